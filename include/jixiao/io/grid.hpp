@@ -1,0 +1,119 @@
+// jixiao/io/grid.hpp — grid readers: a source document turned into rows of cells with positions.
+//
+// Synopsis:
+//   enum class grid_format     tsv, pipe, cell_per_line, csv, html (+ to_string / from_string)
+//   struct cell                text (UTF-8) + where it came from (line, column, byte offset, spans)
+//   struct row                 the cells of one source row (+ its line)
+//   struct grid                rows + the format read + notes (encoding conversions, skipped parts)
+//   struct read_options        documented limits (bytes, cells, bytes per cell)
+//   detect_format(text)        which reader fits the text, or nullopt
+//   read_grid(bytes, format)   reads with an explicit reader
+//   read_grid(bytes)           detects the reader first (errc::unknown_format if it cannot tell)
+//   to_utf8(bytes)             BOM removal, UTF-8 validation, GB18030 / UTF-16 conversion (iconv)
+//   read_file(path, max)       the bytes of a file (errc::io_error / errc::limit_exceeded)
+//
+// The formats, detection rules, positions and limits are described in docs/readers.md.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <jixiao/error.hpp>
+
+namespace jixiao::io {
+
+/// The shape of a source document.
+enum class grid_format {
+    tsv,            ///< tab-separated text, one row per line (text extracted from PDFs)
+    pipe,           ///< pipe-delimited table text: `| a | b |` (markdown-like)
+    cell_per_line,  ///< one cell per line, rows separated by blank lines
+    csv,            ///< RFC 4180 comma (or semicolon) separated values
+    html,           ///< HTML `<table>` elements
+};
+
+/// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html".
+[[nodiscard]] constexpr std::string_view to_string(grid_format format) noexcept {
+    switch (format) {
+    case grid_format::tsv: return "tsv";
+    case grid_format::pipe: return "pipe";
+    case grid_format::cell_per_line: return "cell_per_line";
+    case grid_format::csv: return "csv";
+    case grid_format::html: return "html";
+    }
+    return "unknown";
+}
+
+/// The format named `name` (the names of `to_string`, plus "lines" for cell_per_line and
+/// "tab" for tsv), or nullopt.
+[[nodiscard]] constexpr std::optional<grid_format> grid_format_from_string(std::string_view name) noexcept {
+    if (name == "tsv" || name == "tab") return grid_format::tsv;
+    if (name == "pipe") return grid_format::pipe;
+    if (name == "cell_per_line" || name == "lines") return grid_format::cell_per_line;
+    if (name == "csv") return grid_format::csv;
+    if (name == "html") return grid_format::html;
+    return std::nullopt;
+}
+
+/// Same as `grid_format_from_string`.
+[[nodiscard]] constexpr std::optional<grid_format> from_string(std::string_view name) noexcept {
+    return grid_format_from_string(name);
+}
+
+/// One cell as read: its text (UTF-8, exactly as in the source apart from format-level
+/// unquoting / entity decoding) and where it came from.
+struct cell {
+    std::string text;            ///< cell text, UTF-8
+    std::size_t line = 0;        ///< 1-based source line where the cell starts
+    std::size_t column = 0;      ///< 1-based position of the cell in its row (HTML: grid column)
+    std::size_t offset = 0;      ///< byte offset of the cell start in the UTF-8 text
+    std::size_t row_span = 1;    ///< HTML rowspan (1 elsewhere)
+    std::size_t col_span = 1;    ///< HTML colspan (1 elsewhere)
+    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML)
+    friend bool operator==(const cell&, const cell&) = default;
+};
+
+/// The cells of one source row.
+struct row {
+    std::vector<cell> cells;  ///< in reading order; empty for a blank line
+    std::size_t line = 0;     ///< 1-based source line where the row starts
+    friend bool operator==(const row&, const row&) = default;
+};
+
+/// A document as rows of cells.
+struct grid {
+    std::vector<row> rows;           ///< in document order
+    grid_format format{};            ///< the reader that produced the grid
+    std::vector<std::string> notes;  ///< what the reader did beyond splitting, e.g. "converted from GB18030"
+};
+
+/// Documented limits; exceeding one gives `errc::limit_exceeded`.
+struct read_options {
+    std::size_t max_bytes = 256u << 20;       ///< input size (also: total cell text, span copies included)
+    std::size_t max_cells = 10'000'000;       ///< cells in the grid, span copies included
+    std::size_t max_cell_bytes = 1u << 20;    ///< bytes of text in one cell
+};
+
+/// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell
+/// (empty, blank, binary, or no structure). Looks at the first 64 KiB only.
+[[nodiscard]] std::optional<grid_format> detect_format(std::string_view text) noexcept;
+
+/// Reads `bytes` (any encoding `to_utf8` accepts) as `format`.
+[[nodiscard]] result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options = {});
+
+/// Reads `bytes` with the reader `detect_format` chooses; `errc::unknown_format` if it cannot tell.
+[[nodiscard]] result<grid> read_grid(std::string_view bytes, const read_options& options = {});
+
+/// The text as UTF-8: strips a UTF-8 BOM; valid UTF-8 passes unchanged; UTF-16 with a BOM and
+/// otherwise GB18030 (a superset of GBK and GB2312) are converted with iconv.
+/// Errors: `errc::invalid_utf8` (offset of the first bad byte), `errc::encoding_error`.
+[[nodiscard]] result<std::string> to_utf8(std::string_view bytes);
+
+/// The bytes of the file at `path`; `errc::io_error` if it cannot be read,
+/// `errc::limit_exceeded` if it holds more than `max_bytes`.
+[[nodiscard]] result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+}  // namespace jixiao::io

@@ -1,0 +1,141 @@
+// grid_internal.hpp — shared pieces of the grid readers (private to src/).
+//
+// Every reader takes text that is already valid UTF-8 without NUL bytes and without a BOM,
+// and builds the grid through `grid_builder`, which enforces the limits of `read_options`.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <jixiao/error.hpp>
+#include <jixiao/io/grid.hpp>
+
+namespace jixiao::io::detail {
+
+/// Builds a grid row by row and checks the limits on every cell.
+class grid_builder {
+public:
+    grid_builder(grid_format format, const read_options& options) : options_(options) {
+        grid_.format = format;
+    }
+
+    /// Starts a new row at `line`.
+    void begin_row(std::size_t line) {
+        grid_.rows.push_back(row{{}, line});
+    }
+
+    /// Appends a cell to the current row (a row is begun first if there is none).
+    /// The column is the cell's 1-based position in the row unless given (HTML).
+    [[nodiscard]] std::optional<error> add_cell(cell c) {
+        if (grid_.rows.empty()) begin_row(c.line);
+        if (c.text.size() > options_.max_cell_bytes) {
+            return limit_error(c.offset, "a cell of " + std::to_string(c.text.size()) +
+                                             " bytes is larger than the limit of " +
+                                             std::to_string(options_.max_cell_bytes) + " bytes per cell");
+        }
+        if (++cells_ > options_.max_cells) {
+            return limit_error(c.offset, "more than " + std::to_string(options_.max_cells) + " cells");
+        }
+        text_bytes_ += c.text.size();
+        if (text_bytes_ > options_.max_bytes) {
+            return limit_error(c.offset, "more than " + std::to_string(options_.max_bytes) +
+                                             " bytes of cell text (span copies included)");
+        }
+        auto& cells = grid_.rows.back().cells;
+        if (c.column == 0) c.column = cells.size() + 1;
+        cells.push_back(std::move(c));
+        return std::nullopt;
+    }
+
+    void note(std::string text) { grid_.notes.push_back(std::move(text)); }
+
+    [[nodiscard]] grid& get() { return grid_; }
+    [[nodiscard]] grid take() && { return std::move(grid_); }
+
+    [[nodiscard]] static error limit_error(std::size_t offset, std::string message) {
+        return error{errc::limit_exceeded, offset, {}, std::move(message)};
+    }
+
+private:
+    const read_options& options_;
+    grid grid_;
+    std::size_t cells_ = 0;
+    std::size_t text_bytes_ = 0;
+};
+
+/// Tells the 1-based line of increasing byte offsets in one linear pass (\n, \r\n and \r end a line).
+class line_tracker {
+public:
+    explicit line_tracker(std::string_view text) : text_(text) {}
+
+    /// Line of `offset`; offsets must not decrease between calls.
+    [[nodiscard]] std::size_t line_at(std::size_t offset) {
+        if (offset > text_.size()) offset = text_.size();
+        while (pos_ < offset) {
+            const char c = text_[pos_];
+            if (c == '\n') {
+                ++line_;
+            } else if (c == '\r') {
+                if (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n') ++line_;
+            }
+            ++pos_;
+        }
+        return line_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+};
+
+/// One physical line: [begin, end) without its terminator; `next` is the start of the next line.
+struct line_span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t next = 0;
+};
+
+/// The line starting at `pos` (precondition: pos < text.size()).
+[[nodiscard]] inline line_span next_line(std::string_view text, std::size_t pos) noexcept {
+    std::size_t end = pos;
+    const std::size_t size = text.size();
+    while (end < size && text[end] != '\n' && text[end] != '\r') ++end;
+    std::size_t next = end;
+    if (next < size) {
+        if (text[next] == '\r' && next + 1 < size && text[next + 1] == '\n') next += 2;
+        else next += 1;
+    }
+    return {pos, end, next};
+}
+
+/// True when the text holds only spaces and tabs.
+[[nodiscard]] inline bool is_blank(std::string_view text) noexcept {
+    for (const char c : text) {
+        if (c != ' ' && c != '\t') return false;
+    }
+    return true;
+}
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// The text as UTF-8 plus notes on what was done (BOM removed, converted from ...).
+[[nodiscard]] result<std::string> to_utf8_noted(std::string_view bytes, std::vector<std::string>* notes);
+
+// The readers proper (text: valid UTF-8, no BOM, no NUL).
+[[nodiscard]] result<grid> read_tsv(std::string_view text, const read_options& options);
+[[nodiscard]] result<grid> read_pipe(std::string_view text, const read_options& options);
+[[nodiscard]] result<grid> read_cell_per_line(std::string_view text, const read_options& options);
+[[nodiscard]] result<grid> read_csv(std::string_view text, const read_options& options);
+[[nodiscard]] result<grid> read_html(std::string_view text, const read_options& options);
+
+/// The CSV delimiter the reader uses for `text`: ';' when clearly used, else ','.
+[[nodiscard]] char detect_csv_delimiter(std::string_view text) noexcept;
+
+}  // namespace jixiao::io::detail

@@ -37,6 +37,7 @@ enum class errc : int {
     invalid_value,          ///< the text is not a value expression
     invalid_range,          ///< a range whose ends do not parse or do not agree
     incompatible_units,     ///< quantities of different dimensions compared
+    inexact_conversion,     ///< a unit conversion whose result is not a finite decimal
     // JSON and schemas
     json_syntax = 200,      ///< not well-formed JSON
     json_schema,            ///< well-formed JSON that breaks the schema
@@ -68,6 +69,7 @@ enum class errc : int {
     case errc::invalid_value: return "invalid_value";
     case errc::invalid_range: return "invalid_range";
     case errc::incompatible_units: return "incompatible_units";
+    case errc::inexact_conversion: return "inexact_conversion";
     case errc::json_syntax: return "json_syntax";
     case errc::json_schema: return "json_schema";
     case errc::unsupported_version: return "unsupported_version";

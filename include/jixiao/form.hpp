@@ -1,0 +1,185 @@
+// jixiao/form.hpp — the form model: one 财政项目支出绩效自评表 (project expenditure performance
+// self-evaluation form) for one project and one year.
+//
+// Synopsis:
+//   enum class cell_state           missing (blank) / not applicable (— / 无) / value / invalid
+//   template <T> struct reported    one reported cell: original text + parsed value or error
+//   enum class money_unit           元 or 万元 (from the 项目资金 header)
+//   enum class category / subcategory  一级 / 二级指标 (spellings live in vocabulary.hpp)
+//   struct funds                    the 项目资金 block: 4 rows x 3 columns + weight, rate, score
+//   struct goal                     年度总体目标: expected and achieved text
+//   struct indicator                one 三级指标 line
+//   struct source_location          where a thing came from (file, line, row, column)
+//   struct form                     the whole form
+//
+// Reported numbers are kept exactly as reported; recomputed numbers live in the scorecard
+// (scoring.hpp), never in the form.
+#pragma once
+
+#include <jixiao/decimal.hpp>
+#include <jixiao/error.hpp>
+#include <jixiao/value.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jixiao {
+
+/// State of a reported cell: blank is *missing*, `—` `/` `无` is *not applicable*; a number
+/// that did not parse is *invalid* (its text and error are kept).
+enum class cell_state { missing, not_applicable, value, invalid };
+
+/// One reported cell: the original text and, when it parsed, the value; when it did not, the
+/// error. Never zeroed, never dropped.
+template <class T>
+struct reported {
+    std::string text;                 ///< as in the source (after recorded import repairs)
+    cell_state state = cell_state::missing;
+    std::optional<T> value;           ///< set iff state == value
+    std::optional<jixiao::error> problem;  ///< set iff state == invalid
+
+    [[nodiscard]] bool has_value() const noexcept { return value.has_value(); }
+    friend bool operator==(const reported&, const reported&) = default;
+};
+
+/// Reads a reported number cell: blank -> missing; `—`, `-`, `/`, `无` -> not applicable;
+/// otherwise `decimal::parse` (a trailing `%` is allowed when `percent` is true and stripped:
+/// `100.00%` -> 100.00, in percent points).
+[[nodiscard]] reported<decimal> read_number_cell(std::string_view text, bool percent = false);
+/// Reads a reported value-expression cell (target or actual) through `parse_value`.
+[[nodiscard]] reported<value_expr> read_value_cell(std::string_view text);
+
+/// Money unit of the funds block (项目资金 (元) / (万元)).
+enum class money_unit { yuan, ten_thousand_yuan };
+
+/// 一级指标.
+enum class category { unknown, output, cost, effect, satisfaction };
+/// 二级指标.
+enum class subcategory {
+    unknown,
+    quantity, quality, timeliness, cost,                                   // 产出: 数量 质量 时效 成本
+    economic_cost, social_cost, ecological_cost,                           // 成本 (newer forms)
+    economic_benefit, social_benefit, ecological_benefit, sustainability,  // 效益
+    service_satisfaction,                                                  // 满意度: 服务对象满意度
+};
+
+/// Stable English identifiers (`"output"`, `"social_benefit"`) and Chinese names (`"产出指标"`).
+[[nodiscard]] std::string_view to_string(category c) noexcept;
+[[nodiscard]] std::string_view to_string(subcategory s) noexcept;
+[[nodiscard]] std::string_view chinese_name(category c) noexcept;
+[[nodiscard]] std::string_view chinese_name(subcategory s) noexcept;
+[[nodiscard]] std::optional<category> category_from_string(std::string_view id) noexcept;
+[[nodiscard]] std::optional<subcategory> subcategory_from_string(std::string_view id) noexcept;
+/// Recognises a label in any spelling variant (产出指标, 产出, 产出 指标, 成本指标 ...).
+[[nodiscard]] category classify_category(std::string_view label) noexcept;
+[[nodiscard]] subcategory classify_subcategory(std::string_view label) noexcept;
+
+/// Rows of the funds block.
+enum class funds_row { total, current_appropriation, prior_carryover, other };
+/// Columns of the funds block.
+enum class funds_column { initial_budget, full_year_budget, executed };
+/// The scoring columns of the funds block (分值 / 执行率 / 得分).
+enum class funds_score_column { weight, execution_rate, score };
+
+/// Where a thing came from in the imported document.
+struct source_location {
+    std::string file;          ///< file name or `-`
+    std::size_t line = 0;      ///< 1-based source line (0 = unknown)
+    std::size_t row = 0;       ///< 1-based grid row
+    std::size_t column = 0;    ///< 1-based grid column
+    friend bool operator==(const source_location&, const source_location&) = default;
+};
+
+/// 项目资金: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金 x 年初预算数 / 全年预算数 /
+/// 全年执行数, with the block's 分值 / 执行率 / 得分.
+struct funds {
+    money_unit unit = money_unit::yuan;
+    std::array<std::array<reported<decimal>, 3>, 4> amounts{};  ///< [funds_row][funds_column]
+    reported<decimal> weight;          ///< 分值 (usually 10)
+    reported<decimal> execution_rate;  ///< 执行率 in percent points (`100.00%` -> 100.00)
+    reported<decimal> score;           ///< 得分
+    /// 分值 / 执行率 / 得分 cells of the source rows (当年财政拨款, 上年结转资金, 其他资金), indexed
+    /// [funds_row - 1][funds_score_column]: usually `—` (not applicable) or blank (missing).
+    std::array<std::array<reported<decimal>, 3>, 3> source_scoring{};
+
+    /// The 分值 / 执行率 / 得分 cell of any row: for the total row, `weight` / `execution_rate` /
+    /// `score`; for a source row, its `source_scoring` cell.
+    [[nodiscard]] reported<decimal>& scoring_at(funds_row r, funds_score_column c) {
+        if (r == funds_row::total) {
+            return c == funds_score_column::weight ? weight
+                   : (c == funds_score_column::execution_rate ? execution_rate : score);
+        }
+        return source_scoring[static_cast<std::size_t>(r) - 1][static_cast<std::size_t>(c)];
+    }
+    [[nodiscard]] const reported<decimal>& scoring_at(funds_row r, funds_score_column c) const {
+        if (r == funds_row::total) {
+            return c == funds_score_column::weight ? weight
+                   : (c == funds_score_column::execution_rate ? execution_rate : score);
+        }
+        return source_scoring[static_cast<std::size_t>(r) - 1][static_cast<std::size_t>(c)];
+    }
+
+    [[nodiscard]] reported<decimal>& at(funds_row r, funds_column c) {
+        return amounts[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+    }
+    [[nodiscard]] const reported<decimal>& at(funds_row r, funds_column c) const {
+        return amounts[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+    }
+    friend bool operator==(const funds&, const funds&) = default;
+};
+
+/// 年度总体目标.
+struct goal {
+    std::string expected;  ///< 预期目标
+    std::string achieved;  ///< 实际完成情况
+    friend bool operator==(const goal&, const goal&) = default;
+};
+
+/// An extra column of the indicator table (指标性质, 度量单位, 指标解释, 评(扣)分标准 ...).
+struct extra_cell {
+    std::string label;  ///< the column header as printed
+    std::string text;
+    friend bool operator==(const extra_cell&, const extra_cell&) = default;
+};
+
+/// One 三级指标 line.
+struct indicator {
+    category level1 = category::unknown;
+    subcategory level2 = subcategory::unknown;
+    std::string level1_text;            ///< 一级指标 as printed (or inherited from above)
+    std::string level2_text;            ///< 二级指标 as printed (or inherited from above)
+    std::string name;                   ///< 三级指标
+    reported<value_expr> target;        ///< 年度指标值
+    reported<value_expr> actual;        ///< 实际完成值
+    reported<decimal> weight;           ///< 分值
+    reported<decimal> score;            ///< 得分 (as reported)
+    std::string deviation_note;         ///< 偏差原因分析及改进措施
+    std::vector<extra_cell> extra;      ///< extra columns, in order
+    source_location where;
+    friend bool operator==(const indicator&, const indicator&) = default;
+};
+
+/// A whole self-evaluation form.
+struct form {
+    std::string title;                  ///< e.g. 财政项目支出绩效自评表
+    std::optional<int> year;            ///< (2023 年度)
+    std::string project_name;           ///< 项目名称
+    std::string department;             ///< 主管部门
+    std::string implementing_unit;      ///< 实施单位
+    funds money;                        ///< 项目资金
+    goal annual_goal;                   ///< 年度总体目标
+    std::vector<indicator> indicators;  ///< 绩效指标
+    reported<decimal> total_weight;     ///< 总分 row, 分值 column
+    reported<decimal> total_score;      ///< 总分 row, 得分 column
+    std::string reported_grade;         ///< 评价等级 as printed (优/良/中/差), empty if none
+    std::string notes;                  ///< 其他需要说明事项
+    source_location where;              ///< where the form starts
+    friend bool operator==(const form&, const form&) = default;
+};
+
+}  // namespace jixiao

@@ -1,0 +1,77 @@
+// src/unit_internal.hpp — text helpers shared by the unit table (unit.cpp) and the value
+// parser (value.cpp). Internal: not installed, not part of the public API.
+#pragma once
+
+#include <jixiao/detail/utf8.hpp>
+#include <jixiao/unit.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace jixiao::detail::text {
+
+/// Length in bytes of the blank at `i` (ASCII blanks, U+00A0, U+3000), or 0.
+[[nodiscard]] inline std::size_t blank_at(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size()) return 0;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+    if (c == 0xC2 && s.substr(i, 2) == "\xC2\xA0") return 2;
+    if (c == 0xE3 && s.substr(i, 3) == "\xE3\x80\x80") return 3;
+    return 0;
+}
+
+/// First position at or after `i` that is not a blank (at most `end`).
+[[nodiscard]] inline std::size_t skip_blanks(std::string_view s, std::size_t i, std::size_t end) noexcept {
+    while (i < end) {
+        const std::size_t n = blank_at(s, i);
+        if (n == 0 || i + n > end) break;
+        i += n;
+    }
+    return i;
+}
+
+/// Bytes of the code point at `i` (1 for an invalid byte, so scanning always advances).
+[[nodiscard]] inline std::size_t char_length(std::string_view s, std::size_t i) noexcept {
+    const auto d = utf8::decode(s, i);
+    return d.length == 0 ? 1 : d.length;
+}
+
+/// Whether `s[i, end)` starts with `word`.
+[[nodiscard]] inline bool starts_with_at(std::string_view s, std::size_t i, std::size_t end,
+                                         std::string_view word) noexcept {
+    return i <= end && end - i >= word.size() && s.compare(i, word.size(), word) == 0;
+}
+
+/// Matches `spelling` at `i`, allowing blanks between its characters (`人 次` for `人次`);
+/// returns the end of the match or nothing.
+[[nodiscard]] inline std::optional<std::size_t> match_spaced(std::string_view s, std::size_t i,
+                                                             std::size_t end, std::string_view spelling) noexcept {
+    std::size_t k = 0;
+    while (k < spelling.size()) {
+        if (k > 0) i = skip_blanks(s, i, end);
+        const std::size_t n = char_length(spelling, k);
+        if (!starts_with_at(s, i, end, spelling.substr(k, n))) return std::nullopt;
+        i += n;
+        k += n;
+    }
+    return i;
+}
+
+}  // namespace jixiao::detail::text
+
+namespace jixiao::detail {
+
+/// A unit of the table read from running text.
+struct unit_match {
+    unit found;
+    std::size_t end = 0;  ///< byte offset after the unit
+};
+
+/// The longest table unit at `text[pos, end)`: a simple unit, or `a/b` with blanks tolerated
+/// around the slash and inside the denominator (`元/ 次`, `元/人 次`). Nothing when no table
+/// spelling starts at `pos`.
+[[nodiscard]] std::optional<unit_match> match_unit_at(std::string_view text, std::size_t pos,
+                                                      std::size_t end);
+
+}  // namespace jixiao::detail

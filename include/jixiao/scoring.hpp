@@ -1,0 +1,188 @@
+// jixiao/scoring.hpp — recompute a form's scores under a rulebook, with a trace for each number.
+//
+// Synopsis:
+//   struct exact_ratio          numerator / denominator, exact (a rate or a deviation)
+//   enum class line_status      computed / validated_in_band / out_of_band / manual / not_scorable
+//   enum class line_reason      why a line has its status (stable ids, English descriptions)
+//   struct score_band           a qualitative tier's band of points
+//   struct score_trace          rule id, inputs, formula with the numbers filled in, rounding,
+//                               citation
+//   struct score_line           one line: computed, reported, difference, status, trace ...
+//   struct scorecard            execution line + indicator lines + rate, totals and grade
+//   struct score_options        traces on/off
+//   score(form, rulebook)       pure, thread-safe; exact to the last digit
+//   score_batch(forms, rulebook)
+//
+// The engine recomputes what a rule defines, validates what it leaves to judgement and marks
+// the rest manual. Reported numbers are never replaced: they sit beside the computed ones.
+// The rules are catalogued in docs/rulebooks.md.
+#pragma once
+
+#include <jixiao/decimal.hpp>
+#include <jixiao/form.hpp>
+#include <jixiao/rulebook.hpp>
+#include <jixiao/value.hpp>
+
+#include <compare>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jixiao {
+
+/// An exact quotient `numerator / denominator` (denominator > 0), kept unrounded so that
+/// comparisons with a threshold are exact.
+struct exact_ratio {
+    decimal numerator;
+    decimal denominator{1};
+
+    /// The quotient rounded to `places` by `mode`.
+    [[nodiscard]] decimal rounded(int places, rounding mode) const {
+        return divide(numerator, denominator, places, mode).value_or_throw();
+    }
+    /// Exact three-way comparison of the quotient with `d`.
+    [[nodiscard]] std::strong_ordering compare_to(const decimal& d) const {
+        return numerator <=> d * denominator;
+    }
+    /// Same quotient (1/2 == 2/4).
+    friend bool operator==(const exact_ratio& a, const exact_ratio& b) {
+        return a.numerator * b.denominator == b.numerator * a.denominator;
+    }
+};
+
+/// What the engine could do with a line.
+enum class line_status {
+    computed,           ///< a rule defines the score; the engine computed it
+    validated_in_band,  ///< qualitative tier: the reported score lies in the tier's band
+    out_of_band,        ///< qualitative tier: the reported score lies outside the band
+    manual,             ///< the rules leave it to the evaluator: the reported score stands
+    not_scorable,       ///< the line lacks what scoring needs (see the reason)
+};
+
+/// Why a line has its status. `to_string` gives the stable id, `describe` an English sentence.
+enum class line_reason {
+    // computed
+    target_met,               ///< met -> full weight
+    higher_ratio,             ///< not met, higher is better: weight x actual / target
+    lower_linear_excess,      ///< not met, lower is better: weight x (1 - (a - t) / t), >= 0
+    lower_ratio,              ///< not met, lower is better (variant): weight x target / actual
+    qualitative_equal_label,  ///< actual label equals the met target label: 达成年度指标
+    time_met,                 ///< time point / period met
+    over_achievement_deducted,///< met, over-achieved without a note: deduction applied
+    execution_rate,           ///< execution: weight x rate
+    execution_capped,         ///< execution: rate above 100%, capped at the weight
+    zero_budget,              ///< execution: budget 0, rate 0
+    // qualitative tiers
+    tier_in_band,             ///< reported score within the tier's band
+    tier_out_of_band,         ///< reported score outside the tier's band
+    // manual
+    restates_target,          ///< actual repeats the target (`>=80%` for `>=80%`): no measurement
+    actual_is_bound,          ///< actual carries a comparator: a bound, not a measurement
+    zero_target_not_met,      ///< target 0 not met: the formula would divide by zero
+    negative_target,          ///< ratio formulas are undefined for a negative target
+    approximate_target,       ///< `接近` / `约` targets have no formula
+    time_not_met,             ///< time point / period not met or not comparable
+    range_not_met,            ///< actual outside a range target (no formula)
+    qualitative_not_met,      ///< label differs from the target and is not a tier
+    not_comparable,           ///< qualitative vs quantitative, or free text
+    not_applicable,           ///< a not-applicable indicator kept as reported
+    // not scorable
+    missing_weight,
+    invalid_weight,
+    missing_target,
+    invalid_target,
+    missing_actual,
+    invalid_actual,
+    incompatible_units,       ///< target and actual measure different things
+    missing_reported_score,   ///< a tier to validate, but no reported score
+    not_applicable_dropped,   ///< dropped; the other weights were rescaled
+    missing_budget,           ///< execution: no 全年预算数
+    invalid_budget,           ///< execution: a negative or unreadable 全年预算数
+    missing_executed,         ///< execution: no 全年执行数
+};
+
+[[nodiscard]] std::string_view to_string(line_status s) noexcept;
+[[nodiscard]] std::string_view to_string(line_reason r) noexcept;
+/// One English sentence for a reason.
+[[nodiscard]] std::string_view describe(line_reason r) noexcept;
+
+/// A band of points (a qualitative tier's bounds, rounded per the rulebook).
+struct score_band {
+    qualitative_kind tier = qualitative_kind::tier_met;
+    decimal lower;
+    decimal upper;
+    bool upper_inclusive = true;
+    /// Whether `points` lies in the band.
+    [[nodiscard]] bool contains(const decimal& points) const {
+        return points >= lower && (upper_inclusive ? points <= upper : points < upper);
+    }
+    friend bool operator==(const score_band&, const score_band&) = default;
+};
+
+/// How a number came about: enough for a reviewer to redo it by hand.
+struct score_trace {
+    std::string rule;      ///< rule id, e.g. `quantitative.higher`
+    std::vector<std::pair<std::string, std::string>> inputs;  ///< name -> text, in order
+    std::string formula;   ///< with the numbers filled in: `round(10 * 98 / 100, 2) = 9.80`
+    std::string rounding;  ///< e.g. `half_away_from_zero to 2 places`
+    std::string citation;  ///< the rulebook's citation for the rule
+    [[nodiscard]] bool empty() const noexcept { return rule.empty(); }
+    friend bool operator==(const score_trace&, const score_trace&) = default;
+};
+
+/// One line of a scorecard: the execution line or one indicator.
+struct score_line {
+    static constexpr std::size_t execution_line = static_cast<std::size_t>(-1);
+    std::size_t index = execution_line;  ///< indicator index in the form, or execution_line
+    std::optional<decimal> weight;       ///< weight used (after any rescaling, rounded)
+    std::optional<decimal> computed;     ///< the engine's score, rounded per the rulebook
+    reported<decimal> reported_score;    ///< 得分 as reported
+    std::optional<decimal> difference;   ///< computed - reported, when both exist
+    /// What went into the computed total: `computed`, else the reported score when it is
+    /// valid for the line (manual or in band, within [0, weight]), else nothing.
+    std::optional<decimal> counted;
+    line_status status = line_status::not_scorable;
+    line_reason reason = line_reason::missing_weight;
+    outcome result = outcome::not_comparable;  ///< met / not met / not comparable
+    std::optional<exact_ratio> deviation;      ///< (actual - target) / target, quantitative
+    bool over_achieved = false;  ///< deviation at/beyond the audit threshold, favourable side
+    std::optional<score_band> band;            ///< qualitative lines
+    score_trace trace;                         ///< empty when traces are off
+
+    [[nodiscard]] bool is_execution() const noexcept { return index == execution_line; }
+    friend bool operator==(const score_line&, const score_line&) = default;
+};
+
+/// The scores of one form under one rulebook.
+struct scorecard {
+    std::string rulebook_id;
+    std::string rulebook_version;
+    score_line execution;                      ///< 预算执行率
+    std::vector<score_line> indicators;        ///< one per form indicator, same order
+    std::optional<exact_ratio> execution_rate; ///< 全年执行数 / 全年预算数, exact
+    std::optional<decimal> execution_rate_percent;  ///< rounded per the rulebook (86.18)
+    decimal weight_total;                      ///< sum of the weights used
+    decimal computed_total;                    ///< sum of the `counted` parts
+    bool total_complete = true;                ///< false when a line contributed nothing
+    reported<decimal> reported_total;          ///< 总分 as reported
+    std::optional<decimal> total_difference;   ///< computed - reported total
+    std::string computed_grade;                ///< grade of the computed total
+    friend bool operator==(const scorecard&, const scorecard&) = default;
+};
+
+/// Options of `score`.
+struct score_options {
+    bool traces = true;  ///< build the per-line traces (off for throughput)
+};
+
+/// Scores one form. Pure: no global state, safe to call from many threads at once.
+[[nodiscard]] scorecard score(const form& f, const rulebook& book, const score_options& options = {});
+/// Scores many forms in order with one rulebook.
+[[nodiscard]] std::vector<scorecard> score_batch(std::span<const form> forms, const rulebook& book,
+                                                 const score_options& options = {});
+
+}  // namespace jixiao

@@ -1,0 +1,188 @@
+// jixiao/audit.hpp — find what is wrong with a self-evaluation form (审核 / audit).
+//
+// Synopsis:
+//   enum class severity        error / warning / notice
+//   enum class trust_level     trusted / review / untrusted (rule: `summarize`)
+//   struct finding             stable code, severity, location (block, indicator, field, source),
+//                              zh + en message with the numbers filled in, evidence
+//   enum class import_note_kind, struct import_note
+//                              what the recognizer reports about a form (repairs, unmapped cells)
+//   audit(form, scorecard, rulebook, notes)  every finding, sorted by severity then location
+//   audit(form, rulebook, notes)             the same, scoring the form first
+//   struct check_info, check_catalogue(), find_check(code)
+//                              the catalogue of every code (drives docs/checks.md and Python)
+//   text_similarity(a, b)      character-bigram Dice coefficient, exact (goal copy check)
+//   struct form_summary, summarize(findings)          counts by severity, trust level
+//   struct portfolio_summary, summarize_portfolio(...) counts by code across forms
+//   findings_to_json / to_json  JSON text (format "jixiao.findings", version 1)
+//
+// Checks come in four families (arithmetic, rule fit, evidence quality, hygiene); each code,
+// its severity, thresholds and an example are in docs/checks.md. Thresholds come from the
+// rulebook (`rulebook::audit`, `rulebook::weights`); messages live in one table in
+// src/audit_catalogue.cpp, keyed by code.
+#pragma once
+
+#include <jixiao/decimal.hpp>
+#include <jixiao/form.hpp>
+#include <jixiao/rulebook.hpp>
+#include <jixiao/scoring.hpp>
+
+#include <array>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jixiao {
+
+/// How serious a finding is. Ordered: error first.
+enum class severity {
+    error,    ///< the numbers do not add up or the form breaks a rule it must follow
+    warning,  ///< the form is probably wrong or its evidence does not support its scores
+    notice,   ///< worth a look: guidance not followed, cosmetic or import matters
+};
+
+/// Stable names `"error"`, `"warning"`, `"notice"` and back.
+[[nodiscard]] std::string_view to_string(severity s) noexcept;
+[[nodiscard]] std::optional<severity> severity_from_string(std::string_view name) noexcept;
+
+/// Where a finding sits in the form. `block` is one of `form`, `funds`, `goal`, `indicators`,
+/// `total`, `import` (in reading order; findings sort by it).
+struct finding {
+    std::string code;                      ///< stable, e.g. `funds.sources_mismatch`
+    severity level = severity::notice;
+    std::string block;                     ///< form | funds | goal | indicators | total | import
+    std::optional<std::size_t> indicator;  ///< 0-based index into `form::indicators`
+    std::string field;                     ///< e.g. `full_year_budget`, `actual`, `weight`
+    source_location where;                 ///< from the form (indicator row) or import note
+    std::string message_zh;                ///< Chinese message, numbers filled in
+    std::string message_en;                ///< English message, numbers filled in
+    /// The numbers and texts compared, in order (`reported` -> `5600.00`, `sum` -> `20000`).
+    std::vector<std::pair<std::string, std::string>> evidence;
+
+    /// The evidence value named `name`, or empty.
+    [[nodiscard]] std::string_view evidence_value(std::string_view name) const noexcept {
+        for (const auto& [key, value] : evidence) {
+            if (key == name) return value;
+        }
+        return {};
+    }
+    friend bool operator==(const finding&, const finding&) = default;
+};
+
+/// What kind of thing the recognizer reports about an imported form.
+enum class import_note_kind {
+    repair,    ///< a cell was repaired (line-wrap space removed, split name joined ...): notice
+    unmapped,  ///< a cell that is not part of the form (page number, stray text): notice
+    unparsed,  ///< a cell whose text could not be read as what its column holds: warning
+    other,     ///< anything else worth telling: notice
+    warning,   ///< something a reviewer should know (truncated form, missing block): warning;
+               ///< the kind for `io::note_kind::warning`
+};
+
+/// One note of an import report (issue 5) as the audit reads it; the recognizer's
+/// `io::import_note` maps onto it field by field (`io::note_kind::repair` -> `repair`,
+/// `unmapped` -> `unmapped`, `warning` -> `warning`). The audit turns each into an `import.*`
+/// finding so that nothing done on import goes unreported.
+struct import_note {
+    import_note_kind kind = import_note_kind::other;
+    std::string code;     ///< the recognizer's own code, e.g. `cell_joined` (kept as evidence)
+    std::string message;  ///< English, one sentence
+    source_location where;
+    std::string text;     ///< the cell text concerned (before the repair, for a repair)
+    std::optional<std::size_t> indicator;  ///< the indicator it belongs to, when known
+    friend bool operator==(const import_note&, const import_note&) = default;
+};
+
+/// Audits one form against its scorecard (from `score(f, book)`) and the rulebook. `notes` are
+/// the import report's notes for this form (converted from `io::import_note`, see
+/// `import_note`): each becomes an `import.*` finding. Findings are sorted by severity, then block (reading order), indicator
+/// index, field and code. Never throws on user data; bounded time (goal texts are compared over
+/// at most `similarity_max_chars` characters).
+[[nodiscard]] std::vector<finding> audit(const form& f, const scorecard& card, const rulebook& book,
+                                         std::span<const import_note> notes = {});
+/// Scores the form under `book` (traces on) and audits it: `audit(f, score(f, book), book, notes)`.
+[[nodiscard]] std::vector<finding> audit(const form& f, const rulebook& book,
+                                         std::span<const import_note> notes = {});
+
+/// The family of a check.
+enum class check_family { arithmetic, rule_fit, evidence, hygiene };
+/// Stable names: `"arithmetic"`, `"rule_fit"`, `"evidence"`, `"hygiene"`.
+[[nodiscard]] std::string_view to_string(check_family f) noexcept;
+
+/// One catalogued check: the data behind docs/checks.md and the Python layer.
+struct check_info {
+    std::string_view code;         ///< stable, e.g. `funds.sources_mismatch`
+    check_family family = check_family::arithmetic;
+    severity level = severity::notice;
+    std::string_view block;        ///< the block its findings sit in
+    std::string_view title_zh;
+    std::string_view title_en;
+    std::string_view description;  ///< English: what is compared, and the threshold
+    std::string_view message_zh;   ///< template; `{name}` is replaced by the evidence `name`
+    std::string_view message_en;   ///< template, same placeholders
+};
+
+/// Every check, in catalogue order (by family, then as documented).
+[[nodiscard]] std::span<const check_info> check_catalogue() noexcept;
+/// The check with `code`, or null.
+[[nodiscard]] const check_info* find_check(std::string_view code) noexcept;
+
+/// Longest text (in code points, after whitespace is removed) compared by `text_similarity`;
+/// longer texts are compared over their first `similarity_max_chars` code points.
+inline constexpr std::size_t similarity_max_chars = 4000;
+
+/// Character-bigram Dice coefficient of two texts, exact: 2 x |common bigrams| / (|bigrams of a|
+/// + |bigrams of b|), counting repeated bigrams as often as they occur in both. Whitespace
+/// (ASCII, U+3000, U+00A0) is removed first; a text of one character has that character as its
+/// one "bigram". Two empty texts are identical (1/1); one empty text gives 0/1.
+/// O(n log n) in the capped length.
+[[nodiscard]] exact_ratio text_similarity(std::string_view a, std::string_view b);
+
+/// How far a form can be trusted, from its findings.
+enum class trust_level {
+    trusted,    ///< no error and no warning (notices only)
+    review,     ///< at least one warning, no error: a person should look before using it
+    untrusted,  ///< at least one error: the numbers cannot be used as reported
+};
+/// Stable names `"trusted"`, `"review"`, `"untrusted"`.
+[[nodiscard]] std::string_view to_string(trust_level t) noexcept;
+
+/// Counts of one form's findings and its trust level.
+struct form_summary {
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t notices = 0;
+    trust_level trust = trust_level::trusted;
+    friend bool operator==(const form_summary&, const form_summary&) = default;
+};
+
+/// Counts by severity; trust: any error -> untrusted, else any warning -> review, else trusted.
+[[nodiscard]] form_summary summarize(std::span<const finding> findings);
+
+/// Counts across many forms.
+struct portfolio_summary {
+    std::size_t forms = 0;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t notices = 0;
+    std::array<std::size_t, 3> forms_by_trust{};         ///< indexed by trust_level
+    std::map<std::string, std::size_t> findings_by_code; ///< code -> number of findings
+    std::map<std::string, std::size_t> forms_by_code;    ///< code -> number of forms with it
+    friend bool operator==(const portfolio_summary&, const portfolio_summary&) = default;
+};
+
+/// Summarises the findings of many forms (one vector per form).
+[[nodiscard]] portfolio_summary summarize_portfolio(std::span<const std::vector<finding>> per_form);
+
+/// Findings as JSON: `{"format":"jixiao.findings","version":1,"summary":{...},"findings":[...]}`
+/// (`indent` spaces per level; negative: one line). Evidence is an object in order.
+[[nodiscard]] std::string findings_to_json(std::span<const finding> findings, int indent = 2);
+/// A portfolio summary as JSON.
+[[nodiscard]] std::string to_json(const portfolio_summary& summary, int indent = 2);
+
+}  // namespace jixiao

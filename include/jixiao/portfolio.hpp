@@ -1,0 +1,122 @@
+// jixiao/portfolio.hpp — evaluations (a form with its scorecard and findings) and the summary of
+// many of them (a portfolio: what a finance bureau looks at first).
+//
+// Synopsis:
+//   struct evaluation            one form + its scorecard + its findings + where it came from
+//   evaluate(form, rulebook)     score + audit in one step (pure, thread-safe)
+//   struct grade_count           one grade and how many forms earned it
+//   struct rate_bucket           one execution-rate interval and how many forms fall in it
+//   struct code_count            one finding code: findings, forms, severity
+//   struct portfolio_entry       one line per form: totals, grade, rate, counts, trust
+//   struct portfolio             grade distribution, execution-rate distribution, findings by
+//                                code, per-form trust (built on audit's portfolio_summary)
+//   summarize(evaluations, book) the portfolio of a batch
+//   execution_rate_bucket_labels the fixed bucket labels, in order
+//
+// Every number is an exact decimal; the mean total is rounded half away from zero to 2 places.
+#pragma once
+
+#include <jixiao/audit.hpp>
+#include <jixiao/decimal.hpp>
+#include <jixiao/form.hpp>
+#include <jixiao/rulebook.hpp>
+#include <jixiao/scoring.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+/// One evaluated form: the form as read, its scorecard under one rulebook, its findings and
+/// where it came from. The unit that every exporter writes.
+struct evaluation {
+    form subject;                        ///< the form as read (reported numbers untouched)
+    scorecard card;                      ///< `score(subject, book)`
+    std::vector<finding> findings;       ///< `audit(subject, card, book, notes)`, sorted
+    std::string source;                  ///< file name, `-` for stdin, empty when unknown
+    std::vector<import_note> import_notes;  ///< what the recognizer reported for this form
+    friend bool operator==(const evaluation&, const evaluation&) = default;
+};
+
+/// Scores and audits one form (pure, safe to call from many threads at once).
+[[nodiscard]] evaluation evaluate(form subject, const rulebook& book, std::string source = {},
+                                  std::vector<import_note> notes = {},
+                                  const score_options& options = {});
+
+/// One grade of the rulebook and how many forms earned it.
+struct grade_count {
+    std::string grade;             ///< 优 / 良 / 中 / 差 (the rulebook's names), `""` for none
+    std::size_t computed = 0;      ///< forms whose computed total earns it
+    std::size_t reported = 0;      ///< forms whose reported total earns it (by the same bands)
+    friend bool operator==(const grade_count&, const grade_count&) = default;
+};
+
+/// Labels of the execution-rate buckets, in order: the rate r = 全年执行数 / 全年预算数 falls in
+/// `< 60%`, `60–80%`, `80–90%`, `90–95%`, `95–100%` (each [lower, upper)), `= 100%`, `> 100%`,
+/// or `unknown` (no budget or no executed amount).
+inline constexpr std::array<std::string_view, 8> execution_rate_bucket_labels{
+    "< 60%", "60–80%", "80–90%", "90–95%", "95–100%", "= 100%", "> 100%", "unknown"};
+
+/// One execution-rate interval and its forms.
+struct rate_bucket {
+    std::string label;      ///< one of `execution_rate_bucket_labels`
+    std::size_t forms = 0;
+    friend bool operator==(const rate_bucket&, const rate_bucket&) = default;
+};
+
+/// One finding code across the portfolio.
+struct code_count {
+    std::string code;                    ///< e.g. `indicator.score_mismatch`
+    severity level = severity::notice;   ///< from the check catalogue
+    std::string title_en;                ///< from the check catalogue
+    std::string title_zh;
+    std::size_t findings = 0;            ///< number of findings with this code
+    std::size_t forms = 0;               ///< number of forms with at least one
+    friend bool operator==(const code_count&, const code_count&) = default;
+};
+
+/// One form of the portfolio, in input order.
+struct portfolio_entry {
+    std::size_t index = 0;                      ///< position in the batch
+    std::string source;
+    std::string project_name;
+    std::string department;
+    std::optional<decimal> reported_total;      ///< 总分 as reported, when it is a number
+    decimal computed_total;
+    bool total_complete = true;
+    std::string computed_grade;
+    std::string reported_grade;                 ///< as printed, or the grade of the reported total
+    std::optional<decimal> execution_rate_percent;  ///< rounded per the rulebook
+    form_summary counts;                        ///< errors, warnings, notices, trust
+    friend bool operator==(const portfolio_entry&, const portfolio_entry&) = default;
+};
+
+/// The summary of a batch of evaluations.
+struct portfolio {
+    std::string rulebook_id;
+    std::string rulebook_version;
+    std::size_t forms = 0;
+    std::vector<grade_count> grades;            ///< the rulebook's grades in order, then `""`
+    std::vector<rate_bucket> execution_rates;   ///< every bucket, in label order
+    std::vector<code_count> findings_by_code;   ///< most findings first, then by code
+    portfolio_summary findings;                 ///< audit's counts (severity, trust, by code)
+    std::vector<portfolio_entry> entries;       ///< one per form, in input order
+    decimal computed_total_sum;                 ///< Σ computed totals
+    std::optional<decimal> computed_total_mean; ///< mean, 2 places (none for no forms)
+    decimal budget_sum;                         ///< Σ 全年预算数 (yuan; 万元 forms converted)
+    decimal executed_sum;                       ///< Σ 全年执行数 (yuan)
+    friend bool operator==(const portfolio&, const portfolio&) = default;
+};
+
+/// Summarises a batch. `book` supplies the grade bands and the rate rounding.
+[[nodiscard]] portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book);
+
+/// The bucket (index into `execution_rate_bucket_labels`) of an exact rate, or of none.
+[[nodiscard]] std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate);
+
+}  // namespace jixiao

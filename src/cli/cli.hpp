@@ -1,0 +1,107 @@
+// cli.hpp — shared pieces of the jixiao command: options, inputs, evaluation, outputs, exit codes.
+#pragma once
+
+#include <jixiao/audit.hpp>
+#include <jixiao/error.hpp>
+#include <jixiao/form.hpp>
+#include <jixiao/io/export.hpp>
+#include <jixiao/portfolio.hpp>
+#include <jixiao/rulebook.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+/// Exit codes (docs/cli.md).
+enum exit_code : int {
+    exit_clean = 0,     ///< no finding at or above --fail-on
+    exit_findings = 1,  ///< findings at or above --fail-on
+    exit_usage = 2,     ///< bad command line
+    exit_input = 3,     ///< an input could not be read
+};
+
+/// A failure that ends the command with `code` after printing `message` (to stderr).
+struct failure : std::runtime_error {
+    failure(int exit, const std::string& message) : std::runtime_error(message), code(exit) {}
+    int code;
+};
+
+/// Options every form-reading subcommand has.
+struct common_options {
+    std::vector<std::string> inputs;   ///< paths, globs or `-`
+    std::string format = "auto";       ///< auto | json | tsv | pipe | lines | csv | html
+    std::string rulebook = "mof-2020"; ///< built-in name or file
+    std::size_t jobs = 0;              ///< 0: hardware concurrency
+    bool quiet = false;
+    bool bom = false;
+    std::string fail_on = "error";     ///< error | warning | notice | none
+    std::optional<std::string> json;   ///< output file (`-` = stdout)
+    std::optional<std::string> csv;
+    std::optional<std::string> markdown;
+    std::optional<std::string> html;
+};
+
+/// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).
+void add_input_options(CLI::App& app, common_options& o);
+void add_rulebook_options(CLI::App& app, common_options& o);
+void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, bool markdown, bool html);
+void add_run_options(CLI::App& app, common_options& o, bool fail_on);
+
+/// One loaded input document.
+struct loaded_input {
+    std::string source;                 ///< path as given, `-` for stdin
+    std::vector<form> forms;
+    std::vector<std::vector<import_note>> notes;  ///< per form (audit's import notes)
+    std::string report_json;            ///< the import report as JSON (empty for JSON input)
+    std::size_t document_notes = 0;     ///< notes that belong to no form
+};
+
+/// Expands paths and globs (`*`, `?` in the file name part; `-` is stdin). Throws `failure`.
+[[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns);
+/// Reads every input (canonical JSON or any format the recognizer reads). Throws `failure`
+/// (exit 3) naming the file and the position.
+[[nodiscard]] std::vector<loaded_input> load_inputs(const common_options& o);
+/// The rulebook named by `--rulebook` (built-in name or file). Throws `failure`.
+[[nodiscard]] rulebook resolve_rulebook(const std::string& spec);
+/// Scores and audits every form on `jobs` threads, with a progress bar on a terminal.
+[[nodiscard]] std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, const rulebook& book,
+                                                   const common_options& o);
+
+/// Writes `text` to `path` (`-` = stdout). Throws `failure` (exit 3) when it cannot.
+void write_output(const std::string& path, const std::string& text);
+/// Whether any output option writes to stdout.
+[[nodiscard]] bool stdout_taken(const common_options& o);
+/// Prints the short human summary (forms, grades, findings by severity) to stdout, or to stderr
+/// when stdout carries an output; nothing with --quiet.
+void print_summary(const std::vector<evaluation>& evaluations, const portfolio& p, const common_options& o,
+                   bool with_findings);
+/// Exit code from the findings and `--fail-on`.
+[[nodiscard]] int findings_exit_code(const portfolio& p, const std::string& fail_on);
+/// The version line.
+[[nodiscard]] std::string version_text();
+/// HTML options with the generator set to the version line.
+[[nodiscard]] inline io::html_options report_options() {
+    io::html_options options;
+    options.generator = version_text();
+    return options;
+}
+
+// Subcommands: each registers itself and returns the function that runs it.
+struct command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+command add_import(CLI::App& root);
+command add_score(CLI::App& root);
+command add_audit(CLI::App& root);
+command add_render(CLI::App& root);
+command add_summary(CLI::App& root);
+command add_rulebooks(CLI::App& root);
+
+}  // namespace jixiao::cli

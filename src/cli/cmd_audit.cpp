@@ -1,0 +1,32 @@
+// cmd_audit.cpp — `jixiao audit`: score and audit; findings as JSON / CSV / Markdown / HTML report.
+#include "cli.hpp"
+
+#include <memory>
+
+namespace jixiao::cli {
+
+command add_audit(CLI::App& root) {
+    auto o = std::make_shared<common_options>();
+    auto scores_csv = std::make_shared<std::string>();
+    CLI::App* app = root.add_subcommand("audit", "Score and audit forms: what is wrong with each one");
+    add_input_options(*app, *o);
+    add_rulebook_options(*app, *o);
+    add_output_options(*app, *o, true, true, true, true);
+    app->add_option("--scores-csv", *scores_csv, "Also write one CSV row per scored line to FILE");
+    add_run_options(*app, *o, true);
+    return {app, [o, scores_csv] {
+                const rulebook book = resolve_rulebook(o->rulebook);
+                const auto inputs = load_inputs(*o);
+                const auto evaluations = evaluate_all(inputs, book, *o);
+                const portfolio p = summarize(evaluations, book);
+                if (o->json) write_output(*o->json, io::evaluations_to_json(evaluations, p) + "\n");
+                if (o->csv) write_output(*o->csv, io::findings_to_csv(evaluations, {.bom = o->bom}));
+                if (!scores_csv->empty()) write_output(*scores_csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));
+                if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
+                if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
+                print_summary(evaluations, p, *o, true);
+                return findings_exit_code(p, o->fail_on);
+            }};
+}
+
+}  // namespace jixiao::cli

@@ -1,0 +1,29 @@
+// cmd_score.cpp — `jixiao score`: recompute every score; JSON / CSV / Markdown / HTML.
+#include "cli.hpp"
+
+#include <memory>
+
+namespace jixiao::cli {
+
+command add_score(CLI::App& root) {
+    auto o = std::make_shared<common_options>();
+    CLI::App* app = root.add_subcommand("score", "Recompute every score under a rulebook");
+    add_input_options(*app, *o);
+    add_rulebook_options(*app, *o);
+    add_output_options(*app, *o, true, true, true, true);
+    add_run_options(*app, *o, false);
+    return {app, [o] {
+                const rulebook book = resolve_rulebook(o->rulebook);
+                const auto inputs = load_inputs(*o);
+                const auto evaluations = evaluate_all(inputs, book, *o);
+                const portfolio p = summarize(evaluations, book);
+                if (o->json) write_output(*o->json, io::scorecards_to_json(evaluations) + "\n");
+                if (o->csv) write_output(*o->csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));
+                if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
+                if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
+                print_summary(evaluations, p, *o, false);
+                return static_cast<int>(exit_clean);
+            }};
+}
+
+}  // namespace jixiao::cli

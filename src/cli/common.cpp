@@ -1,0 +1,411 @@
+// common.cpp — what every subcommand shares: options, reading inputs, the rulebook, the thread
+// pool with its progress bar, writing outputs, the human summary and the exit code.
+#include "cli.hpp"
+
+#include <jixiao/io/grid.hpp>
+#include <jixiao/io/import.hpp>
+#include <jixiao/json.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace jixiao::cli {
+
+namespace fs = std::filesystem;
+
+// ---- options ------------------------------------------------------------------------------------
+
+void add_input_options(CLI::App& app, common_options& o) {
+    app.add_option("inputs", o.inputs, "Input files, globs (quoted: 'forms/*.txt') or - for stdin")->required();
+    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html")
+        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html"}))
+        ->capture_default_str();
+}
+
+void add_rulebook_options(CLI::App& app, common_options& o) {
+    app.add_option("-r,--rulebook", o.rulebook, "Built-in rulebook name (see `jixiao rulebooks list`) or a rulebook JSON file")
+        ->capture_default_str();
+}
+
+void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, bool markdown, bool html) {
+    if (json) app.add_option("--json", o.json, "Write JSON to FILE (- or no FILE: stdout)")->expected(0, 1)->default_str("-");
+    if (csv) app.add_option("--csv", o.csv, "Write CSV to FILE (- or no FILE: stdout)")->expected(0, 1)->default_str("-");
+    if (markdown) {
+        app.add_option("--markdown", o.markdown, "Write Markdown to FILE (- or no FILE: stdout)")->expected(0, 1)->default_str("-");
+    }
+    if (html) app.add_option("--html", o.html, "Write the self-contained HTML report to FILE");
+    if (csv) app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark (for Excel)");
+}
+
+void add_run_options(CLI::App& app, common_options& o, bool fail_on) {
+    app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
+    app.add_flag("-q,--quiet", o.quiet, "No summary and no progress bar");
+    if (fail_on) {
+        app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at or above this severity: error, warning, notice, none")
+            ->check(CLI::IsMember({"error", "warning", "notice", "none"}))
+            ->capture_default_str();
+    }
+}
+
+// ---- inputs -------------------------------------------------------------------------------------
+
+namespace {
+
+/// `*` and `?` glob match on one path component (no backtracking explosion: the classic
+/// two-pointer algorithm, linear in practice and O(n*m) at worst).
+bool glob_match(std::string_view pattern, std::string_view name) {
+    std::size_t p = 0;
+    std::size_t n = 0;
+    std::size_t star = std::string_view::npos;
+    std::size_t mark = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == name[n])) {
+            ++p;
+            ++n;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = n;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            n = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
+}
+
+bool has_wildcard(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
+
+/// `line L, column C` of a byte offset (column in characters), for error messages.
+std::string position_of(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0u) != 0x80u) {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+std::string describe_error(const std::string& source, std::string_view text, const error& e) {
+    std::string out = source;
+    if (e.offset > 0 || e.code == errc::json_syntax) out += ":" + position_of(text, e.offset);
+    std::string_view where = e.where;
+    if (where.starts_with(source)) where.remove_prefix(source.size());  // the file is named already
+    while (!where.empty() && (where.front() == ':' || where.front() == ' ' || where.front() == ',')) where.remove_prefix(1);
+    if (!where.empty()) out += ": " + std::string(where);
+    out += ": " + e.message + " (" + std::string(to_string(e.code)) + ", byte " + std::to_string(e.offset) + ")";
+    return out;
+}
+
+std::string read_stdin() {
+    std::string data;
+    char buffer[65536];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+        data.append(buffer, got);
+        if (data.size() > io::read_options{}.max_bytes) {
+            throw failure(exit_input, "-: input larger than " + std::to_string(io::read_options{}.max_bytes) + " bytes");
+        }
+    }
+    return data;
+}
+
+/// Whether the text (BOM and leading white space skipped) looks like a JSON document.
+bool looks_like_json(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return c == '{';
+    }
+    return false;
+}
+
+import_note_kind audit_kind(io::note_kind k) {
+    switch (k) {
+    case io::note_kind::repair: return import_note_kind::repair;
+    case io::note_kind::unmapped: return import_note_kind::unmapped;
+    case io::note_kind::warning: return import_note_kind::other;
+    }
+    return import_note_kind::other;
+}
+
+#if JIXIAO_CLI_HAVE_IMPORT
+std::string report_to_json(const io::import_report& r) {
+    nlohmann::ordered_json out;
+    out["format"] = "jixiao.import_report";
+    out["version"] = 1;
+    out["source"] = r.source;
+    out["reader"] = std::string(io::to_string(r.format));
+    out["reader_notes"] = r.reader_notes;
+    out["cells_total"] = r.cells_total;
+    out["cells_mapped"] = r.cells_mapped;
+    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+    for (const io::import_note& n : r.notes) {
+        nlohmann::ordered_json item;
+        item["code"] = n.code;
+        item["kind"] = std::string(io::to_string(n.kind));
+        item["message"] = n.message;
+        item["form"] = n.form ? nlohmann::ordered_json(*n.form) : nlohmann::ordered_json(nullptr);
+        item["line"] = n.where.line;
+        item["row"] = n.where.row;
+        item["column"] = n.where.column;
+        item["text"] = n.text;
+        notes.push_back(item);
+    }
+    out["notes"] = notes;
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+#endif
+
+loaded_input load_one(const std::string& source, const std::string& format) {
+    std::string bytes;
+    if (source == "-") {
+        bytes = read_stdin();
+    } else {
+        auto r = io::read_file(source, io::read_options{}.max_bytes);
+        if (!r) throw failure(exit_input, describe_error(source, {}, r.error()));
+        bytes = std::move(*r);
+    }
+    loaded_input out;
+    out.source = source;
+    if (format == "json" || (format == "auto" && looks_like_json(bytes))) {
+        auto r = read_forms_json(bytes);
+        if (!r) throw failure(exit_input, describe_error(source, bytes, r.error()));
+        out.forms = std::move(*r);
+        for (form& f : out.forms) {
+            if (f.where.file.empty()) f.where.file = source;
+        }
+        out.notes.resize(out.forms.size());
+        return out;
+    }
+#if JIXIAO_CLI_HAVE_IMPORT
+    io::import_options options;
+    options.source_name = source;
+    if (format != "auto") options.format = io::grid_format_from_string(format);
+    auto r = io::import_text(bytes, options);
+    if (!r) throw failure(exit_input, describe_error(source, bytes, r.error()));
+    out.forms = std::move(r->forms);
+    out.notes.resize(out.forms.size());
+    for (const io::import_note& n : r->report.notes) {
+        if (!n.form || *n.form >= out.forms.size()) {
+            ++out.document_notes;
+            continue;
+        }
+        import_note note;
+        note.kind = audit_kind(n.kind);
+        note.code = n.code;
+        note.message = n.message;
+        note.where = n.where;
+        note.text = n.text;
+        out.notes[*n.form].push_back(std::move(note));
+    }
+    out.report_json = report_to_json(r->report);
+    return out;
+#else
+    (void)audit_kind;
+    throw failure(exit_input, source + ": this build reads canonical JSON forms only (the recognizer for " +
+                                  "text, CSV and HTML forms is not in the library yet); use --format json");
+#endif
+}
+
+}  // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns) {
+    std::vector<std::string> out;
+    for (const std::string& pattern : patterns) {
+        if (pattern == "-" || !has_wildcard(pattern)) {
+            out.push_back(pattern);
+            continue;
+        }
+        const fs::path path(pattern);
+        const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        if (has_wildcard(dir.string())) {
+            throw failure(exit_usage, pattern + ": wildcards are supported in the file name only");
+        }
+        const std::string name = path.filename().string();
+        std::vector<std::string> matches;
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            const std::string file = it->path().filename().string();
+            if (glob_match(name, file)) {
+                matches.push_back(path.has_parent_path() ? (dir / file).string() : file);
+            }
+        }
+        if (ec) throw failure(exit_input, dir.string() + ": " + ec.message());
+        if (matches.empty()) throw failure(exit_input, pattern + ": no file matches");
+        std::sort(matches.begin(), matches.end());
+        out.insert(out.end(), matches.begin(), matches.end());
+    }
+    if (std::count(out.begin(), out.end(), "-") > 1) throw failure(exit_usage, "stdin (-) can be read only once");
+    return out;
+}
+
+std::vector<loaded_input> load_inputs(const common_options& o) {
+    std::vector<loaded_input> out;
+    for (const std::string& source : expand_inputs(o.inputs)) out.push_back(load_one(source, o.format));
+    return out;
+}
+
+rulebook resolve_rulebook(const std::string& spec) {
+    const auto names = builtin_rulebook_names();
+    if (std::find(names.begin(), names.end(), spec) != names.end()) return builtin_rulebook(spec).value_or_throw();
+    std::error_code ec;
+    if (fs::exists(spec, ec)) {
+        auto r = load_rulebook_file(spec);
+        if (!r) {
+            std::string text;
+            if (auto bytes = io::read_file(spec, io::read_options{}.max_bytes)) text = std::move(*bytes);
+            throw failure(exit_input, describe_error(spec, text, r.error()));
+        }
+        return std::move(*r);
+    }
+    std::string known;
+    for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+    throw failure(exit_usage, "--rulebook " + spec + ": neither a built-in rulebook (" + known + ") nor a file");
+}
+
+// ---- evaluation ---------------------------------------------------------------------------------
+
+std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, const rulebook& book,
+                                     const common_options& o) {
+    struct task {
+        const form* subject;
+        const std::vector<import_note>* notes;
+        const std::string* source;
+    };
+    std::vector<task> tasks;
+    for (const loaded_input& in : inputs) {
+        for (std::size_t i = 0; i < in.forms.size(); ++i) tasks.push_back({&in.forms[i], &in.notes[i], &in.source});
+    }
+    std::vector<evaluation> results(tasks.size());
+    std::size_t jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = std::min(jobs, std::max<std::size_t>(tasks.size(), 1));
+
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::exception_ptr first_error;
+    std::mutex error_mutex;
+    auto worker = [&] {
+        for (std::size_t i = next++; i < tasks.size(); i = next++) {
+            try {
+                results[i] = evaluate(*tasks[i].subject, book, *tasks[i].source, *tasks[i].notes);
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!first_error) first_error = std::current_exception();
+            }
+            ++done;
+        }
+    };
+
+    const bool progress = !o.quiet && ::isatty(STDERR_FILENO) && tasks.size() > 1;
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    if (progress) {
+        // The main thread draws the bar while the workers run.
+        std::thread last(worker);
+        const std::size_t width = 30;
+        for (;;) {
+            const std::size_t d = done.load();
+            const std::size_t filled = width * d / tasks.size();
+            std::fprintf(stderr, "\r[%s%s] %zu/%zu forms", std::string(filled, '#').c_str(),
+                         std::string(width - filled, '.').c_str(), d, tasks.size());
+            std::fflush(stderr);
+            if (d >= tasks.size()) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(80));
+        }
+        last.join();
+        std::fprintf(stderr, "\r%*s\r", static_cast<int>(width + 30), "");
+        std::fflush(stderr);
+    } else {
+        worker();
+    }
+    for (std::thread& t : threads) t.join();
+    if (first_error) std::rethrow_exception(first_error);
+    return results;
+}
+
+// ---- outputs ------------------------------------------------------------------------------------
+
+void write_output(const std::string& path, const std::string& text) {
+    if (path == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw failure(exit_input, path + ": cannot open for writing");
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) throw failure(exit_input, path + ": write failed");
+}
+
+bool stdout_taken(const common_options& o) {
+    return (o.json && *o.json == "-") || (o.csv && *o.csv == "-") || (o.markdown && *o.markdown == "-") ||
+           (o.html && *o.html == "-");
+}
+
+void print_summary(const std::vector<evaluation>& evaluations, const portfolio& p, const common_options& o,
+                   bool with_findings) {
+    if (o.quiet) return;
+    FILE* out = stdout_taken(o) ? stderr : stdout;
+    std::string text = std::to_string(evaluations.size()) + (evaluations.size() == 1 ? " form" : " forms") +
+                       " scored with rulebook " + p.rulebook_id + " " + p.rulebook_version + "\n";
+    text += "grades (computed):";
+    for (const grade_count& g : p.grades) {
+        if (g.grade.empty() && g.computed == 0) continue;
+        text += " " + (g.grade.empty() ? std::string("none") : g.grade) + " " + std::to_string(g.computed);
+    }
+    if (p.computed_total_mean) text += "; mean total " + p.computed_total_mean->to_string();
+    text += "\n";
+    if (with_findings) {
+        text += "findings: " + std::to_string(p.findings.errors) + " errors, " + std::to_string(p.findings.warnings) +
+                " warnings, " + std::to_string(p.findings.notices) + " notices";
+        text += "; forms: " + std::to_string(p.findings.forms_by_trust[2]) + " untrusted, " +
+                std::to_string(p.findings.forms_by_trust[1]) + " to review, " +
+                std::to_string(p.findings.forms_by_trust[0]) + " trusted\n";
+        for (const portfolio_entry& e : p.entries) {
+            text += "  " + std::to_string(e.index + 1) + ". " + e.project_name + ": " + e.computed_total.to_string();
+            if (e.reported_total) text += " (reported " + e.reported_total->to_string() + ")";
+            text += " " + e.computed_grade + ", " + std::to_string(e.counts.errors) + "E " +
+                    std::to_string(e.counts.warnings) + "W " + std::to_string(e.counts.notices) + "N, " +
+                    std::string(to_string(e.counts.trust)) + "\n";
+        }
+    }
+    std::fputs(text.c_str(), out);
+    std::fflush(out);
+}
+
+int findings_exit_code(const portfolio& p, const std::string& fail_on) {
+    if (fail_on == "none") return exit_clean;
+    std::size_t n = p.findings.errors;
+    if (fail_on == "warning" || fail_on == "notice") n += p.findings.warnings;
+    if (fail_on == "notice") n += p.findings.notices;
+    return n > 0 ? exit_findings : exit_clean;
+}
+
+std::string version_text() { return std::string("jixiao ") + JIXIAO_VERSION_STRING; }
+
+}  // namespace jixiao::cli

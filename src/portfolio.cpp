@@ -1,0 +1,134 @@
+// portfolio.cpp — evaluate one form (score + audit) and summarise a batch.
+#include <jixiao/portfolio.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jixiao {
+
+evaluation evaluate(form subject, const rulebook& book, std::string source,
+                    std::vector<import_note> notes, const score_options& options) {
+    evaluation out;
+    out.subject = std::move(subject);
+    out.card = score(out.subject, book, options);
+    out.findings = audit(out.subject, out.card, book, notes);
+    out.source = std::move(source);
+    out.import_notes = std::move(notes);
+    return out;
+}
+
+std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate) {
+    if (!rate) return 7;
+    // Boundaries as exact fractions: 0.60, 0.80, 0.90, 0.95, 1.
+    const std::array<decimal, 4> bounds{decimal::from_parts(60, 2), decimal::from_parts(80, 2),
+                                        decimal::from_parts(90, 2), decimal::from_parts(95, 2)};
+    for (std::size_t i = 0; i < bounds.size(); ++i) {
+        if (rate->compare_to(bounds[i]) < 0) return i;
+    }
+    const auto vs_one = rate->compare_to(decimal(1));
+    if (vs_one < 0) return 4;
+    if (vs_one == 0) return 5;
+    return 6;
+}
+
+namespace {
+
+/// An amount of the funds block in yuan (万元 forms scaled), when it is a number.
+std::optional<decimal> amount_in_yuan(const form& f, funds_column column) {
+    const auto& cell = f.money.at(funds_row::total, column);
+    if (!cell.value) return std::nullopt;
+    if (f.money.unit == money_unit::ten_thousand_yuan) return cell.value->times_power_of_ten(4);
+    return *cell.value;
+}
+
+}  // namespace
+
+portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book) {
+    portfolio out;
+    out.rulebook_id = book.id;
+    out.rulebook_version = book.version;
+    out.forms = evaluations.size();
+
+    for (const grade_band& band : book.grades) out.grades.push_back(grade_count{band.name, 0, 0});
+    out.grades.push_back(grade_count{"", 0, 0});
+    auto grade_slot = [&](std::string_view name) -> grade_count& {
+        for (grade_count& g : out.grades) {
+            if (g.grade == name) return g;
+        }
+        return out.grades.back();
+    };
+
+    for (std::string_view label : execution_rate_bucket_labels) {
+        out.execution_rates.push_back(rate_bucket{std::string(label), 0});
+    }
+
+    std::vector<std::vector<finding>> per_form;
+    per_form.reserve(evaluations.size());
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        const evaluation& e = evaluations[i];
+        per_form.push_back(e.findings);
+
+        portfolio_entry entry;
+        entry.index = i;
+        entry.source = e.source;
+        entry.project_name = e.subject.project_name;
+        entry.department = e.subject.department;
+        if (e.card.reported_total.value) entry.reported_total = *e.card.reported_total.value;
+        entry.computed_total = e.card.computed_total;
+        entry.total_complete = e.card.total_complete;
+        entry.computed_grade = e.card.computed_grade;
+        entry.reported_grade = e.subject.reported_grade;
+        if (entry.reported_grade.empty() && entry.reported_total) {
+            entry.reported_grade = std::string(book.grade_for(*entry.reported_total));
+        }
+        entry.execution_rate_percent = e.card.execution_rate_percent;
+        entry.counts = summarize(std::span<const finding>(e.findings));
+
+        grade_slot(entry.computed_grade).computed += 1;
+        if (entry.reported_total) {
+            grade_slot(book.grade_for(*entry.reported_total)).reported += 1;
+        } else {
+            grade_slot("").reported += 1;
+        }
+        out.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
+
+        out.computed_total_sum += e.card.computed_total;
+        if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) out.budget_sum += *b;
+        if (auto x = amount_in_yuan(e.subject, funds_column::executed)) out.executed_sum += *x;
+        out.entries.push_back(std::move(entry));
+    }
+    if (!evaluations.empty()) {
+        auto mean = divide(out.computed_total_sum, decimal(evaluations.size()), 2,
+                           rounding::half_away_from_zero);
+        if (mean) out.computed_total_mean = *mean;
+    }
+
+    out.findings = summarize_portfolio(std::span<const std::vector<finding>>(per_form));
+    for (const auto& [code, count] : out.findings.findings_by_code) {
+        code_count c;
+        c.code = code;
+        c.findings = count;
+        if (auto it = out.findings.forms_by_code.find(code); it != out.findings.forms_by_code.end()) {
+            c.forms = it->second;
+        }
+        if (const check_info* info = find_check(code)) {
+            c.level = info->level;
+            c.title_en = std::string(info->title_en);
+            c.title_zh = std::string(info->title_zh);
+        }
+        out.findings_by_code.push_back(std::move(c));
+    }
+    std::stable_sort(out.findings_by_code.begin(), out.findings_by_code.end(),
+                     [](const code_count& a, const code_count& b) {
+                         if (a.findings != b.findings) return a.findings > b.findings;
+                         return a.code < b.code;
+                     });
+    return out;
+}
+
+}  // namespace jixiao

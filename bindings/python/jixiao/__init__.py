@@ -1,0 +1,489 @@
+"""jixiao — exact scoring and audit of China's project expenditure performance self-evaluation
+forms (财政项目支出绩效自评表), for analysts in notebooks.
+
+Read forms, score them exactly, audit them, and summarise a portfolio as pandas DataFrames::
+
+    import jixiao
+    forms, report = jixiao.read("tests/data/samples/songjiang-2023.txt")
+    cards = jixiao.score_batch(forms)                  # rulebook "mof-2020" by default
+    findings = jixiao.audit_batch(forms, cards)
+    jixiao.portfolio_frame(forms, cards, findings)     # one row per form
+
+Every number crosses as ``decimal.Decimal`` (never float); bad data raises a
+:class:`ParseError` (a ``ValueError``) with ``.code``, ``.offset`` and ``.where``. Forms,
+scorecards, findings and rulebooks pickle, so multiprocessing and Dask work. The compiled
+core is :mod:`jixiao._core`; this package adds reading helpers, pandas frames, notebook display,
+Excel reading and Dask helpers.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from decimal import Decimal as _Decimal
+from functools import lru_cache as _lru_cache
+from pathlib import Path as _Path
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from ._core import (  # noqa: F401  (re-exported API)
+    Cell,
+    DecimalError,
+    DocumentError,
+    ExtraCell,
+    Form,
+    Funds,
+    Goal,
+    Grid,
+    ImportNote,
+    ImportReport,
+    ImportResult,
+    Indicator,
+    IndicatorList,
+    JSONError,
+    ParseError,
+    Quantity,
+    ReportedNumber,
+    ReportedValue,
+    Rulebook,
+    RulebookError,
+    ScoreBand,
+    ScoreLine,
+    Scorecard,
+    ScoreTrace,
+    SourceLocation,
+    TimePoint,
+    Unit,
+    ValueExpr,
+    ValueExpressionError,
+    category_name,
+    compare_actual,
+    detect_format,
+    divide,
+    find_unit,
+    format_decimal,
+    parse_value,
+    read_forms_json,
+    read_grid,
+    read_number_cell,
+    read_value_cell,
+    round_decimal,
+    rounding_modes,
+    subcategory_name,
+    to_decimal,
+    write_json,
+)
+
+__version__ = "0.1.0"
+
+HAVE_AUDIT: bool = bool(getattr(_core, "HAVE_AUDIT", False))
+HAVE_EXPORT: bool = bool(getattr(_core, "HAVE_EXPORT", False))
+
+if HAVE_AUDIT:
+    from ._core import Evaluation, Finding, Portfolio, check_catalogue, text_similarity  # noqa: F401
+
+DEFAULT_RULEBOOK = "mof-2020"
+
+RulebookLike = Union[None, str, "_os.PathLike[str]", Rulebook, Mapping[str, Any]]
+
+
+# ---- rulebooks ------------------------------------------------------------------------------
+
+@_lru_cache(maxsize=None)
+def _builtin(name: str) -> Rulebook:
+    return Rulebook.builtin(name)
+
+
+def _json_ready(value: Any, allow_float: bool, path: str) -> Any:
+    """A dict/list tree with Decimals written as strings (the rulebook format reads them)."""
+    if isinstance(value, Mapping):
+        return {str(k): _json_ready(v, allow_float, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v, allow_float, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
+        return value
+    if isinstance(value, _Decimal):
+        return format(to_decimal(value), "f")
+    if isinstance(value, float):
+        if not allow_float:
+            raise TypeError(
+                f"jixiao: refusing float {value!r} at {path}: write it as a str or a Decimal "
+                "('0.30'), or pass allow_float=True to convert floats by their shortest repr")
+        return str(to_decimal(value, allow_float=True))
+    raise TypeError(f"jixiao: cannot put {type(value).__name__} into a rulebook (at {path})")
+
+
+def _merge(base: Any, patch: Any) -> Any:
+    """JSON merge patch (RFC 7386): objects merge recursively, None deletes, the rest replaces."""
+    if not isinstance(patch, Mapping):
+        return patch
+    out = dict(base) if isinstance(base, Mapping) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = _merge(out.get(key), value)
+    return out
+
+
+def rulebook(spec: RulebookLike = None, changes: Optional[Mapping[str, Any]] = None, *,
+             allow_float: bool = False, **fields: Any) -> Rulebook:
+    """A rulebook, built or tweaked in Python and validated by the C++ loader.
+
+    ``spec`` is a built-in name (``"mof-2020"``, the default), a path to a rulebook JSON file, a
+    :class:`Rulebook`, or a dict in the rulebook format (it may ``"extends"`` a built-in).
+    ``changes`` (and keyword ``fields``) are merged over it as a JSON merge patch, e.g.
+    ``jixiao.rulebook("mof-2020", {"rounding": {"places": 0}}, id="whole-points")``.
+    Decimal fields take ``Decimal``/``str``/``int``; floats are refused unless ``allow_float``.
+    Raises :class:`RulebookError` (with ``.where`` = the JSON path) for an invalid result.
+    """
+    if isinstance(spec, Mapping):
+        book = Rulebook.from_json(_json.dumps(_json_ready(spec, allow_float, "$"), ensure_ascii=False))
+    else:
+        book = resolve_rulebook(spec)
+    patch = dict(changes or {})
+    patch.update(fields)
+    if not patch:
+        return book
+    merged = _merge(_json.loads(book.to_json()), _json_ready(patch, allow_float, "$"))
+    return Rulebook.from_json(_json.dumps(merged, ensure_ascii=False))
+
+
+def resolve_rulebook(spec: RulebookLike = None) -> Rulebook:
+    """The Rulebook that ``spec`` names: None (the default ``mof-2020``), a built-in name, a
+    path to a JSON file, a dict (see :func:`rulebook`) or a Rulebook (returned as is)."""
+    if spec is None:
+        return _builtin(DEFAULT_RULEBOOK)
+    if isinstance(spec, Rulebook):
+        return spec
+    if isinstance(spec, Mapping):
+        return rulebook(spec)
+    if isinstance(spec, str) and spec in Rulebook.builtin_names():
+        return _builtin(spec)
+    if isinstance(spec, (str, _os.PathLike)):
+        path = _Path(spec)
+        if path.exists():
+            return Rulebook.from_file(str(path))
+        if isinstance(spec, str) and not spec.endswith(".json"):
+            return _builtin(spec)  # raises RulebookError (rulebook_not_found)
+        return Rulebook.from_file(str(path))
+    raise TypeError(f"jixiao: not a rulebook: {type(spec).__name__}")
+
+
+def builtin_rulebooks() -> List[str]:
+    """Names of the built-in rulebooks (``mof-2020`` is the default)."""
+    return list(Rulebook.builtin_names())
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+_EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
+
+
+def _looks_like_path(source: Any) -> bool:
+    if isinstance(source, _os.PathLike):
+        return True
+    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
+        try:
+            return _Path(source).is_file()
+        except OSError:
+            return False
+    return False
+
+
+def read(path: Union[str, "_os.PathLike[str]"], format: Optional[str] = None) -> ImportResult:
+    """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
+    tables, one cell per line, canonical JSON (``.json``) or Excel (``.xlsx``, merged cells
+    honoured). Returns an :class:`ImportResult` that unpacks as ``forms, report``.
+    Raises :class:`DocumentError` (no form found, unreadable file) or :class:`JSONError`."""
+    p = _Path(path)
+    suffix = p.suffix.lower()
+    if suffix in _EXCEL_SUFFIXES:
+        return read_excel(p)
+    if suffix == ".json" and format is None:
+        return read_json(p)
+    return _core.import_file(str(p), format=format, source_name=p.name)
+
+
+def read_text(data: Union[str, bytes], format: Optional[str] = None, source_name: str = "-") -> ImportResult:
+    """Recognizes the forms in a document given as text or bytes (any supported encoding:
+    UTF-8, GB18030, UTF-16 with BOM); the format is detected unless given."""
+    return _core.import_text(data, format=format, source_name=source_name)
+
+
+def _read_as(source: Any, format: str) -> ImportResult:
+    if _looks_like_path(source):
+        p = _Path(source)
+        return _core.import_file(str(p), format=format, source_name=p.name)
+    return _core.import_text(source, format=format)
+
+
+def read_csv(source: Union[str, bytes, "_os.PathLike[str]"]) -> ImportResult:
+    """Forms from CSV: a path, or the CSV text/bytes itself."""
+    return _read_as(source, "csv")
+
+
+def read_html(source: Union[str, bytes, "_os.PathLike[str]"]) -> ImportResult:
+    """Forms from the ``<table>`` elements of an HTML page: a path, or the HTML text itself."""
+    return _read_as(source, "html")
+
+
+def read_json(source: Union[str, "_os.PathLike[str]"]) -> ImportResult:
+    """Forms from canonical JSON (format jixiao.forms): a path or the JSON text; the report is
+    empty (nothing was recognized)."""
+    if _looks_like_path(source):
+        p = _Path(source)
+        text = p.read_text(encoding="utf-8")
+        name = p.name
+    else:
+        text, name = str(source), "-"
+    return ImportResult(_core.read_forms_json(text), ImportReport(name))
+
+
+def recognize(rows: Any, format: str = "html", source_name: str = "-") -> ImportResult:
+    """Recognizes the forms in a grid built in Python: a :class:`Grid` or rows of cells (each a
+    str, None or :class:`Cell` with its position and spans). ``format`` names the reader the
+    rows stand for (``html`` for spreadsheets: cells on a grid, merged cells as spans)."""
+    return _core.recognize(rows, format=format, source_name=source_name)
+
+
+def read_excel(path: Union[str, "_os.PathLike[str]"], sheets: Optional[Sequence[Union[str, int]]] = None) -> ImportResult:
+    """Forms from an Excel workbook (openpyxl): every sheet (or those named / indexed in
+    ``sheets``) becomes rows of cells; a merged range is one cell with its spans plus copies
+    in the covered positions, as the HTML reader does. Numbers are taken from their stored
+    text, never through float arithmetic of ours."""
+    from ._excel import read_excel as _read_excel
+    return _read_excel(path, sheets=sheets)
+
+
+# ---- scoring and audit ----------------------------------------------------------------------
+
+def score(form: Form, rulebook: RulebookLike = None, *, traces: bool = True) -> Scorecard:
+    """Scores one form under ``rulebook`` (default ``mof-2020``): every line computed exactly
+    beside the reported score, with a trace of rule, inputs and formula."""
+    return _core.score(form, resolve_rulebook(rulebook), traces=traces)
+
+
+def score_batch(forms: Iterable[Form], rulebook: RulebookLike = None, *, traces: bool = True,
+                threads: int = 1) -> List[Scorecard]:
+    """Scores many forms with one rulebook; the GIL is released while the C++ engine works.
+    ``threads`` > 1 scores on that many threads (0: one per hardware thread)."""
+    return _core.score_batch(list(forms), resolve_rulebook(rulebook), traces=traces, threads=threads)
+
+
+class Findings(list):
+    """The findings of one form: a list of :class:`Finding` that shows itself as a table in a
+    notebook and converts to a DataFrame (:meth:`to_frame`)."""
+
+    def to_frame(self):  # noqa: D401
+        """The findings as a DataFrame (one row per finding)."""
+        from ._pandas import findings_frame
+        return findings_frame([self])
+
+    @property
+    def summary(self) -> dict:
+        """Counts by severity and the trust level (trusted / review / untrusted)."""
+        return _core.summarize_findings(list(self))
+
+    def _repr_html_(self) -> str:
+        from ._display import findings_html
+        return findings_html(self)
+
+    def __reduce__(self):
+        return (Findings, (list(self),))
+
+
+def _notes_of(notes: Any) -> Any:
+    if isinstance(notes, ImportResult):
+        raise TypeError("jixiao: pass report.notes_for(i) for one form, not a whole ImportResult")
+    return notes
+
+
+def audit(form: Form, scorecard: Optional[Scorecard] = None, rulebook: RulebookLike = None,
+          notes: Optional[Iterable[ImportNote]] = None) -> Findings:
+    """Audits one form: every finding (code, severity, location, zh/en message, evidence),
+    sorted by severity. The scorecard is computed when not given; ``notes`` are the form's
+    import notes (``report.notes_for(i)``), reported as ``import.*`` findings."""
+    if not HAVE_AUDIT:
+        raise NotImplementedError("jixiao: this build of the library has no audit")
+    book = resolve_rulebook(rulebook)
+    card = scorecard if scorecard is not None else _core.score(form, book)
+    return Findings(_core.audit(form, card, book, None if notes is None else list(_notes_of(notes))))
+
+
+def audit_batch(forms: Sequence[Form], scorecards: Optional[Sequence[Scorecard]] = None,
+                rulebook: RulebookLike = None, report: Optional[ImportReport] = None) -> List[Findings]:
+    """Audits many forms (one :class:`Findings` per form); ``report`` (the import report of
+    the forms, in order) adds each form's import notes."""
+    book = resolve_rulebook(rulebook)
+    forms = list(forms)
+    cards = list(scorecards) if scorecards is not None else _core.score_batch(forms, book)
+    if len(cards) != len(forms):
+        raise ValueError(f"jixiao: {len(forms)} forms but {len(cards)} scorecards")
+    out = []
+    for i, (f, c) in enumerate(zip(forms, cards)):
+        notes = report.notes_for(i) if report is not None else None
+        out.append(Findings(_core.audit(f, c, book, notes)))
+    return out
+
+
+def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
+             notes: Optional[Iterable[ImportNote]] = None, traces: bool = True) -> "Evaluation":
+    """Scores and audits one form: an :class:`Evaluation` (form, scorecard, findings)."""
+    return _core.evaluate(form, resolve_rulebook(rulebook), source, None if notes is None else list(notes), traces)
+
+
+def evaluate_batch(forms: Union[Sequence[Form], ImportResult], rulebook: RulebookLike = None, *,
+                   traces: bool = True, threads: int = 1) -> List["Evaluation"]:
+    """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
+    Given an :class:`ImportResult`, each form keeps its source name and import notes."""
+    book = resolve_rulebook(rulebook)
+    if isinstance(forms, ImportResult):
+        report = forms.report
+        fs = list(forms.forms)
+        return _core.evaluate_batch(fs, book, [report.source] * len(fs),
+                                    [report.notes_for(i) for i in range(len(fs))], traces, threads)
+    return _core.evaluate_batch(list(forms), book, None, None, traces, threads)
+
+
+def portfolio(evaluations: Union[Sequence["Evaluation"], Sequence[Form], ImportResult],
+              rulebook: RulebookLike = None) -> "Portfolio":
+    """The portfolio summary (grades, execution-rate buckets, findings by code, one entry per
+    form) of evaluations, or of forms (evaluated first)."""
+    book = resolve_rulebook(rulebook)
+    items = evaluations.forms if isinstance(evaluations, ImportResult) else list(evaluations)
+    if isinstance(evaluations, ImportResult) or (items and isinstance(items[0], Form)):
+        items = evaluate_batch(evaluations, book)
+    return _core.summarize_portfolio(list(items), book)
+
+
+def report_html(evaluations: Sequence["Evaluation"], rulebook: RulebookLike = None, *, title: str = "") -> str:
+    """The self-contained HTML report (portfolio page + one section per form) of evaluations."""
+    book = resolve_rulebook(rulebook)
+    evs = list(evaluations)
+    return _core.html_report(evs, _core.summarize_portfolio(evs, book), title, f"jixiao {__version__}")
+
+
+# ---- pandas, display ------------------------------------------------------------------------
+
+def forms_frame(forms: Any) -> "pandas.DataFrame":  # noqa: F821
+    """One row per form (keys, header, funds total row, reported totals); needs pandas."""
+    from ._pandas import forms_frame as impl
+    return impl(forms)
+
+
+def indicators_frame(forms: Any) -> "pandas.DataFrame":  # noqa: F821
+    """One row per indicator with its form keys (Decimal columns); needs pandas."""
+    from ._pandas import indicators_frame as impl
+    return impl(forms)
+
+
+def scorecards_frame(scorecards: Any, forms: Any = None) -> "pandas.DataFrame":  # noqa: F821
+    """One row per scored line (execution + indicators), computed beside reported; needs pandas."""
+    from ._pandas import scorecards_frame as impl
+    return impl(scorecards, forms)
+
+
+def findings_frame(findings: Any, forms: Any = None) -> "pandas.DataFrame":  # noqa: F821
+    """One row per finding with its form keys; needs pandas."""
+    from ._pandas import findings_frame as impl
+    return impl(findings, forms)
+
+
+def portfolio_frame(items: Any, scorecards: Any = None, findings: Any = None,
+                    rulebook: RulebookLike = None) -> "pandas.DataFrame":  # noqa: F821
+    """One row per form of a portfolio (totals, grades, execution rate, finding counts, trust);
+    from evaluations, an ImportResult, or forms (scored and audited when not given); needs pandas."""
+    from ._pandas import portfolio_frame as impl
+    return impl(items, scorecards, findings, rulebook)
+
+
+from . import _display  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    """``jixiao.dask``: the Dask helpers (module jixiao._dask), imported on first use."""
+    if name == "dask":
+        from . import _dask
+        return _dask
+    raise AttributeError(f"module 'jixiao' has no attribute {name!r}")
+
+_display.install()
+
+__all__ = [
+    "Cell",
+    "DEFAULT_RULEBOOK",
+    "DecimalError",
+    "DocumentError",
+    "ExtraCell",
+    "Findings",
+    "Form",
+    "Funds",
+    "Goal",
+    "Grid",
+    "HAVE_AUDIT",
+    "HAVE_EXPORT",
+    "ImportNote",
+    "ImportReport",
+    "ImportResult",
+    "Indicator",
+    "IndicatorList",
+    "JSONError",
+    "ParseError",
+    "Quantity",
+    "ReportedNumber",
+    "ReportedValue",
+    "Rulebook",
+    "RulebookError",
+    "ScoreBand",
+    "ScoreLine",
+    "ScoreTrace",
+    "Scorecard",
+    "SourceLocation",
+    "TimePoint",
+    "Unit",
+    "ValueExpr",
+    "ValueExpressionError",
+    "audit",
+    "audit_batch",
+    "builtin_rulebooks",
+    "category_name",
+    "compare_actual",
+    "detect_format",
+    "divide",
+    "evaluate",
+    "evaluate_batch",
+    "find_unit",
+    "findings_frame",
+    "format_decimal",
+    "forms_frame",
+    "indicators_frame",
+    "parse_value",
+    "portfolio",
+    "portfolio_frame",
+    "read",
+    "read_csv",
+    "read_excel",
+    "read_forms_json",
+    "read_grid",
+    "read_html",
+    "read_json",
+    "read_number_cell",
+    "read_text",
+    "read_value_cell",
+    "recognize",
+    "report_html",
+    "resolve_rulebook",
+    "round_decimal",
+    "rounding_modes",
+    "rulebook",
+    "score",
+    "score_batch",
+    "scorecards_frame",
+    "subcategory_name",
+    "to_decimal",
+    "write_json",
+    "__version__",
+]
+if HAVE_AUDIT:
+    __all__ += ["Evaluation", "Finding", "Portfolio", "check_catalogue", "text_similarity"]

@@ -1,0 +1,223 @@
+"""pandas views of forms, indicators, scorecards, findings and portfolios.
+
+Every exact number is a ``decimal.Decimal`` in an ``object`` column (pandas has no exact decimal
+dtype; converting to float is the caller's explicit choice). Missing numbers are ``None``.
+Every frame carries the form keys ``form`` (position in the batch), ``project_name`` and
+``year`` so that frames join on ``form``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, List, Optional, Sequence
+
+import pandas as pd
+
+from . import _core
+
+FORM_KEYS = ["form", "project_name", "year"]
+
+FORM_COLUMNS = FORM_KEYS + [
+    "department", "implementing_unit", "title", "money_unit", "initial_budget", "full_year_budget",
+    "executed", "execution_rate_reported", "funds_weight", "funds_score", "total_weight",
+    "total_score", "reported_grade", "indicators", "source"]
+INDICATOR_COLUMNS = FORM_KEYS + [
+    "indicator", "level1", "level2", "level1_text", "level2_text", "name", "target", "target_kind",
+    "target_comparator", "target_number", "target_unit", "actual", "actual_kind", "actual_number",
+    "actual_unit", "weight", "reported_score", "deviation_note", "line"]
+SCORECARD_COLUMNS = FORM_KEYS + [
+    "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
+    "status", "reason", "outcome", "deviation", "over_achieved", "rule", "formula", "rulebook"]
+FINDING_COLUMNS = FORM_KEYS + [
+    "code", "severity", "block", "indicator", "field", "message_en", "message_zh", "evidence", "line"]
+PORTFOLIO_COLUMNS = FORM_KEYS + [
+    "department", "source", "full_year_budget", "executed", "execution_rate_percent",
+    "reported_total", "computed_total", "total_difference", "total_complete", "computed_grade",
+    "reported_grade", "errors", "warnings", "notices", "trust"]
+
+
+def _frame(rows: List[dict], columns: List[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    # Keep Decimal / None columns as object (pandas would turn all-None columns into float).
+    for column in columns:
+        if frame[column].dtype == float:
+            frame[column] = frame[column].astype(object)
+    return frame
+
+
+def _keys(index: int, form: Optional[_core.Form]) -> dict:
+    if form is None:
+        return {"form": index, "project_name": None, "year": None}
+    return {"form": index, "project_name": form.project_name, "year": form.year}
+
+
+def _forms_of(items: Any) -> List[_core.Form]:
+    if isinstance(items, _core.ImportResult):
+        return list(items.forms)
+    if isinstance(items, _core.Form):
+        return [items]
+    out = []
+    for item in items:
+        out.append(item.form if hasattr(item, "scorecard") and hasattr(item, "findings") else item)
+    return out
+
+
+def forms_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
+    """One row per form: keys, header fields, the funds total row (in the form's money unit),
+    reported totals and the number of indicators."""
+    rows = []
+    for i, f in enumerate(_forms_of(forms)):
+        m = f.money
+        rows.append({
+            **_keys(i, f),
+            "department": f.department,
+            "implementing_unit": f.implementing_unit,
+            "title": f.title,
+            "money_unit": m.unit,
+            "initial_budget": m.at("total", "initial_budget").value,
+            "full_year_budget": m.at("total", "full_year_budget").value,
+            "executed": m.at("total", "executed").value,
+            "execution_rate_reported": m.execution_rate.value,
+            "funds_weight": m.weight.value,
+            "funds_score": m.score.value,
+            "total_weight": f.total_weight.value,
+            "total_score": f.total_score.value,
+            "reported_grade": f.reported_grade,
+            "indicators": len(f.indicators),
+            "source": f.where.file,
+        })
+    return _frame(rows, FORM_COLUMNS)
+
+
+def _value_parts(cell: _core.ReportedValue) -> tuple:
+    v = cell.value
+    if v is None:
+        return (cell.state if cell.state != "value" else None, None, None, None)
+    amount = v.amount
+    return (v.kind, v.comparator if v.kind in ("quantity", "time_point") else None,
+            amount.number if amount is not None else None, amount.unit.symbol if amount is not None else None)
+
+
+def indicators_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
+    """One row per indicator (三级指标) with its form keys: categories, target and actual (text,
+    kind, comparator, exact number, unit), weight and reported score."""
+    rows = []
+    for i, f in enumerate(_forms_of(forms)):
+        for j, ind in enumerate(f.indicators):
+            t_kind, t_op, t_num, t_unit = _value_parts(ind.target)
+            a_kind, a_op, a_num, a_unit = _value_parts(ind.actual)
+            rows.append({
+                **_keys(i, f), "indicator": j, "level1": ind.level1, "level2": ind.level2,
+                "level1_text": ind.level1_text, "level2_text": ind.level2_text, "name": ind.name,
+                "target": ind.target.text, "target_kind": t_kind, "target_comparator": t_op,
+                "target_number": t_num, "target_unit": t_unit,
+                "actual": ind.actual.text, "actual_kind": a_kind, "actual_number": a_num, "actual_unit": a_unit,
+                "weight": ind.weight.value, "reported_score": ind.score.value,
+                "deviation_note": ind.deviation_note, "line": ind.where.line,
+            })
+    return _frame(rows, INDICATOR_COLUMNS)
+
+
+def _cards_and_forms(scorecards: Any, forms: Any) -> tuple:
+    if isinstance(scorecards, _core.Scorecard):
+        scorecards = [scorecards]
+    scorecards = list(scorecards)
+    if scorecards and hasattr(scorecards[0], "scorecard") and hasattr(scorecards[0], "findings"):
+        return [e.scorecard for e in scorecards], [e.form for e in scorecards]
+    if forms is None:
+        return scorecards, [None] * len(scorecards)
+    forms = _forms_of(forms)
+    if len(forms) != len(scorecards):
+        raise ValueError(f"jixiao: {len(forms)} forms but {len(scorecards)} scorecards")
+    return scorecards, forms
+
+
+def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:
+    """One row per scored line (the execution line first, then each indicator) with its form
+    keys: weight, computed, reported, difference, counted (Decimals), status, reason, outcome,
+    deviation (Decimal, 4 places), over-achievement flag, rule and formula of the trace.
+    Accepts scorecards (with their forms for the keys and names) or evaluations."""
+    cards, fs = _cards_and_forms(scorecards, forms)
+    rows = []
+    for i, (card, f) in enumerate(zip(cards, fs)):
+        for line in card.lines:
+            idx = line.index
+            name = "预算执行率" if idx is None else (f.indicators[idx].name if f is not None else None)
+            rows.append({
+                **_keys(i, f), "line": "execution" if idx is None else "indicator",
+                "indicator": idx, "name": name, "weight": line.weight, "computed": line.computed,
+                "reported": line.reported.value, "difference": line.difference, "counted": line.counted,
+                "status": line.status, "reason": line.reason, "outcome": line.outcome,
+                "deviation": line.deviation_rounded(4), "over_achieved": line.over_achieved,
+                "rule": line.trace.rule, "formula": line.trace.formula, "rulebook": card.rulebook_id,
+            })
+    frame = _frame(rows, SCORECARD_COLUMNS)
+    frame["indicator"] = frame["indicator"].astype("Int64")
+    return frame
+
+
+def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:
+    """One row per finding with its form keys: code, severity, block, indicator, field, the
+    English and Chinese messages and the evidence (a dict). Accepts one list of findings per
+    form (e.g. from audit_batch), or evaluations."""
+    items = list(findings)
+    if items and hasattr(items[0], "scorecard") and hasattr(items[0], "findings"):
+        per_form = [e.findings for e in items]
+        fs: List[Any] = [e.form for e in items]
+    else:
+        if items and isinstance(items[0], getattr(_core, "Finding", ())):
+            items = [items]
+        per_form = items
+        fs = _forms_of(forms) if forms is not None else [None] * len(per_form)
+    rows = []
+    for i, (found, f) in enumerate(zip(per_form, fs)):
+        for x in found:
+            rows.append({
+                **_keys(i, f), "code": x.code, "severity": x.severity, "block": x.block,
+                "indicator": x.indicator, "field": x.field, "message_en": x.message_en,
+                "message_zh": x.message_zh, "evidence": dict(x.evidence), "line": x.where.line,
+            })
+    frame = _frame(rows, FINDING_COLUMNS)
+    frame["indicator"] = frame["indicator"].astype("Int64")
+    return frame
+
+
+def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] = None,
+                    findings: Optional[Sequence[Sequence[Any]]] = None, rulebook: Any = None) -> pd.DataFrame:
+    """One row per form of a portfolio: budget and executed amounts (in the form's unit),
+    execution rate, reported and computed totals and their difference, grades, finding counts
+    and the trust level. Accepts a Portfolio, evaluations, an ImportResult, or forms (with
+    their scorecards and findings, computed when not given)."""
+    from . import resolve_rulebook
+    if isinstance(items, getattr(_core, "Portfolio", ())):
+        raise TypeError("jixiao: pass the evaluations (the Portfolio holds no forms); "
+                        "use pandas.DataFrame(portfolio.entries) for its entries")
+    forms = _forms_of(items)
+    first = list(items)[0] if not isinstance(items, (_core.ImportResult, _core.Form)) and len(forms) else None
+    if first is not None and hasattr(first, "scorecard") and hasattr(first, "findings"):
+        cards = [e.scorecard for e in items]
+        found = [e.findings for e in items]
+    else:
+        book = resolve_rulebook(rulebook)
+        cards = list(scorecards) if scorecards is not None else _core.score_batch(forms, book)
+        if findings is not None:
+            found = [list(x) for x in findings]
+        elif getattr(_core, "HAVE_AUDIT", False):
+            found = [_core.audit(f, c, book) for f, c in zip(forms, cards)]
+        else:
+            found = [[] for _ in forms]
+    rows = []
+    for i, (f, card, fd) in enumerate(zip(forms, cards, found)):
+        counts = _core.summarize_findings(list(fd)) if getattr(_core, "HAVE_AUDIT", False) else {
+            "errors": None, "warnings": None, "notices": None, "trust": None}
+        rows.append({
+            **_keys(i, f), "department": f.department, "source": f.where.file,
+            "full_year_budget": f.money.at("total", "full_year_budget").value,
+            "executed": f.money.at("total", "executed").value,
+            "execution_rate_percent": card.execution_rate_percent,
+            "reported_total": card.reported_total.value, "computed_total": card.computed_total,
+            "total_difference": card.total_difference, "total_complete": card.total_complete,
+            "computed_grade": card.computed_grade, "reported_grade": f.reported_grade,
+            "errors": counts["errors"], "warnings": counts["warnings"], "notices": counts["notices"],
+            "trust": counts["trust"],
+        })
+    return _frame(rows, PORTFOLIO_COLUMNS)

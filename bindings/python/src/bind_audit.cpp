@@ -1,0 +1,316 @@
+// bind_audit.cpp — the audit (findings), evaluations and the portfolio summary.
+#include "bindings.hpp"
+
+#if __has_include(<jixiao/audit.hpp>) && __has_include(<jixiao/portfolio.hpp>)
+#define JIXIAO_PY_HAVE_AUDIT 1
+#include <jixiao/audit.hpp>
+#include <jixiao/io/import.hpp>
+#include <jixiao/portfolio.hpp>
+#else
+#define JIXIAO_PY_HAVE_AUDIT 0
+#endif
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace jixiao::python {
+
+#if JIXIAO_PY_HAVE_AUDIT
+
+namespace {
+
+const enum_table<severity> severity_names = {
+    {severity::error, "error"}, {severity::warning, "warning"}, {severity::notice, "notice"}};
+const enum_table<trust_level> trust_names = {
+    {trust_level::trusted, "trusted"}, {trust_level::review, "review"}, {trust_level::untrusted, "untrusted"}};
+
+/// The recognizer's notes (io::import_note) as the audit reads them (jixiao::import_note).
+std::vector<import_note> audit_notes(const std::vector<io::import_note>& notes) {
+    std::vector<import_note> out;
+    out.reserve(notes.size());
+    for (const io::import_note& n : notes) {
+        import_note a;
+        switch (n.kind) {
+        case io::note_kind::repair: a.kind = import_note_kind::repair; break;
+        case io::note_kind::unmapped: a.kind = import_note_kind::unmapped; break;
+        case io::note_kind::warning: a.kind = import_note_kind::other; break;
+        }
+        a.code = n.code;
+        a.message = n.message;
+        a.where = n.where;
+        a.text = n.text;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<io::import_note> notes_from(py::handle notes) {
+    std::vector<io::import_note> out;
+    if (notes.is_none()) return out;
+    for (py::handle h : notes.cast<py::iterable>()) out.push_back(h.cast<io::import_note>());
+    return out;
+}
+
+py::tuple finding_state(const finding& f) {
+    return py::make_tuple(f.code, static_cast<int>(f.level), f.block, f.indicator, f.field,
+                          py::make_tuple(f.where.file, f.where.line, f.where.row, f.where.column), f.message_zh,
+                          f.message_en, py::cast(f.evidence));
+}
+finding finding_from(py::handle h) {
+    auto t = h.cast<py::tuple>();
+    auto w = t[5].cast<py::tuple>();
+    return finding{t[0].cast<std::string>(),
+                   static_cast<severity>(t[1].cast<int>()),
+                   t[2].cast<std::string>(),
+                   t[3].cast<std::optional<std::size_t>>(),
+                   t[4].cast<std::string>(),
+                   source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
+                                   w[3].cast<std::size_t>()},
+                   t[6].cast<std::string>(),
+                   t[7].cast<std::string>(),
+                   t[8].cast<std::vector<std::pair<std::string, std::string>>>()};
+}
+
+py::dict summary_dict(const form_summary& s) {
+    py::dict d;
+    d["errors"] = s.errors;
+    d["warnings"] = s.warnings;
+    d["notices"] = s.notices;
+    d["trust"] = enum_name(s.trust, trust_names);
+    return d;
+}
+
+py::dict check_dict(const check_info& c) {
+    py::dict d;
+    d["code"] = std::string(c.code);
+    d["family"] = std::string(to_string(c.family));
+    d["severity"] = enum_name(c.level, severity_names);
+    d["block"] = std::string(c.block);
+    d["title_zh"] = std::string(c.title_zh);
+    d["title_en"] = std::string(c.title_en);
+    d["description"] = std::string(c.description);
+    d["message_zh"] = std::string(c.message_zh);
+    d["message_en"] = std::string(c.message_en);
+    return d;
+}
+
+py::dict entry_dict(const portfolio_entry& e) {
+    py::dict d;
+    d["index"] = e.index;
+    d["source"] = e.source;
+    d["project_name"] = e.project_name;
+    d["department"] = e.department;
+    d["reported_total"] = py::cast(e.reported_total);
+    d["computed_total"] = py::cast(e.computed_total);
+    d["total_complete"] = e.total_complete;
+    d["computed_grade"] = e.computed_grade;
+    d["reported_grade"] = e.reported_grade;
+    d["execution_rate_percent"] = py::cast(e.execution_rate_percent);
+    d["errors"] = e.counts.errors;
+    d["warnings"] = e.counts.warnings;
+    d["notices"] = e.counts.notices;
+    d["trust"] = enum_name(e.counts.trust, trust_names);
+    return d;
+}
+
+evaluation evaluation_from_state(const py::tuple& t) {
+    evaluation e;
+    e.subject = t[0].cast<form>();
+    e.card = t[1].cast<scorecard>();
+    for (py::handle f : t[2].cast<py::list>()) e.findings.push_back(finding_from(f));
+    e.source = t[3].cast<std::string>();
+    for (py::handle n : t[4].cast<py::list>()) {
+        auto x = n.cast<py::tuple>();
+        auto w = x[4].cast<py::tuple>();
+        e.import_notes.push_back(import_note{static_cast<import_note_kind>(x[0].cast<int>()), x[1].cast<std::string>(),
+                                             x[2].cast<std::string>(),
+                                             source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(),
+                                                             w[2].cast<std::size_t>(), w[3].cast<std::size_t>()},
+                                             x[3].cast<std::string>(), x[5].cast<std::optional<std::size_t>>()});
+    }
+    return e;
+}
+
+}  // namespace
+
+void bind_audit(py::module_& m) {
+    m.attr("HAVE_AUDIT") = true;
+
+    py::class_<finding>(m, "Finding", "One audit finding: stable code, severity, location, zh/en message, evidence.")
+        .def_readonly("code", &finding::code, "Stable code, e.g. 'funds.sources_mismatch'.")
+        .def_property_readonly("severity", [](const finding& f) { return enum_name(f.level, severity_names); },
+                               "error, warning or notice.")
+        .def_readonly("block", &finding::block, "form, funds, goal, indicators, total or import.")
+        .def_readonly("indicator", &finding::indicator, "0-based indicator index, or None.")
+        .def_readonly("field", &finding::field, "e.g. 'full_year_budget', 'actual', 'weight'.")
+        .def_readonly("where", &finding::where, "SourceLocation.")
+        .def_readonly("message_zh", &finding::message_zh, "Chinese message with the numbers filled in.")
+        .def_readonly("message_en", &finding::message_en, "English message with the numbers filled in.")
+        .def_readonly("evidence", &finding::evidence, "(name, text) pairs of what was compared, in order.")
+        .def("evidence_value", [](const finding& f, const std::string& name) { return std::string(f.evidence_value(name)); },
+             py::arg("name"), "The evidence value named `name`, or ''.")
+        .def("__eq__", [](const finding& a, const finding& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const finding& f) {
+            return "Finding('" + f.code + "', " + enum_name(f.level, severity_names) + ", '" + f.message_en + "')";
+        })
+        .def(py::pickle([](const finding& f) { return finding_state(f); }, [](const py::tuple& t) { return finding_from(t); }));
+
+    m.def("audit", [](const form& f, const scorecard& card, const rulebook& book, py::handle notes) {
+              std::vector<import_note> converted = audit_notes(notes_from(notes));
+              std::vector<finding> out;
+              {
+                  py::gil_scoped_release release;
+                  out = audit(f, card, book, converted);
+              }
+              return out;
+          }, py::arg("form"), py::arg("scorecard"), py::arg("rulebook"), py::arg("notes") = py::none(),
+          "Every finding of one form (sorted by severity, then location), given its scorecard and rulebook; "
+          "`notes` are the form's ImportNote objects (ImportReport.notes_for(i)), reported as import.* findings.");
+    m.def("check_catalogue", [] {
+              py::list out;
+              for (const check_info& c : check_catalogue()) out.append(check_dict(c));
+              return out;
+          }, "Every audit check (code, family, severity, block, titles, description, message templates) as dicts.");
+    m.def("summarize_findings", [](const std::vector<finding>& findings) { return summary_dict(summarize(findings)); },
+          py::arg("findings"), "Counts by severity and the trust level (trusted / review / untrusted) of one form's findings.");
+    m.def("findings_to_json", [](const std::vector<finding>& findings, int indent) { return findings_to_json(findings, indent); },
+          py::arg("findings"), py::arg("indent") = 2, "Findings as JSON (format jixiao.findings).");
+    m.def("text_similarity", [](const std::string& a, const std::string& b) {
+              exact_ratio r = text_similarity(a, b);
+              py::object fraction = py::module_::import("fractions").attr("Fraction");
+              return fraction(to_python_decimal(r.numerator)) / fraction(to_python_decimal(r.denominator));
+          }, py::arg("a"), py::arg("b"), "Character-bigram Dice coefficient of two texts, exact (fractions.Fraction).");
+
+    py::class_<evaluation>(m, "Evaluation", "One evaluated form: the form, its scorecard, its findings and its source.")
+        .def_readonly("form", &evaluation::subject, "The form as read.")
+        .def_readonly("scorecard", &evaluation::card, "Its Scorecard.")
+        .def_readonly("findings", &evaluation::findings, "Its findings (list of Finding).")
+        .def_readonly("source", &evaluation::source, "File name, '-' or ''.")
+        .def_property_readonly("summary", [](const evaluation& e) { return summary_dict(summarize(e.findings)); },
+                               "Counts by severity and the trust level.")
+        .def("__eq__", [](const evaluation& a, const evaluation& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const evaluation& e) {
+            return "Evaluation('" + e.subject.project_name + "', total=" + e.card.computed_total.to_string() +
+                   ", findings=" + std::to_string(e.findings.size()) + ")";
+        })
+        .def(py::pickle(
+            [](const evaluation& e) {
+                py::list findings;
+                for (const auto& f : e.findings) findings.append(finding_state(f));
+                py::list notes;
+                for (const auto& n : e.import_notes)
+                    notes.append(py::make_tuple(static_cast<int>(n.kind), n.code, n.message, n.text,
+                                                py::make_tuple(n.where.file, n.where.line, n.where.row, n.where.column),
+                                                n.indicator));
+                return py::make_tuple(e.subject, e.card, findings, e.source, notes);
+            },
+            [](const py::tuple& t) { return evaluation_from_state(t); }));
+
+    m.def("evaluate", [](const form& f, const rulebook& book, const std::string& source, py::handle notes, bool traces) {
+              std::vector<import_note> converted = audit_notes(notes_from(notes));
+              score_options options;
+              options.traces = traces;
+              py::gil_scoped_release release;
+              return evaluate(f, book, source, std::move(converted), options);
+          }, py::arg("form"), py::arg("rulebook"), py::arg("source") = "", py::arg("notes") = py::none(),
+          py::arg("traces") = true, "Scores and audits one form: an Evaluation.");
+    m.def("evaluate_batch", [](const py::iterable& forms, const rulebook& book, py::handle sources, py::handle notes,
+                               bool traces, int threads) {
+              std::vector<const form*> items;
+              for (py::handle h : forms) items.push_back(&h.cast<const form&>());
+              std::vector<std::string> srcs(items.size());
+              if (!sources.is_none()) {
+                  std::size_t i = 0;
+                  for (py::handle s : sources.cast<py::iterable>()) {
+                      if (i < srcs.size()) srcs[i] = s.cast<std::string>();
+                      ++i;
+                  }
+              }
+              std::vector<std::vector<import_note>> per_form(items.size());
+              if (!notes.is_none()) {
+                  std::size_t i = 0;
+                  for (py::handle n : notes.cast<py::iterable>()) {
+                      if (i < per_form.size()) per_form[i] = audit_notes(notes_from(n));
+                      ++i;
+                  }
+              }
+              score_options options;
+              options.traces = traces;
+              std::vector<evaluation> out(items.size());
+              {
+                  py::gil_scoped_release release;
+                  parallel_for(items.size(), threads, [&](std::size_t i) {
+                      out[i] = evaluate(*items[i], book, srcs[i], std::move(per_form[i]), options);
+                  });
+              }
+              return out;
+          }, py::arg("forms"), py::arg("rulebook"), py::arg("sources") = py::none(), py::arg("notes") = py::none(),
+          py::arg("traces") = true, py::arg("threads") = 1,
+          "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
+          "optional; threads > 1 works on that many threads (0: one per hardware thread).");
+
+    py::class_<portfolio>(m, "Portfolio", "The summary of a batch of evaluations: grades, execution rates, findings by code, one entry per form.")
+        .def_readonly("rulebook_id", &portfolio::rulebook_id)
+        .def_readonly("rulebook_version", &portfolio::rulebook_version)
+        .def_readonly("forms", &portfolio::forms, "Number of forms.")
+        .def_property_readonly("grades", [](const portfolio& p) {
+            py::list out;
+            for (const auto& g : p.grades) {
+                py::dict d;
+                d["grade"] = g.grade;
+                d["computed"] = g.computed;
+                d["reported"] = g.reported;
+                out.append(d);
+            }
+            return out;
+        }, "Grade distribution: dicts (grade, computed, reported).")
+        .def_property_readonly("execution_rates", [](const portfolio& p) {
+            py::list out;
+            for (const auto& b : p.execution_rates) {
+                py::dict d;
+                d["label"] = b.label;
+                d["forms"] = b.forms;
+                out.append(d);
+            }
+            return out;
+        }, "Execution-rate distribution: dicts (label, forms).")
+        .def_property_readonly("findings_by_code", [](const portfolio& p) {
+            py::list out;
+            for (const auto& c : p.findings_by_code) {
+                py::dict d;
+                d["code"] = c.code;
+                d["severity"] = enum_name(c.level, severity_names);
+                d["title_en"] = c.title_en;
+                d["title_zh"] = c.title_zh;
+                d["findings"] = c.findings;
+                d["forms"] = c.forms;
+                out.append(d);
+            }
+            return out;
+        }, "Findings by code, most first: dicts (code, severity, titles, findings, forms).")
+        .def_property_readonly("entries", [](const portfolio& p) {
+            py::list out;
+            for (const auto& e : p.entries) out.append(entry_dict(e));
+            return out;
+        }, "One dict per form, in input order (totals, grades, rate, counts, trust).")
+        .def_readonly("computed_total_sum", &portfolio::computed_total_sum)
+        .def_readonly("computed_total_mean", &portfolio::computed_total_mean)
+        .def_readonly("budget_sum", &portfolio::budget_sum, "Σ 全年预算数 in 元.")
+        .def_readonly("executed_sum", &portfolio::executed_sum, "Σ 全年执行数 in 元.")
+        .def("__repr__", [](const portfolio& p) { return "Portfolio(forms=" + std::to_string(p.forms) + ")"; });
+
+    m.def("summarize_portfolio", [](const std::vector<evaluation>& evaluations, const rulebook& book) {
+              py::gil_scoped_release release;
+              return summarize(evaluations, book);
+          }, py::arg("evaluations"), py::arg("rulebook"),
+          "The Portfolio of a batch of evaluations (grade bands and rate rounding from `rulebook`).");
+}
+
+#else
+
+void bind_audit(py::module_& m) { m.attr("HAVE_AUDIT") = false; }
+
+#endif
+
+}  // namespace jixiao::python

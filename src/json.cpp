@@ -5,6 +5,7 @@
 // offset; then the DOM is interpreted against the format, with a JSON Pointer to every value
 // so that a schema violation says exactly where it is.
 #include <jixiao/json.hpp>
+#include <jixiao/detail/utf8.hpp>  // replace_invalid (issue 9)
 #include <jixiao/unit.hpp>
 #include <jixiao/value.hpp>
 
@@ -329,7 +330,10 @@ public:
         if (auto close = message.find("] "); message.starts_with("[json.exception") && close != std::string::npos) {
             message.erase(0, close + 2);
         }
-        failure_ = error{errc::json_syntax, position > 0 ? position - 1 : 0, {}, std::move(message)};
+        // Robustness fix (issue 9): nlohmann quotes the bytes it read ("last read: '\xFF'"); an
+        // error message must be UTF-8 (it reaches Python exceptions and JSON output).
+        failure_ = error{errc::json_syntax, position > 0 ? position - 1 : 0, {},
+                         detail::utf8::replace_invalid(message)};
         return false;
     }
 

@@ -5,6 +5,7 @@
 // checked key by key: an unknown key, a missing key, a wrong type or a value out of range is an
 // errc::rulebook_invalid whose `where` is the JSON path of the field.
 #include <jixiao/rulebook.hpp>
+#include <jixiao/detail/utf8.hpp>  // replace_invalid (issue 9)
 
 #include "builtin_rulebooks.hpp"
 
@@ -28,6 +29,10 @@ constexpr std::string_view format_name = "jixiao-rulebook";
 constexpr int format_version = 1;
 constexpr int max_extends_depth = 8;
 constexpr int max_places = 10;
+/// Deepest nesting of arrays and objects read (a rulebook needs about 5). Robustness fix (issue 9,
+/// found by tests/data/bad/rulebook-deep.json under ASan): without it, 100,000 nested arrays
+/// overflowed the stack in the recursive copy of the JSON tree.
+constexpr std::size_t max_json_depth = 32;
 
 // ---------------------------------------------------------------------------------------------
 // JSON reading: a SAX handler that builds an ordered_json tree, keeps every JSON fraction as its
@@ -46,6 +51,7 @@ public:
     bool string(json::string_t& v) { return put(json(std::move(v))); }
     bool binary(json::binary_t& /*unused*/) { return put(json(nullptr)); }
     bool start_object(std::size_t /*size*/) {
+        if (too_deep()) return false;
         enter();
         json* obj = place(json::object());
         stack_.push_back(obj);
@@ -66,6 +72,7 @@ public:
         return true;
     }
     bool start_array(std::size_t /*size*/) {
+        if (too_deep()) return false;
         enter();
         json* arr = place(json::array());
         stack_.push_back(arr);
@@ -78,7 +85,8 @@ public:
     }
     bool parse_error(std::size_t position, const std::string& /*token*/, const nlohmann::detail::exception& ex) {
         error_offset_ = position;
-        error_message_ = ex.what();
+        // Robustness fix (issue 9): nlohmann quotes the bytes it read; keep the message UTF-8.
+        error_message_ = detail::utf8::replace_invalid(ex.what());
         failed_ = true;
         return false;
     }
@@ -87,6 +95,7 @@ public:
     [[nodiscard]] std::size_t error_offset() const noexcept { return error_offset_; }
     [[nodiscard]] const std::string& error_message() const noexcept { return error_message_; }
     [[nodiscard]] const std::string& duplicate() const noexcept { return duplicate_; }
+    [[nodiscard]] const std::string& too_deep_at() const noexcept { return too_deep_at_; }
 
 private:
     json& root_;
@@ -96,7 +105,14 @@ private:
     std::size_t error_offset_ = 0;
     std::string error_message_;
     std::string duplicate_;
+    std::string too_deep_at_;            ///< JSON path where nesting passed max_json_depth
     std::vector<std::string> segments_;  ///< JSON path of the open containers
+
+    bool too_deep() {
+        if (stack_.size() < max_json_depth) return false;
+        too_deep_at_ = path();
+        return true;
+    }
 
     void enter() {
         if (stack_.empty()) {
@@ -139,6 +155,10 @@ result<json> parse_exact_json(std::string_view text) {
     if (!ok) {
         if (!builder.duplicate().empty()) {
             return error{errc::rulebook_invalid, 0, builder.duplicate(), "duplicate key"};
+        }
+        if (!builder.too_deep_at().empty()) {
+            return error{errc::limit_exceeded, 0, builder.too_deep_at(),
+                         "arrays and objects nested deeper than " + std::to_string(max_json_depth) + " levels"};
         }
         return error{errc::json_syntax, builder.error_offset() > 0 ? builder.error_offset() - 1 : 0, "$",
                      builder.failed() ? builder.error_message() : "malformed JSON"};

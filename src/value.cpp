@@ -208,6 +208,15 @@ private:
             if (blank == 0) last_non_blank = pos_;
         }
         if (pos_ >= s_.size()) return false;
+        // Robustness fix (issue 9, found by fuzz_value): a subject ending in a sign (`--0`,
+        // `- -5%`) is ambiguous: to_string glues subject and number (`-` + `0`) and the sign
+        // moves into the number on reading back. Such text is not an expression (free text).
+        if (last_non_blank > start) {
+            std::size_t last = start;
+            for (std::size_t i = start; i < last_non_blank; i += text::char_length(s_, i)) last = i;
+            const auto kind = detail::dec::classify(s_, last).kind;
+            if (kind == char_kind::plus || kind == char_kind::minus) return false;
+        }
         value_.subject = std::string(s_.substr(start, last_non_blank - start));
         return true;
     }

@@ -9,6 +9,7 @@
 //   append(out, code_point)            appends the UTF-8 encoding (U+FFFD for invalid values)
 //   count_multibyte(text, end)         how many valid multi-byte characters precede `end`
 //   has_bom(text)                      text starts with EF BB BF
+//   replace_invalid(text)              copy with each invalid byte replaced by U+FFFD (issue 9)
 #pragma once
 
 #include <cstddef>
@@ -130,5 +131,25 @@ inline void append(std::string& out, char32_t cp) {
 
 /// True when `text` starts with the UTF-8 byte order mark.
 [[nodiscard]] constexpr bool has_bom(std::string_view text) noexcept { return text.starts_with(bom); }
+
+/// `text` with each byte that does not belong to a valid sequence replaced by U+FFFD (added for
+/// issue 9: error messages that quote input bytes, e.g. nlohmann's "last read: ...", must be UTF-8).
+[[nodiscard]] inline std::string replace_invalid(std::string_view text) {
+    if (is_valid(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const decoded d = decode(text, pos);
+        if (d.length == 0) {
+            append(out, replacement_character);
+            ++pos;
+        } else {
+            out.append(text.substr(pos, d.length));
+            pos += d.length;
+        }
+    }
+    return out;
+}
 
 }  // namespace jixiao::detail::utf8

@@ -54,6 +54,7 @@ enum class severity {
 /// `total`, `import` (in reading order; findings sort by it).
 struct finding {
     std::string code;                      ///< stable, e.g. `funds.sources_mismatch`
+    /// Severity.
     severity level = severity::notice;
     std::string block;                     ///< form | funds | goal | indicators | total | import
     std::optional<std::size_t> indicator;  ///< 0-based index into `form::indicators`
@@ -71,6 +72,7 @@ struct finding {
         }
         return {};
     }
+    /// Member-wise equality.
     friend bool operator==(const finding&, const finding&) = default;
 };
 
@@ -89,12 +91,15 @@ enum class import_note_kind {
 /// `unmapped` -> `unmapped`, `warning` -> `warning`). The audit turns each into an `import.*`
 /// finding so that nothing done on import goes unreported.
 struct import_note {
+    /// What kind of note this is.
     import_note_kind kind = import_note_kind::other;
     std::string code;     ///< the recognizer's own code, e.g. `cell_joined` (kept as evidence)
     std::string message;  ///< English, one sentence
+    /// Where the cell is in the source.
     source_location where;
     std::string text;     ///< the cell text concerned (before the repair, for a repair)
     std::optional<std::size_t> indicator;  ///< the indicator it belongs to, when known
+    /// Member-wise equality.
     friend bool operator==(const import_note&, const import_note&) = default;
 };
 
@@ -117,10 +122,14 @@ enum class check_family { arithmetic, rule_fit, evidence, hygiene };
 /// One catalogued check: the data behind docs/checks.md and the Python layer.
 struct check_info {
     std::string_view code;         ///< stable, e.g. `funds.sources_mismatch`
+    /// Family of the check (arithmetic, rule fit, evidence, hygiene).
     check_family family = check_family::arithmetic;
+    /// Severity of its findings.
     severity level = severity::notice;
     std::string_view block;        ///< the block its findings sit in
+    /// Short title in Chinese.
     std::string_view title_zh;
+    /// Short title in English.
     std::string_view title_en;
     std::string_view description;  ///< English: what is compared, and the threshold
     std::string_view message_zh;   ///< template; `{name}` is replaced by the evidence `name`
@@ -154,10 +163,15 @@ enum class trust_level {
 
 /// Counts of one form's findings and its trust level.
 struct form_summary {
+    /// Findings of severity error.
     std::size_t errors = 0;
+    /// Findings of severity warning.
     std::size_t warnings = 0;
+    /// Findings of severity notice.
     std::size_t notices = 0;
+    /// Trust level derived from the counts.
     trust_level trust = trust_level::trusted;
+    /// Member-wise equality.
     friend bool operator==(const form_summary&, const form_summary&) = default;
 };
 
@@ -166,13 +180,18 @@ struct form_summary {
 
 /// Counts across many forms.
 struct portfolio_summary {
+    /// Number of forms.
     std::size_t forms = 0;
+    /// Findings of severity error, over all forms.
     std::size_t errors = 0;
+    /// Findings of severity warning, over all forms.
     std::size_t warnings = 0;
+    /// Findings of severity notice, over all forms.
     std::size_t notices = 0;
     std::array<std::size_t, 3> forms_by_trust{};         ///< indexed by trust_level
     std::map<std::string, std::size_t> findings_by_code; ///< code -> number of findings
     std::map<std::string, std::size_t> forms_by_code;    ///< code -> number of forms with it
+    /// Member-wise equality.
     friend bool operator==(const portfolio_summary&, const portfolio_summary&) = default;
 };
 

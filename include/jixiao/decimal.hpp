@@ -256,10 +256,13 @@ public:
     decimal(float) = delete;
     decimal(long double) = delete;
 
+    /// Copy (keeps the scale).
     decimal(const decimal& o) : small_(o.small_), scale_(o.scale_) {
         if (o.big_) big_ = std::make_unique<integer>(*o.big_);
     }
+    /// Move.
     decimal(decimal&& o) noexcept = default;
+    /// Copy assignment (keeps the scale).
     decimal& operator=(const decimal& o) {
         if (this != &o) {
             small_ = o.small_;
@@ -268,6 +271,7 @@ public:
         }
         return *this;
     }
+    /// Move assignment.
     decimal& operator=(decimal&& o) noexcept = default;
     ~decimal() = default;
 
@@ -368,8 +372,11 @@ public:
         }
         return make(a.coefficient() * b.coefficient(), static_cast<int>(scale));
     }
+    /// Exact addition in place.
     decimal& operator+=(const decimal& o) { return *this = *this + o; }
+    /// Exact subtraction in place.
     decimal& operator-=(const decimal& o) { return *this = *this - o; }
+    /// Exact multiplication in place.
     decimal& operator*=(const decimal& o) { return *this = *this * o; }
 
     /// Value equality across scales: 1.50 == 1.5.
@@ -482,6 +489,7 @@ inline decimal operator""_dec(const char* text, std::size_t size) {
 /// Hashes by value: `1.5` and `1.50` hash equal.
 template <>
 struct std::hash<jixiao::decimal> {
+    /// Hash of the value: equal values (`1.5`, `1.50`) hash equally.
     std::size_t operator()(const jixiao::decimal& d) const noexcept { return d.hash(); }
 };
 

@@ -88,6 +88,7 @@ enum class errc : int {
 /// An error in user data: what (code, message), where (byte offset into the text that was
 /// parsed, and a human location such as `form 3, row 12, column 4` or a JSON path).
 struct error {
+    /// What went wrong (stable name: `to_string(code)`).
     errc code{};
     std::size_t offset = 0;  ///< byte offset into the parsed text (0 when not applicable)
     std::string where;       ///< location beyond the text: file, form, row, column, JSON path
@@ -108,13 +109,16 @@ struct error {
         out += ')';
         return out;
     }
+    /// Member-wise equality.
     friend bool operator==(const error&, const error&) = default;
 };
 
 /// The one exception type; carries the `error`. Thrown only at the edges of the library.
 class exception : public std::runtime_error {
 public:
+    /// Wraps `e`; `what()` is `e.describe()`.
     explicit exception(error e) : std::runtime_error(e.describe()), error_(std::move(e)) {}
+    /// The error carried.
     [[nodiscard]] const error& get() const noexcept { return error_; }
 
 private:
@@ -132,19 +136,31 @@ namespace detail {
 template <class T>
 class [[nodiscard]] result {
 public:
+    /// A success holding `value`.
     result(T value) : state_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
+    /// A failure holding `e`.
     result(jixiao::error e) : state_(std::in_place_index<1>, std::move(e)) {}              // NOLINT
 
+    /// Whether this holds a value (not an error).
     [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
+    /// Same as `has_value()`.
     explicit operator bool() const noexcept { return has_value(); }
 
+    /// The value; checked: an error here is a programmer error.
     [[nodiscard]] T& value() & { check(); return std::get<0>(state_); }
+    /// The value; checked: an error here is a programmer error.
     [[nodiscard]] const T& value() const& { check(); return std::get<0>(state_); }
+    /// The value, moved out; checked: an error here is a programmer error.
     [[nodiscard]] T&& value() && { check(); return std::get<0>(std::move(state_)); }
+    /// The value (checked).
     [[nodiscard]] T& operator*() & { return value(); }
+    /// The value (checked).
     [[nodiscard]] const T& operator*() const& { return value(); }
+    /// The value, moved out (checked).
     [[nodiscard]] T&& operator*() && { return std::move(*this).value(); }
+    /// Member access to the value (checked).
     [[nodiscard]] T* operator->() { return &value(); }
+    /// Member access to the value (checked).
     [[nodiscard]] const T* operator->() const { return &value(); }
 
     /// The error; precondition: `!has_value()`.
@@ -158,6 +174,7 @@ public:
         if (!has_value()) throw exception(std::get<1>(state_));
         return std::get<0>(state_);
     }
+    /// The value, or throws `jixiao::exception` carrying the error.
     [[nodiscard]] T value_or_throw() && {
         if (!has_value()) throw exception(std::get<1>(state_));
         return std::get<0>(std::move(state_));

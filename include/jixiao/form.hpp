@@ -39,11 +39,14 @@ enum class cell_state { missing, not_applicable, value, invalid };
 template <class T>
 struct reported {
     std::string text;                 ///< as in the source (after recorded import repairs)
+    /// Missing, not applicable, value or invalid.
     cell_state state = cell_state::missing;
     std::optional<T> value;           ///< set iff state == value
     std::optional<jixiao::error> problem;  ///< set iff state == invalid
 
+    /// Whether the cell holds a parsed value.
     [[nodiscard]] bool has_value() const noexcept { return value.has_value(); }
+    /// Member-wise equality.
     friend bool operator==(const reported&, const reported&) = default;
 };
 
@@ -92,12 +95,14 @@ struct source_location {
     std::size_t line = 0;      ///< 1-based source line (0 = unknown)
     std::size_t row = 0;       ///< 1-based grid row
     std::size_t column = 0;    ///< 1-based grid column
+    /// Member-wise equality.
     friend bool operator==(const source_location&, const source_location&) = default;
 };
 
 /// 项目资金: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金 x 年初预算数 / 全年预算数 /
 /// 全年执行数, with the block's 分值 / 执行率 / 得分.
 struct funds {
+    /// Money unit of the amounts (元 or 万元), from the block header.
     money_unit unit = money_unit::yuan;
     std::array<std::array<reported<decimal>, 3>, 4> amounts{};  ///< [funds_row][funds_column]
     reported<decimal> weight;          ///< 分值 (usually 10)
@@ -116,6 +121,7 @@ struct funds {
         }
         return source_scoring[static_cast<std::size_t>(r) - 1][static_cast<std::size_t>(c)];
     }
+    /// The 分值 / 执行率 / 得分 cell of any row (read-only).
     [[nodiscard]] const reported<decimal>& scoring_at(funds_row r, funds_score_column c) const {
         if (r == funds_row::total) {
             return c == funds_score_column::weight ? weight
@@ -124,12 +130,15 @@ struct funds {
         return source_scoring[static_cast<std::size_t>(r) - 1][static_cast<std::size_t>(c)];
     }
 
+    /// The amount cell at row `r`, column `c`.
     [[nodiscard]] reported<decimal>& at(funds_row r, funds_column c) {
         return amounts[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
     }
+    /// The amount cell at row `r`, column `c` (read-only).
     [[nodiscard]] const reported<decimal>& at(funds_row r, funds_column c) const {
         return amounts[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
     }
+    /// Member-wise equality.
     friend bool operator==(const funds&, const funds&) = default;
 };
 
@@ -137,19 +146,24 @@ struct funds {
 struct goal {
     std::string expected;  ///< 预期目标
     std::string achieved;  ///< 实际完成情况
+    /// Member-wise equality.
     friend bool operator==(const goal&, const goal&) = default;
 };
 
 /// An extra column of the indicator table (指标性质, 度量单位, 指标解释, 评(扣)分标准 ...).
 struct extra_cell {
     std::string label;  ///< the column header as printed
+    /// The cell text as printed.
     std::string text;
+    /// Member-wise equality.
     friend bool operator==(const extra_cell&, const extra_cell&) = default;
 };
 
 /// One 三级指标 line.
 struct indicator {
+    /// 一级指标 (level 1 category), classified from `level1_text`.
     category level1 = category::unknown;
+    /// 二级指标 (level 2 category), classified from `level2_text`.
     subcategory level2 = subcategory::unknown;
     std::string level1_text;            ///< 一级指标 as printed (or inherited from above)
     std::string level2_text;            ///< 二级指标 as printed (or inherited from above)
@@ -160,7 +174,9 @@ struct indicator {
     reported<decimal> score;            ///< 得分 (as reported)
     std::string deviation_note;         ///< 偏差原因分析及改进措施
     std::vector<extra_cell> extra;      ///< extra columns, in order
+    /// Where the indicator row is in the source.
     source_location where;
+    /// Member-wise equality.
     friend bool operator==(const indicator&, const indicator&) = default;
 };
 
@@ -179,6 +195,7 @@ struct form {
     std::string reported_grade;         ///< 评价等级 as printed (优/良/中/差), empty if none
     std::string notes;                  ///< 其他需要说明事项
     source_location where;              ///< where the form starts
+    /// Member-wise equality.
     friend bool operator==(const form&, const form&) = default;
 };
 

@@ -40,6 +40,7 @@ struct evaluation {
     std::vector<finding> findings;       ///< `audit(subject, card, book, notes)`, sorted
     std::string source;                  ///< file name, `-` for stdin, empty when unknown
     std::vector<import_note> import_notes;  ///< what the recognizer reported for this form
+    /// Member-wise equality.
     friend bool operator==(const evaluation&, const evaluation&) = default;
 };
 
@@ -53,6 +54,7 @@ struct grade_count {
     std::string grade;             ///< 优 / 良 / 中 / 差 (the rulebook's names), `""` for none
     std::size_t computed = 0;      ///< forms whose computed total earns it
     std::size_t reported = 0;      ///< forms whose reported total earns it (by the same bands)
+    /// Member-wise equality.
     friend bool operator==(const grade_count&, const grade_count&) = default;
 };
 
@@ -65,7 +67,9 @@ inline constexpr std::array<std::string_view, 8> execution_rate_bucket_labels{
 /// One execution-rate interval and its forms.
 struct rate_bucket {
     std::string label;      ///< one of `execution_rate_bucket_labels`
+    /// Number of forms in the bucket.
     std::size_t forms = 0;
+    /// Member-wise equality.
     friend bool operator==(const rate_bucket&, const rate_bucket&) = default;
 };
 
@@ -74,32 +78,44 @@ struct code_count {
     std::string code;                    ///< e.g. `indicator.score_mismatch`
     severity level = severity::notice;   ///< from the check catalogue
     std::string title_en;                ///< from the check catalogue
+    /// Short title in Chinese, from the check catalogue.
     std::string title_zh;
     std::size_t findings = 0;            ///< number of findings with this code
     std::size_t forms = 0;               ///< number of forms with at least one
+    /// Member-wise equality.
     friend bool operator==(const code_count&, const code_count&) = default;
 };
 
 /// One form of the portfolio, in input order.
 struct portfolio_entry {
     std::size_t index = 0;                      ///< position in the batch
+    /// File the form came from.
     std::string source;
+    /// 项目名称.
     std::string project_name;
+    /// 主管部门.
     std::string department;
     std::optional<decimal> reported_total;      ///< 总分 as reported, when it is a number
+    /// Computed total score.
     decimal computed_total;
+    /// Whether every line contributed to the computed total.
     bool total_complete = true;
+    /// Grade of the computed total.
     std::string computed_grade;
     std::string reported_grade;                 ///< as printed, or the grade of the reported total
     std::optional<decimal> execution_rate_percent;  ///< rounded per the rulebook
     form_summary counts;                        ///< errors, warnings, notices, trust
+    /// Member-wise equality.
     friend bool operator==(const portfolio_entry&, const portfolio_entry&) = default;
 };
 
 /// The summary of a batch of evaluations.
 struct portfolio {
+    /// Id of the rulebook the forms were scored with.
     std::string rulebook_id;
+    /// Version of that rulebook.
     std::string rulebook_version;
+    /// Number of forms.
     std::size_t forms = 0;
     std::vector<grade_count> grades;            ///< the rulebook's grades in order, then `""`
     std::vector<rate_bucket> execution_rates;   ///< every bucket, in label order
@@ -110,6 +126,7 @@ struct portfolio {
     std::optional<decimal> computed_total_mean; ///< mean, 2 places (none for no forms)
     decimal budget_sum;                         ///< Σ 全年预算数 (yuan; 万元 forms converted)
     decimal executed_sum;                       ///< Σ 全年执行数 (yuan)
+    /// Member-wise equality.
     friend bool operator==(const portfolio&, const portfolio&) = default;
 };
 

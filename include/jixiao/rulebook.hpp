@@ -42,6 +42,7 @@ inline constexpr std::string_view default_rulebook_name = "mof-2020";
 struct citation {
     std::string id;    ///< short key, e.g. `caiyu-2020-10`
     std::string text;  ///< full reference, e.g. 财预〔2020〕10号《项目支出绩效评价管理办法》
+    /// Member-wise equality.
     friend bool operator==(const citation&, const citation&) = default;
 };
 
@@ -49,6 +50,7 @@ struct citation {
 struct rounding_rule {
     int places = 2;                                  ///< 2 = cents of a point; 0 = whole points
     rounding mode = rounding::half_away_from_zero;   ///< 四舍五入
+    /// Member-wise equality.
     friend bool operator==(const rounding_rule&, const rounding_rule&) = default;
 };
 
@@ -57,7 +59,9 @@ struct execution_rule {
     decimal default_weight{10};  ///< used when the form reports no 分值 for the funds row
     bool cap_at_weight = true;   ///< score = min(weight x rate, weight)
     int rate_places = 2;         ///< places of the rate shown as a percent (86.18%)
+    /// Citation carried by the traces of this rule.
     std::string citation;
+    /// Member-wise equality.
     friend bool operator==(const execution_rule&, const execution_rule&) = default;
 };
 
@@ -71,8 +75,11 @@ enum class lower_formula {
 /// Higher-is-better (>=, >) and equal (=) score weight x actual / target; a zero target of `=`
 /// is met only by an actual <= 0.
 struct quantitative_rule {
+    /// Formula for lower-is-better indicators that miss their target.
     lower_formula lower = lower_formula::linear_excess;
+    /// Citation carried by the traces of this rule.
     std::string citation;
+    /// Member-wise equality.
     friend bool operator==(const quantitative_rule&, const quantitative_rule&) = default;
 };
 
@@ -85,9 +92,12 @@ enum class over_achievement_deduction {
 
 /// Over-achievement (超额完成): deviation = (actual - target) / target.
 struct over_achievement_rule {
+    /// Whether and how an unexplained over-achievement is deducted.
     over_achievement_deduction deduction = over_achievement_deduction::off;
     decimal fraction{0};  ///< share of the weight deducted (fraction_of_weight only), in [0, 1]
+    /// Citation carried by the traces of this rule.
     std::string citation;
+    /// Member-wise equality.
     friend bool operator==(const over_achievement_rule&, const over_achievement_rule&) = default;
 };
 
@@ -98,6 +108,7 @@ struct qualitative_tier {
     decimal lower;                ///< inclusive lower bound, fraction of the weight
     decimal upper;                ///< upper bound, fraction of the weight
     bool upper_inclusive = false; ///< whether `upper` itself is in the band
+    /// Member-wise equality.
     friend bool operator==(const qualitative_tier&, const qualitative_tier&) = default;
 };
 
@@ -108,14 +119,18 @@ struct qualitative_rule {
     /// An actual equal to a met qualitative target (及时 / 及时) counts as the met tier and
     /// scores the full weight.
     bool equal_label_counts_as_met = true;
+    /// Citation carried by the traces of this rule.
     std::string citation;
+    /// Member-wise equality.
     friend bool operator==(const qualitative_rule&, const qualitative_rule&) = default;
 };
 
 /// Time points and periods (`=11月底`, `9-11月`): met -> weight; otherwise the evaluator's score
 /// stands (manual). There is no formula.
 struct timeliness_rule {
+    /// Citation carried by the traces of this rule.
     std::string citation;
+    /// Member-wise equality.
     friend bool operator==(const timeliness_rule&, const timeliness_rule&) = default;
 };
 
@@ -123,6 +138,7 @@ struct timeliness_rule {
 struct grade_band {
     std::string name;  ///< 优 / 良 / 中 / 差
     decimal min;       ///< inclusive
+    /// Member-wise equality.
     friend bool operator==(const grade_band&, const grade_band&) = default;
 };
 
@@ -136,12 +152,18 @@ enum class weight_destination {
 
 /// Weight guidance per 一级指标 (not law: forms deviate and the audit says so).
 struct weight_guidance {
+    /// 产出指标 weight (cost included unless `cost_counts_as` says otherwise).
     decimal output{50};
+    /// 效益指标 weight.
     decimal effect{30};
+    /// 满意度指标 weight.
     decimal satisfaction{10};
+    /// 预算执行率 weight.
     decimal execution{10};
     category cost_counts_as = category::output;  ///< 成本指标 counted inside 产出 by default
+    /// Where the weight of a missing satisfaction indicator goes.
     weight_destination missing_satisfaction_to = weight_destination::none;
+    /// Member-wise equality.
     friend bool operator==(const weight_guidance&, const weight_guidance&) = default;
 };
 
@@ -149,6 +171,7 @@ struct weight_guidance {
 struct not_applicable_rule {
     /// Drop them and rescale the remaining weights (execution included) to the total weight.
     bool drop_and_rescale = false;
+    /// Member-wise equality.
     friend bool operator==(const not_applicable_rule&, const not_applicable_rule&) = default;
 };
 
@@ -159,6 +182,7 @@ struct audit_thresholds {
     decimal score_tolerance{0};   ///< |computed - reported| allowed; 0 = exact
     decimal total_weight{100};    ///< 总分
     decimal indicator_weight{90}; ///< indicators without the execution line
+    /// Member-wise equality.
     friend bool operator==(const audit_thresholds&, const audit_thresholds&) = default;
 };
 
@@ -166,18 +190,29 @@ struct audit_thresholds {
 struct rulebook {
     std::string id;           ///< e.g. `mof-2020`
     std::string version;      ///< version of this rulebook's content, e.g. `2020.1`
+    /// Human title (Chinese or English).
     std::string title;
+    /// What the rulebook is and where it applies.
     std::string description;
+    /// The sources the rules cite.
     std::vector<citation> citations;
+    /// 预算执行率 rule.
     execution_rule execution;
+    /// Quantitative indicators (>=, >, =, <=, <).
     quantitative_rule quantitative;
+    /// Over-achievement (超额完成) handling.
     over_achievement_rule over_achievement;
+    /// Qualitative tiers.
     qualitative_rule qualitative;
+    /// Time points and periods.
     timeliness_rule timeliness;
     rounding_rule rounding_at;  ///< `rounding` is the mode's type name
     std::vector<grade_band> grades;  ///< highest first; the last has the lowest `min`
+    /// Weight guidance per 一级指标 (read by the audit).
     weight_guidance weights;
+    /// Not-applicable indicators.
     not_applicable_rule not_applicable;
+    /// Thresholds the audit reads.
     audit_thresholds audit;
 
     /// The grade of a total (the first band whose `min` it reaches), empty when none.
@@ -194,6 +229,7 @@ struct rulebook {
         }
         return nullptr;
     }
+    /// Member-wise equality.
     friend bool operator==(const rulebook&, const rulebook&) = default;
 };
 

@@ -37,7 +37,9 @@ namespace jixiao {
 /// An exact quotient `numerator / denominator` (denominator > 0), kept unrounded so that
 /// comparisons with a threshold are exact.
 struct exact_ratio {
+    /// Numerator (any sign).
     decimal numerator;
+    /// Denominator (> 0).
     decimal denominator{1};
 
     /// The quotient rounded to `places` by `mode`.
@@ -112,14 +114,19 @@ enum class line_reason {
 
 /// A band of points (a qualitative tier's bounds, rounded per the rulebook).
 struct score_band {
+    /// The tier the band belongs to.
     qualitative_kind tier = qualitative_kind::tier_met;
+    /// Lowest score in the band (inclusive).
     decimal lower;
+    /// Highest score of the band (see `upper_inclusive`).
     decimal upper;
+    /// Whether `upper` itself is in the band.
     bool upper_inclusive = true;
     /// Whether `points` lies in the band.
     [[nodiscard]] bool contains(const decimal& points) const {
         return points >= lower && (upper_inclusive ? points <= upper : points < upper);
     }
+    /// Member-wise equality.
     friend bool operator==(const score_band&, const score_band&) = default;
 };
 
@@ -130,12 +137,15 @@ struct score_trace {
     std::string formula;   ///< with the numbers filled in: `round(10 * 98 / 100, 2) = 9.80`
     std::string rounding;  ///< e.g. `half_away_from_zero to 2 places`
     std::string citation;  ///< the rulebook's citation for the rule
+    /// Whether no trace was built (traces off).
     [[nodiscard]] bool empty() const noexcept { return rule.empty(); }
+    /// Member-wise equality.
     friend bool operator==(const score_trace&, const score_trace&) = default;
 };
 
 /// One line of a scorecard: the execution line or one indicator.
 struct score_line {
+    /// The `index` of the execution line.
     static constexpr std::size_t execution_line = static_cast<std::size_t>(-1);
     std::size_t index = execution_line;  ///< indicator index in the form, or execution_line
     std::optional<decimal> weight;       ///< weight used (after any rescaling, rounded)
@@ -145,7 +155,9 @@ struct score_line {
     /// What went into the computed total: `computed`, else the reported score when it is
     /// valid for the line (manual or in band, within [0, weight]), else nothing.
     std::optional<decimal> counted;
+    /// What the engine could do with the line.
     line_status status = line_status::not_scorable;
+    /// Why the line has its status.
     line_reason reason = line_reason::missing_weight;
     outcome result = outcome::not_comparable;  ///< met / not met / not comparable
     std::optional<exact_ratio> deviation;      ///< (actual - target) / target, quantitative
@@ -153,13 +165,17 @@ struct score_line {
     std::optional<score_band> band;            ///< qualitative lines
     score_trace trace;                         ///< empty when traces are off
 
+    /// Whether this is the execution line.
     [[nodiscard]] bool is_execution() const noexcept { return index == execution_line; }
+    /// Member-wise equality.
     friend bool operator==(const score_line&, const score_line&) = default;
 };
 
 /// The scores of one form under one rulebook.
 struct scorecard {
+    /// Id of the rulebook used.
     std::string rulebook_id;
+    /// Version of the rulebook used.
     std::string rulebook_version;
     score_line execution;                      ///< 预算执行率
     std::vector<score_line> indicators;        ///< one per form indicator, same order
@@ -171,6 +187,7 @@ struct scorecard {
     reported<decimal> reported_total;          ///< 总分 as reported
     std::optional<decimal> total_difference;   ///< computed - reported total
     std::string computed_grade;                ///< grade of the computed total
+    /// Member-wise equality.
     friend bool operator==(const scorecard&, const scorecard&) = default;
 };
 

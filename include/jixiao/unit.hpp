@@ -58,7 +58,9 @@ public:
     [[nodiscard]] dimension dim() const noexcept { return dimension_; }
     /// Exact factor to the base unit of the key: 万元 -> 10000, % -> 0.01.
     [[nodiscard]] const decimal& scale() const noexcept { return scale_; }
+    /// Whether this is a ratio (%, ‰).
     [[nodiscard]] bool is_dimensionless() const noexcept { return dimension_ == dimension::dimensionless; }
+    /// Whether the spelling is not in the unit table.
     [[nodiscard]] bool is_opaque() const noexcept { return dimension_ == dimension::opaque; }
 
     /// Same symbol, key and scale.
@@ -86,6 +88,7 @@ private:
 
 /// An exact number in a unit.
 struct quantity {
+    /// The number as written (its scale kept).
     decimal number;
     unit in;  ///< the unit (`unit` is the type name, so the member is called `in`)
 

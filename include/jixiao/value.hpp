@@ -65,9 +65,12 @@ enum class period_part {
 /// part of the year (`年底前`: year and month both empty, part before_end). `12月` alone is a
 /// number of months (a quantity), not a time point.
 struct time_point {
+    /// Calendar year, when written (`2023年12月底`).
     std::optional<int> year;
     std::optional<int> month;  ///< 1..12
+    /// Part of the month or year (whole, early, middle, late, end, before the end).
     period_part part = period_part::whole;
+    /// Member-wise equality.
     friend bool operator==(const time_point&, const time_point&) = default;
 };
 
@@ -93,6 +96,7 @@ enum class qualitative_kind {
 
 /// One parsed value expression. `text` always holds the original cell text.
 struct value_expr {
+    /// What kind of value this is.
     value_kind kind = value_kind::empty;
     std::string text;                     ///< original text, exactly as given
     comparator op = comparator::none;     ///< quantity and time_point kinds

@@ -73,6 +73,7 @@ struct cell {
     std::size_t row_span = 1;    ///< HTML rowspan (1 elsewhere)
     std::size_t col_span = 1;    ///< HTML colspan (1 elsewhere)
     bool from_span = false;      ///< a copy placed in a position covered by a span (HTML)
+    /// Member-wise equality.
     friend bool operator==(const cell&, const cell&) = default;
 };
 
@@ -80,6 +81,7 @@ struct cell {
 struct row {
     std::vector<cell> cells;  ///< in reading order; empty for a blank line
     std::size_t line = 0;     ///< 1-based source line where the row starts
+    /// Member-wise equality.
     friend bool operator==(const row&, const row&) = default;
 };
 

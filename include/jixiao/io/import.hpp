@@ -42,19 +42,23 @@ enum class note_kind {
 /// One entry of the import report.
 struct import_note {
     std::string code;                 ///< stable id, e.g. `page_number_dropped`, `cell_joined`
+    /// Repair, unmapped cell or warning.
     note_kind kind = note_kind::warning;
     std::string message;              ///< English, with the specifics filled in
     source_location where;            ///< file, line, grid row and column
     std::string text;                 ///< the cell text concerned (as read)
     std::optional<std::size_t> form;  ///< index of the form it belongs to, if any
+    /// Member-wise equality.
     friend bool operator==(const import_note&, const import_note&) = default;
 };
 
 /// Everything the recognizer did with a document.
 struct import_report {
     std::string source;               ///< file name or `-`
+    /// The reader used.
     grid_format format = grid_format::tsv;
     std::vector<std::string> reader_notes;  ///< from the grid reader (encoding conversion ...)
+    /// Every repair, unmapped cell and warning, in document order.
     std::vector<import_note> notes;
     std::size_t cells_total = 0;      ///< non-empty cells read
     std::size_t cells_mapped = 0;     ///< non-empty cells that went into a form field
@@ -65,18 +69,22 @@ struct import_report {
             if (n.form == index) out.push_back(n);
         return out;
     }
+    /// Member-wise equality.
     friend bool operator==(const import_report&, const import_report&) = default;
 };
 
 /// Forms and the report of one document.
 struct import_result {
+    /// The forms recognised, in document order.
     std::vector<form> forms;
+    /// What the recognizer did with the document.
     import_report report;
 };
 
 /// How to import.
 struct import_options {
     std::optional<grid_format> format;  ///< unset: detected from the content
+    /// Reader limits (input size, cells, cell size).
     read_options limits{};
     std::string source_name = "-";      ///< used in locations and the report
 };

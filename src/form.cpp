@@ -45,20 +45,20 @@ std::string_view trim(std::string_view s, std::size_t& leading) noexcept {
     return s.substr(begin, end - begin);
 }
 
-/// `s` with every space removed.
-std::string without_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+/// Whether `s` with every space removed equals `spelling` (compared in place: no copy).
+bool equals_without_spaces(std::string_view s, std::string_view spelling) noexcept {
+    std::size_t j = 0;
     for (std::size_t pos = 0; pos < s.size();) {
         const std::size_t n = space_length(s, pos);
         if (n != 0) {
             pos += n;
             continue;
         }
-        out += s[pos];
+        if (j == spelling.size() || s[pos] != spelling[j]) return false;
+        ++j;
         ++pos;
     }
-    return out;
+    return j == spelling.size();
 }
 
 bool is_not_applicable_mark(std::string_view trimmed) noexcept {
@@ -202,25 +202,17 @@ std::optional<subcategory> subcategory_from_string(std::string_view id) noexcept
 }
 
 category classify_category(std::string_view label) noexcept {
-    try {
-        const std::string key = without_spaces(label);
-        for (const auto& entry : vocabulary::category_spellings) {
-            if (entry.spelling == key) return category_from_string(entry.id).value_or(category::unknown);
-        }
-    } catch (...) {  // allocation failure: an unknown label
+    for (const auto& entry : vocabulary::category_spellings) {
+        if (equals_without_spaces(label, entry.spelling)) return category_from_string(entry.id).value_or(category::unknown);
     }
     return category::unknown;
 }
 
 subcategory classify_subcategory(std::string_view label) noexcept {
-    try {
-        const std::string key = without_spaces(label);
-        for (const auto& entry : vocabulary::subcategory_spellings) {
-            if (entry.spelling == key) {
-                return subcategory_from_string(entry.id).value_or(subcategory::unknown);
-            }
+    for (const auto& entry : vocabulary::subcategory_spellings) {
+        if (equals_without_spaces(label, entry.spelling)) {
+            return subcategory_from_string(entry.id).value_or(subcategory::unknown);
         }
-    } catch (...) {  // allocation failure: an unknown label
     }
     return subcategory::unknown;
 }

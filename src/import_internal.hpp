@@ -11,6 +11,8 @@ namespace jixiao::io::detail {
 [[nodiscard]] std::size_t space_length(std::string_view s, std::size_t pos) noexcept;
 /// `s` without leading and trailing spaces.
 [[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+/// Whether `s` holds a space (as `space_length` counts them) anywhere.
+[[nodiscard]] bool has_space(std::string_view s) noexcept;
 /// `s` with every space removed.
 [[nodiscard]] std::string without_spaces(std::string_view s);
 /// The lookup key of a label: spaces removed, a trailing colon removed.

@@ -17,8 +17,10 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <map>
+#include <cstdint>
+#include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,7 +33,6 @@ namespace {
 using detail::is_not_applicable;
 using detail::is_page_number;
 using detail::is_plain_number;
-using detail::label_key;
 using detail::trim;
 using detail::unwrap;
 
@@ -41,17 +42,70 @@ using detail::unwrap;
 
 enum class cell_fate : unsigned char { open, mapped, noted };
 
+// Indicator table column roles.
+enum class col_role { block, level1, level2, name, target, nature, target_value, unit, actual, weight, score,
+                      deviation, extra };
+
+/// What a cell is, found once when the rows are built (`classify`), so that the block tests
+/// of the recognizer are bit tests instead of label-table searches.
+enum cell_bit : std::uint32_t {
+    bit_title = 1U << 0,               ///< contains a form title (first cell of a row only)
+    bit_year_mark = 1U << 1,           ///< the key contains 年 (a title row's other cells)
+    bit_header_field = 1U << 2,        ///< 项目名称 / 主管部门 / 实施单位 ...
+    bit_funds_label = 1U << 3,         ///< starts with 项目资金 / 资金情况
+    bit_funds_column = 1U << 4,        ///< a funds column label
+    bit_funds_row = 1U << 5,           ///< a funds row label (with or without 其中：)
+    bit_goal_label = 1U << 6,          ///< a goal label (any role)
+    bit_goal_or_fragment = 1U << 7,    ///< the goal block label or a vertical fragment of it
+    bit_indicator_column = 1U << 8,    ///< an indicator column label
+    bit_total = 1U << 9,               ///< 总分 / 合计 / 总计
+    bit_closing_exact = 1U << 10,      ///< a grade / notes label, the whole cell
+    bit_closing = 1U << 11,            ///< a grade / notes label, whole or at the start
+    bit_category = 1U << 12,           ///< a 一级 label
+    bit_subcategory = 1U << 13,        ///< a 二级 label
+    bit_plain_number = 1U << 14,       ///< the text is a plain number
+    bit_not_applicable = 1U << 15,     ///< the text is a not-applicable mark
+    bit_grade_word = 1U << 16,         ///< a grade word (优 / 良 ...)
+    bit_indicator_fragment = 1U << 17, ///< a fragment of the vertical label 绩效指标
+    bit_any_label = 1U << 18,          ///< any label of the form (structure, not content)
+    bit_has_space = 1U << 19,          ///< spaces inside the (trimmed) text: a wrapped cell
+};
+
+/// What one exact label spelling names in each label table (first entry of a table wins, as in
+/// `role_of`).
+struct label_info {
+    std::string_view header_role, funds_column_role, funds_row_role, goal_role, closing_role;
+    std::optional<col_role> indicator;
+    bool total = false, grade_word = false;
+    category cat = category::unknown;
+    subcategory sub = subcategory::unknown;
+};
+
 struct wcell {
     std::string_view text;  ///< trimmed text (points into the grid)
-    std::string key;        ///< label key: spaces and a trailing colon removed
+    std::string_view key;   ///< label key: spaces and a trailing colon removed (into the grid or the recognizer)
     std::size_t grid_row = 0;  ///< 0-based
     std::size_t line = 0;
     std::size_t column = 0;    ///< 1-based
     mutable cell_fate fate = cell_fate::open;  ///< what became of the cell
+    std::uint32_t bits = 0;                     ///< cell_bit flags
+    col_role indicator = col_role::extra;       ///< indicator column role (with bit_indicator_column)
+    category cat = category::unknown;           ///< 一级 label (with bit_category)
+    subcategory sub = subcategory::unknown;     ///< 二级 label (with bit_subcategory)
+    const label_info* label = nullptr;   ///< what the key names in the exact label tables, if anything
+    std::string_view funds_row_role;     ///< funds row role, or empty
+    std::string_view closing_role;       ///< grade / notes role (whole cell or prefix), or empty
+    bool is(std::uint32_t b) const noexcept { return (bits & b) != 0; }
+    /// Header field role, or empty.
+    std::string_view header_role() const noexcept { return label != nullptr ? label->header_role : std::string_view{}; }
+    /// Funds column role, or empty.
+    std::string_view funds_column_role() const noexcept { return label != nullptr ? label->funds_column_role : std::string_view{}; }
+    /// Goal label role, or empty.
+    std::string_view goal_role() const noexcept { return label != nullptr ? label->goal_role : std::string_view{}; }
 };
 
 struct wrow {
-    std::vector<wcell> cells;  ///< non-empty cells only, in column order
+    std::span<wcell> cells;  ///< non-empty cells only, in column order (in recognizer::cells_)
     std::size_t grid_row = 0;
     std::size_t line = 0;
     bool blank = true;  ///< no non-empty cell in the source row (a page break in PDF text)
@@ -70,14 +124,6 @@ std::string_view role_of(const Table& table, std::string_view key) noexcept {
     }
     return {};
 }
-
-bool is_category_label(std::string_view key) noexcept {
-    return !key.empty() && key.size() <= max_label_bytes && classify_category(key) != category::unknown;
-}
-bool is_subcategory_label(std::string_view key) noexcept {
-    return !key.empty() && key.size() <= max_label_bytes && classify_subcategory(key) != subcategory::unknown;
-}
-bool is_level_label(std::string_view key) noexcept { return is_category_label(key) || is_subcategory_label(key); }
 
 /// A non-empty fragment of `whole` (a label printed vertically or cut by a page break).
 bool is_fragment_of(std::string_view key, std::string_view whole) noexcept {
@@ -102,10 +148,6 @@ category parent_of(subcategory s) noexcept {
     }
     return category::unknown;
 }
-
-// Indicator table column roles.
-enum class col_role { block, level1, level2, name, target, nature, target_value, unit, actual, weight, score,
-                      deviation, extra };
 
 std::optional<col_role> indicator_role(std::string_view key) noexcept {
     if (key.empty() || key.size() > max_label_bytes) return std::nullopt;
@@ -145,6 +187,7 @@ struct raw_indicator {
 };
 
 std::optional<int> find_year(std::string_view key);
+void classify(wcell& c);
 
 // ---------------------------------------------------------------------------------------------
 // The recognizer
@@ -159,7 +202,10 @@ public:
 private:
     const grid& grid_;
     const import_options& options_;
+    std::vector<wcell> cells_;  ///< the cells of every row, row after row (reserved once: never moves)
     std::vector<wrow> rows_;
+    std::deque<std::string> owned_keys_;   ///< keys of cells with spaces inside (the others point into the grid)
+    std::vector<const wcell*> by_column_;  ///< scratch of align_positional
     import_result out_;
     std::optional<std::size_t> form_index_;
 
@@ -189,12 +235,23 @@ private:
     }
     /// Text of a name or value cell: wrapped line breaks removed, recorded.
     std::string unwrapped(const wcell& c) {
+        if (!c.is(bit_has_space)) return std::string(c.text);  // nothing to unwrap (text is trimmed)
         std::string t = unwrap(c.text);
         if (t != c.text) {
             note(note_kind::repair, "line_break_removed",
                  "spaces or line breaks inside the cell come from a line wrap and were removed", c);
         }
         return t;
+    }
+
+    /// The label key of a trimmed cell text (docs/import.md: spaces and a trailing colon
+    /// removed): a view into the grid unless the text has spaces inside.
+    std::string_view key_of(std::string_view t, bool spaces) {
+        std::string_view key = t;
+        if (spaces) key = owned_keys_.emplace_back(detail::without_spaces(t));
+        if (key.ends_with(":")) key.remove_suffix(1);
+        else if (key.ends_with("\xEF\xBC\x9A")) key.remove_suffix(3);  // U+FF1A full-width colon
+        return key;
     }
 
     // ---- steps ----
@@ -213,11 +270,15 @@ private:
 
 void recognizer::build_rows() {
     rows_.reserve(grid_.rows.size());
+    std::size_t cells = 0;
+    for (const row& src : grid_.rows) cells += src.cells.size();
+    cells_.reserve(cells);  // an upper bound: the rows' spans below stay valid
     for (std::size_t i = 0; i < grid_.rows.size(); ++i) {
         const row& src = grid_.rows[i];
         wrow r;
         r.grid_row = i;
         r.line = src.line;
+        const std::size_t first_cell = cells_.size();
         for (const cell& c : src.cells) {
             if (c.from_span) continue;  // a copy of a merged cell: "same as above", not an input cell
             const std::string_view t = trim(c.text);
@@ -237,9 +298,24 @@ void recognizer::build_rows() {
                 r.blank = false;
                 continue;
             }
-            w.key = t.size() <= 256 ? label_key(t) : std::string{};
-            r.cells.push_back(std::move(w));
+            const bool spaces = detail::has_space(t);
+            if (t.size() <= 256) w.key = key_of(t, spaces);
+            classify(w);
+            if (spaces) w.bits |= bit_has_space;
+            cells_.push_back(w);
             r.blank = false;
+        }
+        r.cells = std::span<wcell>(cells_.data() + first_cell, cells_.size() - first_cell);
+        if (!r.cells.empty()) {
+            wcell& first = r.cells.front();
+            if (first.key.size() <= 150) {
+                for (std::string_view title : vocabulary::form_titles) {
+                    if (first.key.find(title) != std::string_view::npos) {
+                        first.bits |= bit_title;
+                        break;
+                    }
+                }
+            }
         }
         rows_.push_back(std::move(r));
     }
@@ -248,18 +324,13 @@ void recognizer::build_rows() {
 bool recognizer::is_title_row(const wrow& r, std::string* title) const {
     if (r.cells.empty()) return false;
     const wcell& first = r.cells.front();
-    if (first.key.size() > 150) return false;
-    for (std::string_view t : vocabulary::form_titles) {
-        if (first.key.find(t) != std::string::npos) {
-            // The other cells of a title row may only hold the year.
-            for (std::size_t k = 1; k < r.cells.size(); ++k) {
-                if (r.cells[k].key.find("年") == std::string::npos) return false;
-            }
-            if (title != nullptr) *title = first.key;
-            return true;
-        }
+    if (!first.is(bit_title)) return false;
+    // The other cells of a title row may only hold the year.
+    for (std::size_t k = 1; k < r.cells.size(); ++k) {
+        if (!r.cells[k].is(bit_year_mark)) return false;
     }
-    return false;
+    if (title != nullptr) *title = std::string(first.key);
+    return true;
 }
 
 /// The year in `(2023 年度)`, `2023年度`, `（2023年）`: four digits followed by a year mark.
@@ -301,16 +372,87 @@ std::optional<funds_row> funds_row_of(std::string_view role) {
     return std::nullopt;
 }
 
-std::string_view funds_row_role(std::string_view key) {
-    if (key.empty() || key.size() > max_label_bytes) return {};
-    std::string_view k = key;
-    for (std::string_view prefix : vocabulary::funds_row_prefixes) {
-        if (k.starts_with(prefix) && k.size() > prefix.size()) {
-            k.remove_prefix(prefix.size());
-            break;
+/// Every exact spelling of the form label tables (vocabulary.hpp) in one open-addressing hash
+/// table, built once: a cell key is looked up once instead of once per table.
+class label_index {
+public:
+    label_index() {
+        auto first = [](std::string_view& field, std::string_view role) {
+            if (field.empty()) field = role;
+        };
+        for (const auto& e : vocabulary::header_field_labels) first(at(e.spelling).header_role, e.role);
+        for (const auto& e : vocabulary::funds_column_labels) first(at(e.spelling).funds_column_role, e.role);
+        for (const auto& e : vocabulary::funds_row_labels) first(at(e.spelling).funds_row_role, e.role);
+        for (const auto& e : vocabulary::goal_labels) first(at(e.spelling).goal_role, e.role);
+        for (const auto& e : vocabulary::closing_labels) first(at(e.spelling).closing_role, e.role);
+        for (const auto& e : vocabulary::indicator_column_labels) {
+            label_info& l = at(e.spelling);
+            if (!l.indicator) l.indicator = indicator_role(e.spelling);
+        }
+        for (const auto& e : vocabulary::total_labels) at(e.spelling).total = true;
+        for (std::string_view w : vocabulary::grade_words) at(w).grade_word = true;
+        for (const auto& e : vocabulary::category_spellings) {
+            label_info& l = at(e.spelling);
+            if (l.cat == category::unknown) l.cat = classify_category(e.spelling);
+        }
+        for (const auto& e : vocabulary::subcategory_spellings) {
+            label_info& l = at(e.spelling);
+            if (l.sub == subcategory::unknown) l.sub = classify_subcategory(e.spelling);
         }
     }
-    return role_of(vocabulary::funds_row_labels, k);
+
+    /// The label `key` is, or null (a key longer than any label is content).
+    const label_info* find(std::string_view key) const noexcept {
+        if (key.empty() || key.size() > max_label_bytes) return nullptr;
+        for (std::size_t h = hash(key) & mask;; h = (h + 1) & mask) {
+            const std::size_t slot = slots_[h];
+            if (slot == 0) return nullptr;
+            if (entries_[slot - 1].first == key) return &entries_[slot - 1].second;
+        }
+    }
+
+private:
+    static constexpr std::size_t size = 1024;  // > 4x the spellings: short probes
+    static constexpr std::size_t mask = size - 1;
+    std::vector<std::pair<std::string_view, label_info>> entries_;
+    std::array<std::uint16_t, size> slots_{};
+
+    static std::size_t hash(std::string_view k) noexcept {  // FNV-1a
+        std::uint64_t h = 14695981039346656037ULL;
+        for (const char ch : k) {
+            h ^= static_cast<unsigned char>(ch);
+            h *= 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+    label_info& at(std::string_view key) {
+        for (std::size_t h = hash(key) & mask;; h = (h + 1) & mask) {
+            if (slots_[h] == 0) {
+                entries_.emplace_back(key, label_info{});
+                slots_[h] = static_cast<std::uint16_t>(entries_.size());
+                return entries_.back().second;
+            }
+            if (entries_[slots_[h] - 1].first == key) return entries_[slots_[h] - 1].second;
+        }
+    }
+};
+
+const label_index& labels() {
+    static const label_index index;
+    return index;
+}
+
+/// The funds row role of `key` (an optional 其中： prefix removed first); `whole` is the label
+/// lookup of `key` itself, already done by the caller.
+std::string_view funds_row_role(std::string_view key, const label_info* whole) {
+    if (key.empty() || key.size() > max_label_bytes) return {};
+    for (std::string_view prefix : vocabulary::funds_row_prefixes) {
+        if (key.starts_with(prefix) && key.size() > prefix.size()) {
+            const label_info* l = labels().find(key.substr(prefix.size()));
+            return l != nullptr ? l->funds_row_role : std::string_view{};
+        }
+    }
+    return whole != nullptr ? whole->funds_row_role : std::string_view{};
 }
 
 bool is_funds_label(std::string_view key) {
@@ -321,64 +463,87 @@ bool is_funds_label(std::string_view key) {
     return false;
 }
 
-std::string_view goal_role(std::string_view key) { return role_of(vocabulary::goal_labels, key); }
-
-/// A goal block label or a vertical fragment of it (`年度`, `总体`, `目标`, `年度 总体 目标`).
-bool is_goal_label_or_fragment(std::string_view key) {
-    if (goal_role(key) == "goal") return true;
-    return key.size() >= 6 && is_fragment_of(key, vocabulary::goal_block_label);
-}
-
 bool is_indicator_header(const wrow& r) {
     int level_labels = 0, others = 0;
     for (const wcell& c : r.cells) {
-        const auto role = indicator_role(c.key);
-        if (!role) continue;
-        if (*role == col_role::level1 || *role == col_role::level2 || *role == col_role::name) ++level_labels;
-        else if (*role != col_role::block) ++others;
+        if (!c.is(bit_indicator_column)) continue;
+        const col_role role = c.indicator;
+        if (role == col_role::level1 || role == col_role::level2 || role == col_role::name) ++level_labels;
+        else if (role != col_role::block) ++others;
     }
     return level_labels >= 1 && level_labels + others >= 3;
 }
 
 bool has_total_label(const wrow& r) {
     for (const wcell& c : r.cells) {
-        if (!role_of(vocabulary::total_labels, c.key).empty()) return true;
+        if (c.is(bit_total)) return true;
     }
     return false;
 }
 
 std::string_view closing_role(const wrow& r, const wcell** which) {
     for (const wcell& c : r.cells) {
-        std::string_view role = role_of(vocabulary::closing_labels, c.key);
-        if (role.empty() && c.key.size() <= 4 * max_label_bytes) {
-            // `评价等级：优` in one cell.
-            for (const auto& entry : vocabulary::closing_labels) {
-                if (c.key.starts_with(entry.spelling)) {
-                    role = entry.role;
-                    break;
-                }
-            }
-        }
-        if (!role.empty()) {
+        if (c.is(bit_closing)) {  // the label, or `评价等级：优` in one cell
             *which = &c;
-            return role;
+            return c.closing_role;
         }
     }
     return {};
 }
 
-bool is_grade_word(std::string_view key) {
-    return std::find(std::begin(vocabulary::grade_words), std::end(vocabulary::grade_words), key) !=
-           std::end(vocabulary::grade_words);
-}
 
-bool is_header_field(std::string_view key) { return !role_of(vocabulary::header_field_labels, key).empty(); }
+// ---------------------------------------------------------------------------------------------
+// Cell classification (once per cell)
+// ---------------------------------------------------------------------------------------------
 
-/// Any label of the form (a cell that is structure, not content).
-bool is_any_label(std::string_view key) {
-    return is_header_field(key) || is_funds_label(key) || !goal_role(key).empty() || indicator_role(key) ||
-           !role_of(vocabulary::funds_column_labels, key).empty() || !funds_row_role(key).empty() ||
-           !role_of(vocabulary::total_labels, key).empty() || !role_of(vocabulary::closing_labels, key).empty();
+void classify(wcell& c) {
+    const std::string_view key = c.key;
+    std::uint32_t b = 0;
+    if (key.find("年") != std::string_view::npos) b |= bit_year_mark;
+    const label_info* l = labels().find(key);
+    if (l != nullptr) {
+        c.label = l;
+        c.closing_role = l->closing_role;
+        c.cat = l->cat;
+        c.sub = l->sub;
+        if (l->indicator) {
+            b |= bit_indicator_column;
+            c.indicator = *l->indicator;
+        }
+        if (l->total) b |= bit_total;
+        if (l->grade_word) b |= bit_grade_word;
+    }
+    if (!c.header_role().empty()) b |= bit_header_field;
+    if (!c.funds_column_role().empty()) b |= bit_funds_column;
+    if (!c.goal_role().empty()) b |= bit_goal_label;
+    if (!c.closing_role.empty()) b |= bit_closing_exact | bit_closing;
+    if (c.cat != category::unknown) b |= bit_category;
+    if (c.sub != subcategory::unknown) b |= bit_subcategory;
+    if (is_funds_label(key)) b |= bit_funds_label;
+    c.funds_row_role = funds_row_role(key, l);
+    if (!c.funds_row_role.empty()) b |= bit_funds_row;
+    if (c.closing_role.empty() && key.size() <= 4 * max_label_bytes) {
+        // `评价等级：优` in one cell.
+        for (const auto& entry : vocabulary::closing_labels) {
+            if (key.starts_with(entry.spelling)) {
+                c.closing_role = entry.role;
+                b |= bit_closing;
+                break;
+            }
+        }
+    }
+    if (c.goal_role() == "goal" || (key.size() >= 6 && is_fragment_of(key, vocabulary::goal_block_label))) {
+        b |= bit_goal_or_fragment;
+    }
+    if (is_fragment_of(key, vocabulary::indicator_block_label)) b |= bit_indicator_fragment;
+    if (is_plain_number(c.text)) b |= bit_plain_number;
+    if (is_not_applicable(c.text)) b |= bit_not_applicable;
+    // Any label of the form (a cell that is structure, not content).
+    if ((b & (bit_header_field | bit_funds_label | bit_goal_label | bit_indicator_column | bit_funds_column |
+              bit_funds_row | bit_total | bit_closing_exact)) != 0) {
+        b |= bit_any_label;
+    }
+    c.bits = b;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +568,7 @@ result<import_result> recognizer::run() {
             has_name = false;
             continue;
         }
-        if (!r.cells.empty() && role_of(vocabulary::header_field_labels, r.cells.front().key) == "project_name") {
+        if (!r.cells.empty() && r.cells.front().header_role() == "project_name") {
             if (!in_form || has_name) {
                 // The form starts at its year row when one stands just above (the title is lost).
                 std::size_t start = i;
@@ -417,6 +582,7 @@ result<import_result> recognizer::run() {
             has_name = true;
         }
     }
+    out_.forms.reserve(starts.size());
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t begin = starts[k];
         const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : rows_.size();
@@ -428,12 +594,12 @@ result<import_result> recognizer::run() {
     form_index_.reset();
     for (import_note& n : out_.report.notes) {
         if (n.code != "page_number_dropped" || n.where.row == 0) continue;
-        for (std::size_t s = 0; s < starts.size(); ++s) {
-            if (starts[s] <= n.where.row - 1) n.form = s;
-        }
+        // The last form starting at or before the note's row (starts are increasing).
+        const auto after = std::upper_bound(starts.begin(), starts.end(), n.where.row - 1);
+        if (after != starts.begin()) n.form = static_cast<std::size_t>(after - starts.begin()) - 1;
     }
 
-    // Nothing lost: every cell still open is listed.
+    // Nothing lost: every cell still open is listed; the mapped ones are counted.
     for (std::size_t k = 0, s = 0; k < rows_.size(); ++k) {
         while (s + 1 < starts.size() && starts[s + 1] <= k) ++s;
         if (!starts.empty() && k >= starts[s]) form_index_ = s;
@@ -442,12 +608,9 @@ result<import_result> recognizer::run() {
             if (c.fate == cell_fate::open) {
                 unmapped(c, form_index_ ? "a cell the recognizer could not place in the form"
                                         : "a cell outside every form");
+            } else if (c.fate == cell_fate::mapped) {
+                ++out_.report.cells_mapped;
             }
-        }
-    }
-    for (const wrow& r : rows_) {
-        for (const wcell& c : r.cells) {
-            if (c.fate == cell_fate::mapped) ++out_.report.cells_mapped;
         }
     }
 
@@ -523,7 +686,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
         if (!closing.empty()) {
             map(*label);
             std::string value;
-            if (role_of(vocabulary::closing_labels, label->key).empty()) {
+            if (!label->is(bit_closing_exact)) {
                 // `评价等级：优`: the value follows the label in the same cell.
                 for (const auto& entry : vocabulary::closing_labels) {
                     if (label->key.starts_with(entry.spelling) && label->key.size() > entry.spelling.size()) {
@@ -537,9 +700,9 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
             }
             for (const wcell& c : r.cells) {
                 if (&c == label || c.fate != cell_fate::open || c.column < label->column) continue;
-                if (!role_of(vocabulary::closing_labels, c.key).empty()) break;
+                if (c.is(bit_closing_exact)) break;
                 if (!value.empty()) value += closing == "grade" ? "" : "\n";
-                value += closing == "grade" ? std::string(c.key) : std::string(c.text);
+                value += closing == "grade" ? c.key : c.text;
                 map(c);
             }
             if (closing == "grade") f.reported_grade = value;
@@ -550,11 +713,11 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
         // Header fields: label cell, then the next cell that is not a label.
         bool field_row = false;
         for (std::size_t k = 0; k < r.cells.size(); ++k) {
-            const std::string_view role = role_of(vocabulary::header_field_labels, r.cells[k].key);
+            const std::string_view role = r.cells[k].header_role();
             if (role.empty()) continue;
             field_row = true;
             map(r.cells[k]);
-            if (k + 1 < r.cells.size() && !is_any_label(r.cells[k + 1].key)) {
+            if (k + 1 < r.cells.size() && !r.cells[k + 1].is(bit_any_label)) {
                 const wcell& v = r.cells[k + 1];
                 std::string text = unwrapped(v);
                 if (role == "project_name") f.project_name = std::move(text);
@@ -567,7 +730,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
         if (field_row) continue;
 
         // Funds header.
-        if (is_funds_label(r.cells.front().key) || (r.cells.size() >= 3 && is_funds_label(r.cells[0].key))) {
+        if (r.cells.front().is(bit_funds_label)) {
             const wcell& h = r.cells.front();
             map(h);
             saw_funds = true;
@@ -583,7 +746,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
             }
             funds_header.clear();
             for (std::size_t k = 1; k < r.cells.size(); ++k) {
-                const std::string_view role = role_of(vocabulary::funds_column_labels, r.cells[k].key);
+                const std::string_view role = r.cells[k].funds_column_role();
                 if (role.empty()) continue;
                 funds_header.emplace_back(r.cells[k].column, role);
                 map(r.cells[k]);
@@ -595,7 +758,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
         // Funds rows (a label anywhere in the first two cells).
         {
             std::string_view row_role;
-            for (std::size_t k = 0; k < r.cells.size() && k < 2 && row_role.empty(); ++k) row_role = funds_row_role(r.cells[k].key);
+            for (std::size_t k = 0; k < r.cells.size() && k < 2 && row_role.empty(); ++k) row_role = r.cells[k].funds_row_role;
             if (!row_role.empty()) {
                 saw_funds = true;
                 goal_mode = false;
@@ -614,8 +777,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
         {
             bool any_label = false, any_text = false;
             for (const wcell& c : r.cells) {
-                const std::string_view role = goal_role(c.key);
-                if (!role.empty() || is_goal_label_or_fragment(c.key)) any_label = true;
+                if (c.is(bit_goal_label | bit_goal_or_fragment)) any_label = true;
                 else any_text = true;
             }
             if (any_label || goal_mode) {
@@ -625,13 +787,13 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
                 }
                 std::vector<const wcell*> texts;
                 for (const wcell& c : r.cells) {
-                    const std::string_view role = goal_role(c.key);
+                    const std::string_view role = c.goal_role();
                     if (role == "expected" || role == "achieved") {
                         goal_header.emplace_back(c.column, role);
                         map(c);
                     } else if (role == "goal") {
                         map(c);
-                    } else if (is_goal_label_or_fragment(c.key)) {
+                    } else if (c.is(bit_goal_or_fragment)) {
                         drop(c, "split_label_dropped", "a fragment of the vertical label 年度总体目标");
                     } else {
                         texts.push_back(&c);
@@ -696,7 +858,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
 // Funds
 // ---------------------------------------------------------------------------------------------
 
-bool fits_amount(std::string_view t) { return is_plain_number(t) || is_not_applicable(t); }
+bool fits_amount(const wcell& c) { return c.is(bit_plain_number | bit_not_applicable); }
 bool fits_rate(std::string_view t) {
     if (is_not_applicable(t) || is_plain_number(t)) return true;
     if (t.ends_with("%")) return is_plain_number(trim(t.substr(0, t.size() - 1)));
@@ -709,7 +871,7 @@ std::size_t recognizer::parse_funds_row(const wrow& r, std::string_view row_role
                                         const std::vector<std::pair<std::size_t, std::string_view>>& header) {
     const funds_row fr = *funds_row_of(row_role);
     std::size_t label_at = 0;
-    while (label_at < r.cells.size() && funds_row_role(r.cells[label_at].key) != row_role) ++label_at;
+    while (label_at < r.cells.size() && r.cells[label_at].funds_row_role != row_role) ++label_at;
     map(r.cells[label_at]);
     std::vector<const wcell*> values;
     for (std::size_t k = label_at + 1; k < r.cells.size(); ++k) values.push_back(&r.cells[k]);
@@ -735,7 +897,7 @@ std::size_t recognizer::parse_funds_row(const wrow& r, std::string_view row_role
                 break;
             }
             const std::string_view role = it->second;
-            const bool ok = role == "execution_rate" ? fits_rate(c->text) : fits_amount(c->text);
+            const bool ok = role == "execution_rate" ? fits_rate(c->text) : fits_amount(*c);
             if (!ok) {
                 positional = false;
                 break;
@@ -766,25 +928,25 @@ std::size_t recognizer::parse_funds_row(const wrow& r, std::string_view row_role
     if (rate_at < values.size()) {
         // ... amounts ... weight, rate, score
         std::size_t amount_end = rate_at;
-        if (rate_at > 0 && fits_amount(values[rate_at - 1]->text) && rate_at - 1 >= 1) {
+        if (rate_at > 0 && fits_amount(*values[rate_at - 1]) && rate_at - 1 >= 1) {
             put("weight", *values[rate_at - 1]);
             amount_end = rate_at - 1;
         }
         for (std::size_t k = 0; k < amount_end; ++k) {
-            if (next_amount < amount_roles.size() && fits_amount(values[k]->text)) put(amount_roles[next_amount++], *values[k]);
+            if (next_amount < amount_roles.size() && fits_amount(*values[k])) put(amount_roles[next_amount++], *values[k]);
             else unmapped(*values[k], "a funds cell with no column");
         }
         put("execution_rate", *values[rate_at]);
-        if (rate_at + 1 < values.size() && fits_amount(values[rate_at + 1]->text)) put("score", *values[rate_at + 1]);
+        if (rate_at + 1 < values.size() && fits_amount(*values[rate_at + 1])) put("score", *values[rate_at + 1]);
         for (std::size_t k = rate_at + 2; k < values.size(); ++k) unmapped(*values[k], "a funds cell with no column");
         return values.size();
     }
     constexpr std::array<std::string_view, 3> score_roles{"weight", "execution_rate", "score"};
     std::size_t next_score = 0;
     for (const wcell* c : values) {
-        if (is_plain_number(c->text) && next_score == 0 && next_amount < amount_roles.size()) {
+        if (c->is(bit_plain_number) && next_score == 0 && next_amount < amount_roles.size()) {
             put(amount_roles[next_amount++], *c);
-        } else if (fits_amount(c->text) && next_score < score_roles.size()) {
+        } else if (fits_amount(*c) && next_score < score_roles.size()) {
             put(score_roles[next_score++], *c);
         } else {
             unmapped(*c, "a funds cell with no column");
@@ -801,11 +963,11 @@ bool recognizer::parse_total(std::size_t& i, std::size_t end, form& f) {
     const wrow& r = rows_[i];
     std::vector<const wcell*> numbers;
     for (const wcell& c : r.cells) {
-        if (!role_of(vocabulary::total_labels, c.key).empty()) {
+        if (c.is(bit_total)) {
             map(c);
-        } else if (is_plain_number(c.text) || is_not_applicable(c.text)) {
+        } else if (c.is(bit_plain_number | bit_not_applicable)) {
             numbers.push_back(&c);
-        } else if (is_grade_word(c.key)) {
+        } else if (c.is(bit_grade_word)) {
             f.reported_grade = c.key;
             map(c);
         }
@@ -818,7 +980,7 @@ bool recognizer::parse_total(std::size_t& i, std::size_t end, form& f) {
             ++j;
             continue;
         }
-        if (n.cells.size() == 1 && is_plain_number(n.cells.front().text)) {
+        if (n.cells.size() == 1 && n.cells.front().is(bit_plain_number)) {
             numbers.push_back(&n.cells.front());
             note(note_kind::repair, "total_row_joined", "a 总分 cell on a row of its own was joined to the 总分 row",
                  n.cells.front());
@@ -870,33 +1032,53 @@ bool looks_like_value(std::string_view t) {
            in(vocabulary::tier_partly_met_labels) || in(vocabulary::tier_not_met_labels) || is_not_applicable(t);
 }
 
-bool fits_number_or_blank(const wcell* c) { return c == nullptr || is_plain_number(c->text) || is_not_applicable(c->text); }
+bool fits_number_or_blank(const wcell* c) { return c == nullptr || c->is(bit_plain_number | bit_not_applicable); }
+bool is_level_label(const wcell& c) { return c.is(bit_category | bit_subcategory); }
 
 bool recognizer::align_positional(const wrow& r, const std::vector<header_col>& header, raw_indicator& out) {
     if (grid_.format == grid_format::cell_per_line) return false;
-    std::map<std::size_t, const wcell*> by_column;
+    // The open cells by column (sorted, one per column: the last one, as a map would keep).
+    std::vector<const wcell*>& by_column = by_column_;
+    by_column.clear();
+    bool sorted = true;
     for (const wcell& c : r.cells) {
-        if (c.fate == cell_fate::open) by_column[c.column] = &c;
+        if (c.fate != cell_fate::open) continue;
+        if (!by_column.empty() && by_column.back()->column >= c.column) sorted = false;
+        by_column.push_back(&c);
     }
-    std::map<col_role, const wcell*> at;
+    if (!sorted) {
+        std::stable_sort(by_column.begin(), by_column.end(),
+                         [](const wcell* a, const wcell* b) { return a->column < b->column; });
+        std::size_t kept = 0;
+        for (const wcell* c : by_column) {
+            if (kept > 0 && by_column[kept - 1]->column == c->column) by_column[kept - 1] = c;
+            else by_column[kept++] = c;
+        }
+        by_column.resize(kept);
+    }
+    auto at_column = [&](std::size_t column) -> const wcell* {
+        const auto it = std::lower_bound(by_column.begin(), by_column.end(), column,
+                                         [](const wcell* c, std::size_t col) { return c->column < col; });
+        return it != by_column.end() && (*it)->column == column ? *it : nullptr;
+    };
+    std::array<const wcell*, static_cast<std::size_t>(col_role::extra) + 1> at{};
     std::size_t placed = 0;
     for (const header_col& h : header) {
-        const auto it = by_column.find(h.column);
-        const wcell* c = it == by_column.end() ? nullptr : it->second;
+        const wcell* c = at_column(h.column);
         if (c != nullptr) ++placed;
-        if (h.role != col_role::extra) at[h.role] = c;
+        if (h.role != col_role::extra) at[static_cast<std::size_t>(h.role)] = c;
         switch (h.role) {
         case col_role::block:
             if (c != nullptr) return false;
             break;
         case col_role::level1:
-            if (c != nullptr && !is_category_label(c->key)) return false;
+            if (c != nullptr && !c->is(bit_category)) return false;
             break;
         case col_role::level2:
-            if (c != nullptr && !is_subcategory_label(c->key)) return false;
+            if (c != nullptr && !c->is(bit_subcategory)) return false;
             break;
         case col_role::name:
-            if (c == nullptr || is_level_label(c->key) || looks_like_value(c->key)) return false;
+            if (c == nullptr || is_level_label(*c) || looks_like_value(c->key)) return false;
             break;
         case col_role::weight:
         case col_role::score:
@@ -905,24 +1087,21 @@ bool recognizer::align_positional(const wrow& r, const std::vector<header_col>& 
         case col_role::deviation:
         case col_role::extra: break;
         default:
-            if (c != nullptr && is_level_label(c->key)) return false;
+            if (c != nullptr && is_level_label(*c)) return false;
             break;
         }
     }
     if (placed != by_column.size()) return false;  // a cell outside every header column
 
-    auto text_of = [&](col_role role) -> const wcell* {
-        const auto it = at.find(role);
-        return it == at.end() ? nullptr : it->second;
-    };
+    auto text_of = [&](col_role role) -> const wcell* { return at[static_cast<std::size_t>(role)]; };
+    const wcell* name = text_of(col_role::name);
+    if (name == nullptr) return false;  // a header without a 三级指标 column: align by meaning
     if (const wcell* c = text_of(col_role::level1)) out.labels.push_back(c);
     if (const wcell* c = text_of(col_role::level2)) out.labels.push_back(c);
-    const wcell* name = text_of(col_role::name);
     out.name = unwrapped(*name);
     map(*name);
     for (const header_col& h : header) {
-        const auto it = by_column.find(h.column);
-        const wcell* c = it == by_column.end() ? nullptr : it->second;
+        const wcell* c = at_column(h.column);
         std::string text;
         if (c != nullptr && h.role != col_role::level1 && h.role != col_role::level2 && h.role != col_role::name) {
             text = (h.role == col_role::deviation || h.role == col_role::extra) ? std::string(c->text) : unwrapped(*c);
@@ -949,16 +1128,16 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
     std::size_t front = 0;
     // Leading 一级 / 二级 labels; a 二级 label ends them (the next cell is the name, even when the
     // name reads like a label: `服务对象满意度`).
-    while (front < cells.size() && out.labels.size() < 2 && is_level_label(cells[front]->key)) {
+    while (front < cells.size() && out.labels.size() < 2 && is_level_label(*cells[front])) {
         out.labels.push_back(cells[front]);
-        const bool level2_only = !is_category_label(cells[front]->key);
+        const bool level2_only = !cells[front]->is(bit_category);
         ++front;
         if (level2_only || (out.labels.size() == 2)) break;
     }
     // 分值 / 得分: the rightmost two adjacent numbers.
     std::size_t weight_at = cells.size(), score_at = cells.size();
     for (std::size_t k = cells.size(); k-- > front + 1;) {
-        if (is_plain_number(cells[k]->text) && is_plain_number(cells[k - 1]->text)) {
+        if (cells[k]->is(bit_plain_number) && cells[k - 1]->is(bit_plain_number)) {
             weight_at = k - 1;
             score_at = k;
             break;
@@ -966,7 +1145,7 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
     }
     if (weight_at == cells.size()) {
         for (std::size_t k = cells.size(); k-- > front + 1;) {
-            if (is_plain_number(cells[k]->text)) {
+            if (cells[k]->is(bit_plain_number)) {
                 weight_at = k;
                 break;
             }
@@ -1093,9 +1272,8 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
     std::vector<header_col> header;
     auto add_header_row = [&](const wrow& r) {
         for (const wcell& c : r.cells) {
-            auto role = indicator_role(c.key);
-            if (!role) {
-                if (is_fragment_of(c.key, vocabulary::indicator_block_label)) {
+            if (!c.is(bit_indicator_column)) {
+                if (c.is(bit_indicator_fragment)) {
                     drop(c, "split_label_dropped", "a fragment of the vertical label 绩效指标");
                 } else {
                     // An unknown column label: an extra column.
@@ -1107,7 +1285,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             map(c);
             header.erase(std::remove_if(header.begin(), header.end(), [&](const header_col& h) { return h.column == c.column; }),
                          header.end());
-            header.push_back(header_col{c.column, *role, std::string(c.text)});
+            header.push_back(header_col{c.column, c.indicator, std::string(c.text)});
         }
         std::sort(header.begin(), header.end(), [](const header_col& a, const header_col& b) { return a.column < b.column; });
     };
@@ -1115,7 +1293,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
     std::size_t i = begin + 1;
     while (i < end && !rows_[i].cells.empty()) {
         bool all_labels = true;
-        for (const wcell& c : rows_[i].cells) all_labels = all_labels && indicator_role(c.key).has_value();
+        for (const wcell& c : rows_[i].cells) all_labels = all_labels && c.is(bit_indicator_column);
         if (!all_labels) break;
         add_header_row(rows_[i]);
         ++i;
@@ -1136,8 +1314,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
     bool cost_is_level1 = false;
     for (std::size_t k = i; k < end && !cost_is_level1; ++k) {
         for (const wcell& c : rows_[k].cells) {
-            const subcategory s = classify_subcategory(c.key);
-            if (parent_of(s) == category::cost) cost_is_level1 = true;
+            if (parent_of(c.sub) == category::cost) cost_is_level1 = true;
         }
     }
 
@@ -1169,7 +1346,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             break;
         }
         const wcell* closing = nullptr;
-        if (!closing_role(r, &closing).empty() || is_title_row(r, nullptr) || is_header_field(r.cells.front().key)) break;
+        if (!closing_role(r, &closing).empty() || is_title_row(r, nullptr) || r.cells.front().is(bit_header_field)) break;
         if (is_indicator_header(r)) {
             // The header repeated on a new page.
             add_header_row(r);
@@ -1182,7 +1359,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
         bool fragment = false;
         for (std::size_t k = 0; k < r.cells.size(); ++k) {
             const wcell& c = r.cells[k];
-            if (k == 0 && (c.key == vocabulary::indicator_block_label || is_fragment_of(c.key, vocabulary::indicator_block_label))) {
+            if (k == 0 && (c.key == vocabulary::indicator_block_label || c.is(bit_indicator_fragment))) {
                 drop(c, "split_label_dropped",
                      "a fragment of the vertical label 绩效指标 printed beside the table (page break)");
                 fragment = true;
@@ -1271,15 +1448,16 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
     subcategory level2 = subcategory::unknown;
     std::string level1_text, level2_text;
     const std::size_t first = f.indicators.size();
+    f.indicators.reserve(first + raws.size());
     std::vector<bool> explicit_level2;
+    explicit_level2.reserve(raws.size());
     for (raw_indicator& raw : raws) {
         bool got_level2 = false;
         for (std::size_t k = 0; k < raw.labels.size(); ++k) {
             const wcell& c = *raw.labels[k];
-            const category cat = classify_category(c.key);
-            const subcategory sub = classify_subcategory(c.key);
-            const bool next_is_cost_sub =
-                k + 1 < raw.labels.size() && parent_of(classify_subcategory(raw.labels[k + 1]->key)) == category::cost;
+            const category cat = c.cat;
+            const subcategory sub = c.sub;
+            const bool next_is_cost_sub = k + 1 < raw.labels.size() && parent_of(raw.labels[k + 1]->sub) == category::cost;
             bool as_level1 = cat != category::unknown;
             if (cat != category::unknown && sub != subcategory::unknown) {
                 if (cat == category::cost) {
@@ -1317,16 +1495,16 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
         ind.level2 = level2;
         ind.level1_text = level1_text;
         ind.level2_text = level2_text;
-        ind.name = raw.name;
-        std::string target = raw.target;
+        ind.name = std::move(raw.name);
         if (!raw.nature.empty() || !raw.target_value.empty() || !raw.unit.empty()) {
-            target = raw.nature + raw.target_value + raw.unit;
+            ind.target = read_value_cell(raw.nature + raw.target_value + raw.unit);
+        } else {
+            ind.target = read_value_cell(raw.target);
         }
-        ind.target = read_value_cell(target);
         ind.actual = read_value_cell(raw.actual);
         ind.weight = read_number_cell(raw.weight);
         ind.score = read_number_cell(raw.score);
-        ind.deviation_note = raw.deviation;
+        ind.deviation_note = std::move(raw.deviation);
         ind.extra = std::move(raw.extra);
         ind.where = source_location{options_.source_name, raw.line, raw.grid_row + 1, raw.column};
         f.indicators.push_back(std::move(ind));

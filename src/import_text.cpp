@@ -41,6 +41,22 @@ std::string_view trim(std::string_view s) noexcept {
     return s.substr(begin, end - begin);
 }
 
+bool has_space(std::string_view s) noexcept {
+    // The spaces of `space_length`, tested inline: ASCII white space, U+00A0 (C2 A0), U+3000
+    // (E3 80 80).
+    const std::size_t n = s.size();
+    for (std::size_t pos = 0; pos < n; ++pos) {
+        const auto b = static_cast<unsigned char>(s[pos]);
+        if (b == ' ' || (b >= '\t' && b <= '\r')) return true;
+        if (b == 0xC2 && pos + 1 < n && static_cast<unsigned char>(s[pos + 1]) == 0xA0) return true;
+        if (b == 0xE3 && pos + 2 < n && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[pos + 2]) == 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string without_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());

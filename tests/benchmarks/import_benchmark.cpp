@@ -2,7 +2,7 @@
 // an import report, on one core.
 //
 // Corpus: a generated document of N forms (the benchmark argument: 1,000 and 10,000 forms, about
-// 2.6 MB and 26 MB) laid out like the Songjiang sample: title, year, header fields, the funds
+// 1.7 MB and 16.8 MB) laid out like the Songjiang sample: title, year, header fields, the funds
 // block, a goal with <p> paragraphs, an indicator table of 14 rows with a page break, a page
 // number leaking in, a row cut in two by the page break, and the 总分 row. Numbers and names vary
 // per form. `import_tsv` times read_grid + recognize; `recognize_only` times the recognizer on a

@@ -457,3 +457,18 @@ TEST(import_api, an_explicit_reader_is_used_as_given) {
     EXPECT_EQ(io::to_string(note_kind::unmapped), "unmapped");
     EXPECT_EQ(io::to_string(note_kind::warning), "warning");
 }
+
+/// An indicator header without a 三级指标 column (一级 / 二级 / 分值 only) once made the positional
+/// aligner dereference a missing column; such rows are aligned by meaning instead.
+TEST(import_damaged, an_indicator_header_without_a_name_column_is_read_by_meaning) {
+    const std::string text =
+        "财政项目支出绩效自评表\n(2023 年度)\n项目名称\t测试项目\n"
+        "一级指标\t二级指标\t分值\n产出指标\t数量指标\t5\n总分\t\t100\n";
+    const auto g = io::read_grid(text);
+    ASSERT_TRUE(g.has_value());
+    const auto r = io::recognize(*g);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1U);
+    EXPECT_EQ(r->forms[0].project_name, "测试项目");
+    expect_nothing_lost(*g, *r);
+}

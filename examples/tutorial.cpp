@@ -13,30 +13,6 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-// The audit reads import notes in its own shape (jixiao::import_note); the recognizer writes
-// io::import_note. This maps one onto the other, field by field (see audit.hpp).
-std::vector<jixiao::import_note> audit_notes(const std::vector<jixiao::io::import_note>& notes) {
-    std::vector<jixiao::import_note> out;
-    for (const jixiao::io::import_note& n : notes) {
-        jixiao::import_note a;
-        switch (n.kind) {
-        case jixiao::io::note_kind::repair: a.kind = jixiao::import_note_kind::repair; break;
-        case jixiao::io::note_kind::unmapped: a.kind = jixiao::import_note_kind::unmapped; break;
-        case jixiao::io::note_kind::warning: a.kind = jixiao::import_note_kind::warning; break;
-        }
-        a.code = n.code;
-        a.message = n.message;
-        a.where = n.where;
-        a.text = n.text;
-        out.push_back(std::move(a));
-    }
-    return out;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
     const std::string input = argc > 1 ? argv[1] : "tests/data/samples/songjiang-2023.txt";
     const std::string report_path = argc > 2 ? argv[2] : "tutorial-report.html";
@@ -72,8 +48,7 @@ int main(int argc, char** argv) {
     // 3. Audit: score + audit every form (jixiao::evaluate), with the import notes of each form.
     std::vector<jixiao::evaluation> evaluations;
     for (std::size_t i = 0; i < imported->forms.size(); ++i) {
-        evaluations.push_back(jixiao::evaluate(imported->forms[i], book, report.source,
-                                               audit_notes(report.notes_for(i))));
+        evaluations.push_back(jixiao::evaluate(imported->forms[i], book, report.source, report.notes_for(i)));
     }
     for (const jixiao::evaluation& e : evaluations) {
         const jixiao::form_summary s = jixiao::summarize(e.findings);

@@ -215,7 +215,7 @@ exact_ratio text_similarity(std::string_view a, std::string_view b) {
 }
 
 std::vector<finding> audit(const form& f, const scorecard& card, const rulebook& book,
-                           std::span<const import_note> notes) {
+                           std::span<const io::import_note> notes) {
     std::vector<finding> out;
     audit_detail::context c{f, card, book, out};
     audit_detail::check_hygiene(c, notes);
@@ -232,7 +232,7 @@ std::vector<finding> audit(const form& f, const scorecard& card, const rulebook&
     return out;
 }
 
-std::vector<finding> audit(const form& f, const rulebook& book, std::span<const import_note> notes) {
+std::vector<finding> audit(const form& f, const rulebook& book, std::span<const io::import_note> notes) {
     return audit(f, score(f, book), book, notes);
 }
 

@@ -210,30 +210,20 @@ constexpr std::array catalogue{
         "Indicator \"{indicator_name}\": the level-1 category \"{label}\" is not recognised."},
     check_info{"import.repair", hygiene, notice, "import",
         "导入时修复的单元格", "Cell repaired on import",
-        "The recognizer repaired damage in the source (import_note_kind::repair): a line-wrap space "
+        "The recognizer repaired damage in the source (io::note_kind::repair): a line-wrap space "
         "removed, a name split by a page break joined, a page number dropped.",
         "导入修复：{message}（原文“{text}”）。",
         "Repaired on import: {message} (text \"{text}\")."},
     check_info{"import.unmapped", hygiene, notice, "import",
         "导入时未使用的单元格", "Cell not used on import",
-        "A non-empty cell of the source is in no form field (import_note_kind::unmapped): a header "
+        "A non-empty cell of the source is in no form field (io::note_kind::unmapped): a header "
         "fragment, stray text. Listed so that nothing is dropped silently.",
         "导入时未使用的内容：{message}（原文“{text}”）。",
         "Not used on import: {message} (text \"{text}\")."},
-    check_info{"import.unparsed", hygiene, warning, "import",
-        "导入时无法识别的单元格", "Cell not readable on import",
-        "The recognizer could not read a cell as what its column holds (import_note_kind::unparsed).",
-        "导入时无法识别：{message}（原文“{text}”）。",
-        "Not readable on import: {message} (text \"{text}\")."},
-    check_info{"import.note", hygiene, notice, "import",
-        "导入说明", "Import note",
-        "Any other note of the import report (import_note_kind::other).",
-        "导入说明：{message}（原文“{text}”）。",
-        "Import note: {message} (text \"{text}\")."},
     check_info{"import.warning", hygiene, warning, "import",
         "导入警告", "Import warning",
-        "Something the recognizer says a reviewer should know (import_note_kind::warning, from io::note_kind::warning): a truncated "
-        "form, a missing block, a cell it could not read.",
+        "Something the recognizer says a reviewer should know (io::note_kind::warning): a truncated "
+        "form, a missing block.",
         "导入警告：{message}（原文“{text}”）。",
         "Import warning: {message} (text \"{text}\")."},
 };

@@ -1,6 +1,6 @@
 // audit_hygiene.cpp — hygiene checks: blank required fields, cells that did not parse,
-// unrecognised categories, and the recognizer's import notes (repairs, unmapped cells), so that
-// nothing done on import goes unreported.
+// unrecognised categories, and the recognizer's import notes (io::import_note: repairs, unmapped
+// cells, warnings), so that nothing done on import goes unreported.
 #include "audit_internal.hpp"
 
 #include <jixiao/vocabulary.hpp>
@@ -40,7 +40,7 @@ void unparsed(const context& c, const reported<T>& cell, std::string_view block,
 
 }  // namespace
 
-void check_hygiene(const context& c, std::span<const import_note> notes) {
+void check_hygiene(const context& c, std::span<const io::import_note> notes) {
     const form& f = c.f;
     if (trim(f.project_name).empty()) required(c, "form", std::nullopt, "project_name");
     if (trim(f.department).empty()) required(c, "form", std::nullopt, "department");
@@ -92,14 +92,14 @@ void check_hygiene(const context& c, std::span<const import_note> notes) {
     unparsed(c, f.total_score, "total", std::nullopt, "total_score", std::string(field_zh("total_score")),
              std::string(field_en("total_score")));
 
-    for (const import_note& note : notes) {
-        std::string_view code = "import.note";
+    // The recognizer's notes, as it wrote them. Cells that did not parse need no note of their
+    // own: the form keeps them as `cell_state::invalid` and `hygiene.unparsed_value` reports them.
+    for (const io::import_note& note : notes) {
+        std::string_view code = "import.warning";
         switch (note.kind) {
-        case import_note_kind::repair: code = "import.repair"; break;
-        case import_note_kind::unmapped: code = "import.unmapped"; break;
-        case import_note_kind::unparsed: code = "import.unparsed"; break;
-        case import_note_kind::warning: code = "import.warning"; break;
-        case import_note_kind::other: break;
+        case io::note_kind::repair: code = "import.repair"; break;
+        case io::note_kind::unmapped: code = "import.unmapped"; break;
+        case io::note_kind::warning: code = "import.warning"; break;
         }
         std::optional<std::size_t> index = note.indicator && *note.indicator < f.indicators.size()
                                                ? note.indicator

@@ -31,7 +31,7 @@ struct context {
 void check_arithmetic(const context& c);
 void check_rule_fit(const context& c);
 void check_evidence(const context& c);
-void check_hygiene(const context& c, std::span<const import_note> notes);
+void check_hygiene(const context& c, std::span<const io::import_note> notes);
 
 /// Whether the actual restates the target: the same bound comparator (>=, >, <=, <, ~) and the
 /// same number (equal across scales, or the same digits when one side has no unit).

@@ -12,7 +12,7 @@
 namespace jixiao {
 
 evaluation evaluate(form subject, const rulebook& book, std::string source,
-                    std::vector<import_note> notes, const score_options& options) {
+                    std::vector<io::import_note> notes, const score_options& options) {
     evaluation out;
     out.subject = std::move(subject);
     out.card = score(out.subject, book, options);

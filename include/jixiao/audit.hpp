@@ -5,9 +5,9 @@
 //   enum class trust_level     trusted / review / untrusted (rule: `summarize`)
 //   struct finding             stable code, severity, location (block, indicator, field, source),
 //                              zh + en message with the numbers filled in, evidence
-//   enum class import_note_kind, struct import_note
-//                              what the recognizer reports about a form (repairs, unmapped cells)
-//   audit(form, scorecard, rulebook, notes)  every finding, sorted by severity then location
+//   audit(form, scorecard, rulebook, notes)  every finding, sorted by severity then location;
+//                              `notes` are the recognizer's io::import_note (repairs, unmapped
+//                              cells, warnings), each reported as an `import.*` finding
 //   audit(form, rulebook, notes)             the same, scoring the form first
 //   struct check_info, check_catalogue(), find_check(code)
 //                              the catalogue of every code (drives docs/checks.md and Python)
@@ -24,6 +24,7 @@
 
 #include <jixiao/decimal.hpp>
 #include <jixiao/form.hpp>
+#include <jixiao/io/import.hpp>
 #include <jixiao/rulebook.hpp>
 #include <jixiao/scoring.hpp>
 
@@ -76,43 +77,19 @@ struct finding {
     friend bool operator==(const finding&, const finding&) = default;
 };
 
-/// What kind of thing the recognizer reports about an imported form.
-enum class import_note_kind {
-    repair,    ///< a cell was repaired (line-wrap space removed, split name joined ...): notice
-    unmapped,  ///< a cell that is not part of the form (page number, stray text): notice
-    unparsed,  ///< a cell whose text could not be read as what its column holds: warning
-    other,     ///< anything else worth telling: notice
-    warning,   ///< something a reviewer should know (truncated form, missing block): warning;
-               ///< the kind for `io::note_kind::warning`
-};
-
-/// One note of an import report (issue 5) as the audit reads it; the recognizer's
-/// `io::import_note` maps onto it field by field (`io::note_kind::repair` -> `repair`,
-/// `unmapped` -> `unmapped`, `warning` -> `warning`). The audit turns each into an `import.*`
-/// finding so that nothing done on import goes unreported.
-struct import_note {
-    /// What kind of note this is.
-    import_note_kind kind = import_note_kind::other;
-    std::string code;     ///< the recognizer's own code, e.g. `cell_joined` (kept as evidence)
-    std::string message;  ///< English, one sentence
-    /// Where the cell is in the source.
-    source_location where;
-    std::string text;     ///< the cell text concerned (before the repair, for a repair)
-    std::optional<std::size_t> indicator;  ///< the indicator it belongs to, when known
-    /// Member-wise equality.
-    friend bool operator==(const import_note&, const import_note&) = default;
-};
-
 /// Audits one form against its scorecard (from `score(f, book)`) and the rulebook. `notes` are
-/// the import report's notes for this form (converted from `io::import_note`, see
-/// `import_note`): each becomes an `import.*` finding. Findings are sorted by severity, then block (reading order), indicator
-/// index, field and code. Never throws on user data; bounded time (goal texts are compared over
-/// at most `similarity_max_chars` characters).
+/// the import report's notes for this form (`io::import_report::notes_for(i)`), read as they
+/// are: each becomes an `import.*` finding in block `import`, at the note's own source location
+/// (`io::note_kind::repair` -> `import.repair`, notice; `unmapped` -> `import.unmapped`,
+/// notice; `warning` -> `import.warning`, warning), so that nothing done on import goes
+/// unreported. Findings are sorted by severity, then block (reading order), indicator index,
+/// field and code. Never throws on user data; bounded time (goal texts are compared over at most
+/// `similarity_max_chars` characters).
 [[nodiscard]] std::vector<finding> audit(const form& f, const scorecard& card, const rulebook& book,
-                                         std::span<const import_note> notes = {});
+                                         std::span<const io::import_note> notes = {});
 /// Scores the form under `book` (traces on) and audits it: `audit(f, score(f, book), book, notes)`.
 [[nodiscard]] std::vector<finding> audit(const form& f, const rulebook& book,
-                                         std::span<const import_note> notes = {});
+                                         std::span<const io::import_note> notes = {});
 
 /// The family of a check.
 enum class check_family { arithmetic, rule_fit, evidence, hygiene };

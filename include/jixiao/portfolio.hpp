@@ -39,14 +39,14 @@ struct evaluation {
     scorecard card;                      ///< `score(subject, book)`
     std::vector<finding> findings;       ///< `audit(subject, card, book, notes)`, sorted
     std::string source;                  ///< file name, `-` for stdin, empty when unknown
-    std::vector<import_note> import_notes;  ///< what the recognizer reported for this form
+    std::vector<io::import_note> import_notes;  ///< what the recognizer reported for this form
     /// Member-wise equality.
     friend bool operator==(const evaluation&, const evaluation&) = default;
 };
 
 /// Scores and audits one form (pure, safe to call from many threads at once).
 [[nodiscard]] evaluation evaluate(form subject, const rulebook& book, std::string source = {},
-                                  std::vector<import_note> notes = {},
+                                  std::vector<io::import_note> notes = {},
                                   const score_options& options = {});
 
 /// One grade of the rulebook and how many forms earned it.

@@ -5,6 +5,7 @@
 #include <jixiao/error.hpp>
 #include <jixiao/form.hpp>
 #include <jixiao/io/export.hpp>
+#include <jixiao/io/import.hpp>
 #include <jixiao/portfolio.hpp>
 #include <jixiao/rulebook.hpp>
 
@@ -57,7 +58,7 @@ void add_run_options(CLI::App& app, common_options& o, bool fail_on);
 struct loaded_input {
     std::string source;                 ///< path as given, `-` for stdin
     std::vector<form> forms;
-    std::vector<std::vector<import_note>> notes;  ///< per form (audit's import notes)
+    std::vector<std::vector<io::import_note>> notes;  ///< per form: the recognizer's notes for it
     std::string report_json;            ///< the import report as JSON (empty for JSON input)
     std::size_t document_notes = 0;     ///< notes that belong to no form
 };

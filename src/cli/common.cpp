@@ -143,16 +143,6 @@ bool looks_like_json(std::string_view text) {
     return false;
 }
 
-import_note_kind audit_kind(io::note_kind k) {
-    switch (k) {
-    case io::note_kind::repair: return import_note_kind::repair;
-    case io::note_kind::unmapped: return import_note_kind::unmapped;
-    case io::note_kind::warning: return import_note_kind::other;
-    }
-    return import_note_kind::other;
-}
-
-#if JIXIAO_CLI_HAVE_IMPORT
 std::string report_to_json(const io::import_report& r) {
     nlohmann::ordered_json out;
     out["format"] = "jixiao.import_report";
@@ -178,7 +168,6 @@ std::string report_to_json(const io::import_report& r) {
     out["notes"] = notes;
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
-#endif
 
 loaded_input load_one(const std::string& source, const std::string& format) {
     std::string bytes;
@@ -201,7 +190,6 @@ loaded_input load_one(const std::string& source, const std::string& format) {
         out.notes.resize(out.forms.size());
         return out;
     }
-#if JIXIAO_CLI_HAVE_IMPORT
     io::import_options options;
     options.source_name = source;
     if (format != "auto") options.format = io::grid_format_from_string(format);
@@ -210,25 +198,14 @@ loaded_input load_one(const std::string& source, const std::string& format) {
     out.forms = std::move(r->forms);
     out.notes.resize(out.forms.size());
     for (const io::import_note& n : r->report.notes) {
-        if (!n.form || *n.form >= out.forms.size()) {
+        if (n.form && *n.form < out.forms.size()) {
+            out.notes[*n.form].push_back(n);
+        } else {
             ++out.document_notes;
-            continue;
         }
-        import_note note;
-        note.kind = audit_kind(n.kind);
-        note.code = n.code;
-        note.message = n.message;
-        note.where = n.where;
-        note.text = n.text;
-        out.notes[*n.form].push_back(std::move(note));
     }
     out.report_json = report_to_json(r->report);
     return out;
-#else
-    (void)audit_kind;
-    throw failure(exit_input, source + ": this build reads canonical JSON forms only (the recognizer for " +
-                                  "text, CSV and HTML forms is not in the library yet); use --format json");
-#endif
 }
 
 }  // namespace
@@ -294,7 +271,7 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
                                      const common_options& o) {
     struct task {
         const form* subject;
-        const std::vector<import_note>* notes;
+        const std::vector<io::import_note>* notes;
         const std::string* source;
     };
     std::vector<task> tasks;

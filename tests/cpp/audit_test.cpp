@@ -77,7 +77,7 @@ form clean_form() {
     return f;
 }
 
-std::vector<finding> run(const form& f, std::span<const import_note> notes = {}) {
+std::vector<finding> run(const form& f, std::span<const io::import_note> notes = {}) {
     return audit(f, score(f, book()), book(), notes);
 }
 
@@ -518,30 +518,51 @@ TEST(audit_hygiene, unknown_level1_category_is_a_notice) {
 }
 
 TEST(audit_hygiene, import_notes_become_import_findings) {
-    std::vector<import_note> notes(5);
-    notes[0].kind = import_note_kind::repair;
+    std::vector<io::import_note> notes(4);
+    notes[0].kind = io::note_kind::repair;
     notes[0].code = "removed_wrap_space";
     notes[0].text = "<=700元/人 次";
     notes[0].where.row = 12;
-    notes[1].kind = import_note_kind::unmapped;
+    notes[1].kind = io::note_kind::unmapped;
+    notes[1].code = "unmapped_cell";
     notes[1].text = "-7";
-    notes[2].kind = import_note_kind::unparsed;
-    notes[3].kind = import_note_kind::other;
-    notes[3].indicator = 1;
-    notes[4].kind = import_note_kind::warning;
-    notes[4].indicator = 99;  // out of range: dropped from the location, the note is kept
+    notes[1].indicator = 1;
+    notes[2].kind = io::note_kind::warning;
+    notes[2].code = "no_total_row";
+    notes[2].indicator = 99;  // out of range: dropped from the location, the note is kept
+    notes[2].where.row = 40;
+    notes[3].kind = io::note_kind::warning;
+    notes[3].code = "money_unit_assumed";
+    notes[3].indicator = 2;
+    notes[3].where.row = 5;
     auto fs = run(clean_form(), notes);
-    ASSERT_EQ(fs.size(), 5U) << codes(fs);
-    EXPECT_EQ(fs[0].code, "import.unparsed");  // the warnings first
+    ASSERT_EQ(fs.size(), 4U) << codes(fs);
+    // The warnings first (severity), then the notices; within a severity, findings without an
+    // indicator before those with one, then by indicator index: not the input order.
+    EXPECT_EQ(fs[0].code, "import.warning");
+    EXPECT_EQ(fs[0].level, severity::warning);
+    EXPECT_EQ(fs[0].field, "no_total_row");
+    EXPECT_FALSE(fs[0].indicator.has_value());
+    EXPECT_EQ(fs[0].where.row, 40U);
     EXPECT_EQ(fs[1].code, "import.warning");
-    EXPECT_FALSE(fs[1].indicator.has_value());
+    EXPECT_EQ(fs[1].level, severity::warning);
+    EXPECT_EQ(fs[1].field, "money_unit_assumed");
+    EXPECT_EQ(fs[1].indicator, 2U);
+    EXPECT_EQ(fs[2].code, "import.repair");
+    EXPECT_EQ(fs[3].code, "import.unmapped");
     auto repair = with_code(fs, "import.repair");
     ASSERT_EQ(repair.size(), 1U);
+    EXPECT_EQ(repair[0].level, severity::notice);
     EXPECT_EQ(repair[0].where.row, 12U);
     EXPECT_EQ(repair[0].evidence_value("text"), "<=700元/人 次");
+    EXPECT_EQ(repair[0].evidence_value("note_code"), "removed_wrap_space");
     EXPECT_EQ(repair[0].block, "import");
-    EXPECT_TRUE(has(fs, "import.unmapped"));
-    EXPECT_EQ(with_code(fs, "import.note")[0].indicator, 1U);
+    EXPECT_FALSE(repair[0].indicator.has_value());
+    auto unmapped = with_code(fs, "import.unmapped");
+    ASSERT_EQ(unmapped.size(), 1U);
+    EXPECT_EQ(unmapped[0].level, severity::notice);
+    EXPECT_EQ(unmapped[0].indicator, 1U);
+    EXPECT_EQ(unmapped[0].evidence_value("text"), "-7");
     EXPECT_TRUE(run(clean_form(), {}).empty());
 }
 

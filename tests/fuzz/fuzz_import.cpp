@@ -11,29 +11,12 @@
 #include <jixiao/portfolio.hpp>
 #include <jixiao/rulebook.hpp>
 
-#include <utility>
 #include <vector>
 
 namespace {
 const jixiao::rulebook& default_book() {
     static const jixiao::rulebook book = jixiao::builtin_rulebook(jixiao::default_rulebook_name).value_or_throw();
     return book;
-}
-/// The recognizer's notes of form `index` as the audit reads them (as the CLI converts them).
-std::vector<jixiao::import_note> notes_for(const jixiao::io::import_report& report, std::size_t index) {
-    std::vector<jixiao::import_note> out;
-    for (const auto& n : report.notes_for(index)) {
-        jixiao::import_note a;
-        a.kind = n.kind == jixiao::io::note_kind::repair     ? jixiao::import_note_kind::repair
-                 : n.kind == jixiao::io::note_kind::unmapped ? jixiao::import_note_kind::unmapped
-                                                              : jixiao::import_note_kind::warning;
-        a.code = n.code;
-        a.message = n.message;
-        a.where = n.where;
-        a.text = n.text;
-        out.push_back(std::move(a));
-    }
-    return out;
 }
 }  // namespace
 
@@ -58,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     std::vector<evaluation> evaluations;
     for (std::size_t i = 0; i < imported->forms.size(); ++i) {
-        evaluations.push_back(evaluate(imported->forms[i], default_book(), "-", notes_for(imported->report, i)));
+        evaluations.push_back(evaluate(imported->forms[i], default_book(), "-", imported->report.notes_for(i)));
     }
     const portfolio p = summarize(evaluations, default_book());
     fuzz::check_utf8(io::evaluations_to_json(evaluations, p), "evaluations JSON is UTF-8");

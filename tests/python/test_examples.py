@@ -11,10 +11,7 @@ import pytest
 import jixiao
 from conftest import EXAMPLES_DIR, SOURCE_DIR
 
-needs_recognizer = pytest.mark.skipif(not jixiao._core.recognizer_available(), reason="recognizer not in this build")
 
-
-@needs_recognizer
 @pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
 def test_analyst_notebook_runs_without_errors(tmp_path, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
@@ -42,7 +39,6 @@ def test_analyst_notebook_runs_without_errors(tmp_path, monkeypatch):
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart
 
 
-@needs_recognizer
 @pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
 def test_dask_example_at_small_scale(monkeypatch):
     pytest.importorskip("dask")

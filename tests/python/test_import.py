@@ -8,8 +8,6 @@ import pytest
 import jixiao
 from conftest import SAMPLES_DIR
 
-pytestmark = pytest.mark.skipif(not jixiao._core.recognizer_available(), reason="recognizer not in this build")
-
 
 def signature(forms):
     return [(f.project_name, f.year, len(f.indicators), f.total_score.text) for f in forms]

@@ -11,6 +11,7 @@
 #endif
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,26 +25,6 @@ const enum_table<severity> severity_names = {
     {severity::error, "error"}, {severity::warning, "warning"}, {severity::notice, "notice"}};
 const enum_table<trust_level> trust_names = {
     {trust_level::trusted, "trusted"}, {trust_level::review, "review"}, {trust_level::untrusted, "untrusted"}};
-
-/// The recognizer's notes (io::import_note) as the audit reads them (jixiao::import_note).
-std::vector<import_note> audit_notes(const std::vector<io::import_note>& notes) {
-    std::vector<import_note> out;
-    out.reserve(notes.size());
-    for (const io::import_note& n : notes) {
-        import_note a;
-        switch (n.kind) {
-        case io::note_kind::repair: a.kind = import_note_kind::repair; break;
-        case io::note_kind::unmapped: a.kind = import_note_kind::unmapped; break;
-        case io::note_kind::warning: a.kind = import_note_kind::other; break;
-        }
-        a.code = n.code;
-        a.message = n.message;
-        a.where = n.where;
-        a.text = n.text;
-        out.push_back(std::move(a));
-    }
-    return out;
-}
 
 std::vector<io::import_note> notes_from(py::handle notes) {
     std::vector<io::import_note> out;
@@ -122,12 +103,12 @@ evaluation evaluation_from_state(const py::tuple& t) {
     e.source = t[3].cast<std::string>();
     for (py::handle n : t[4].cast<py::list>()) {
         auto x = n.cast<py::tuple>();
-        auto w = x[4].cast<py::tuple>();
-        e.import_notes.push_back(import_note{static_cast<import_note_kind>(x[0].cast<int>()), x[1].cast<std::string>(),
-                                             x[2].cast<std::string>(),
-                                             source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(),
-                                                             w[2].cast<std::size_t>(), w[3].cast<std::size_t>()},
-                                             x[3].cast<std::string>(), x[5].cast<std::optional<std::size_t>>()});
+        auto w = x[3].cast<py::tuple>();
+        e.import_notes.push_back(io::import_note{
+            x[0].cast<std::string>(), static_cast<io::note_kind>(x[1].cast<int>()), x[2].cast<std::string>(),
+            source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
+                            w[3].cast<std::size_t>()},
+            x[4].cast<std::string>(), x[5].cast<std::optional<std::size_t>>(), x[6].cast<std::optional<std::size_t>>()});
     }
     return e;
 }
@@ -157,11 +138,11 @@ void bind_audit(py::module_& m) {
         .def(py::pickle([](const finding& f) { return finding_state(f); }, [](const py::tuple& t) { return finding_from(t); }));
 
     m.def("audit", [](const form& f, const scorecard& card, const rulebook& book, py::handle notes) {
-              std::vector<import_note> converted = audit_notes(notes_from(notes));
+              std::vector<io::import_note> io_notes = notes_from(notes);
               std::vector<finding> out;
               {
                   py::gil_scoped_release release;
-                  out = audit(f, card, book, converted);
+                  out = audit(f, card, book, io_notes);
               }
               return out;
           }, py::arg("form"), py::arg("scorecard"), py::arg("rulebook"), py::arg("notes") = py::none(),
@@ -200,19 +181,19 @@ void bind_audit(py::module_& m) {
                 for (const auto& f : e.findings) findings.append(finding_state(f));
                 py::list notes;
                 for (const auto& n : e.import_notes)
-                    notes.append(py::make_tuple(static_cast<int>(n.kind), n.code, n.message, n.text,
+                    notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message,
                                                 py::make_tuple(n.where.file, n.where.line, n.where.row, n.where.column),
-                                                n.indicator));
+                                                n.text, n.form, n.indicator));
                 return py::make_tuple(e.subject, e.card, findings, e.source, notes);
             },
             [](const py::tuple& t) { return evaluation_from_state(t); }));
 
     m.def("evaluate", [](const form& f, const rulebook& book, const std::string& source, py::handle notes, bool traces) {
-              std::vector<import_note> converted = audit_notes(notes_from(notes));
+              std::vector<io::import_note> io_notes = notes_from(notes);
               score_options options;
               options.traces = traces;
               py::gil_scoped_release release;
-              return evaluate(f, book, source, std::move(converted), options);
+              return evaluate(f, book, source, std::move(io_notes), options);
           }, py::arg("form"), py::arg("rulebook"), py::arg("source") = "", py::arg("notes") = py::none(),
           py::arg("traces") = true, "Scores and audits one form: an Evaluation.");
     m.def("evaluate_batch", [](const py::iterable& forms, const rulebook& book, py::handle sources, py::handle notes,
@@ -227,11 +208,11 @@ void bind_audit(py::module_& m) {
                       ++i;
                   }
               }
-              std::vector<std::vector<import_note>> per_form(items.size());
+              std::vector<std::vector<io::import_note>> per_form(items.size());
               if (!notes.is_none()) {
                   std::size_t i = 0;
                   for (py::handle n : notes.cast<py::iterable>()) {
-                      if (i < per_form.size()) per_form[i] = audit_notes(notes_from(n));
+                      if (i < per_form.size()) per_form[i] = notes_from(n);
                       ++i;
                   }
               }

@@ -7,17 +7,9 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
-
-// The recognizer may be declared before it is implemented: weak references let the module load
-// either way (the library is linked whole-archive, so a definition is always found when it
-// exists); a missing implementation raises NotImplementedError.
-namespace jixiao::io {
-[[gnu::weak]] result<import_result> recognize(const grid& g, const import_options& options);
-[[gnu::weak]] result<import_result> import_text(std::string_view bytes, const import_options& options);
-[[gnu::weak]] result<import_result> import_file(const std::filesystem::path& path, const import_options& options);
-}  // namespace jixiao::io
 
 namespace jixiao::python {
 
@@ -29,13 +21,6 @@ const enum_table<io::note_kind> note_kind_names = {
 io::grid_format format_from(const std::string& name) {
     if (auto f = io::grid_format_from_string(name)) return *f;
     throw py::value_error("unknown grid format '" + name + "' (one of: tsv, pipe, cell_per_line, csv, html)");
-}
-
-void require(bool available, const char* what) {
-    if (!available) {
-        throw py::value_error(std::string("jixiao: ") + what +
-                              " is not implemented in this build of the library (the recognizer has not landed yet)");
-    }
 }
 
 /// Bytes from a Python str (UTF-8) or bytes-like object.
@@ -170,6 +155,7 @@ void bind_io(py::module_& m) {
         .def_readonly("where", &io::import_note::where, "SourceLocation.")
         .def_readonly("text", &io::import_note::text, "The cell text concerned.")
         .def_readonly("form", &io::import_note::form, "Index of the form it belongs to, or None.")
+        .def_readonly("indicator", &io::import_note::indicator, "Index of the indicator it belongs to, or None.")
         .def("__eq__", [](const io::import_note& a, const io::import_note& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const io::import_note& n) { return "ImportNote('" + n.code + "', '" + n.message + "')"; });
 
@@ -197,7 +183,7 @@ void bind_io(py::module_& m) {
                 for (const auto& n : r.notes)
                     notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message,
                                                 py::make_tuple(n.where.file, n.where.line, n.where.row, n.where.column),
-                                                n.text, n.form));
+                                                n.text, n.form, n.indicator));
                 return py::make_tuple(r.source, static_cast<int>(r.format), r.reader_notes, notes, r.cells_total,
                                       r.cells_mapped);
             },
@@ -213,7 +199,8 @@ void bind_io(py::module_& m) {
                         n[0].cast<std::string>(), static_cast<io::note_kind>(n[1].cast<int>()), n[2].cast<std::string>(),
                         source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
                                         w[3].cast<std::size_t>()},
-                        n[4].cast<std::string>(), n[5].cast<std::optional<std::size_t>>()});
+                        n[4].cast<std::string>(), n[5].cast<std::optional<std::size_t>>(),
+                        n[6].cast<std::optional<std::size_t>>()});
                 }
                 r.cells_total = t[4].cast<std::size_t>();
                 r.cells_mapped = t[5].cast<std::size_t>();
@@ -238,11 +225,7 @@ void bind_io(py::module_& m) {
                             return io::import_result{t[0].cast<std::vector<form>>(), t[1].cast<io::import_report>()};
                         }));
 
-    m.def("recognizer_available", [] {
-              return &io::recognize != nullptr && &io::import_text != nullptr && &io::import_file != nullptr;
-          }, "Whether this build of the library includes the recognizer.");
     m.def("recognize", [](py::handle rows, const std::string& format, const std::string& source_name) {
-              require(&io::recognize != nullptr, "recognize");
               io::grid g = grid_from_python(rows, format);
               io::import_options options = options_from(std::nullopt, source_name);
               return run([&] { return io::recognize(g, options); });
@@ -250,7 +233,6 @@ void bind_io(py::module_& m) {
           "Recognizes the forms in a grid (a Grid, or rows of str / None / Cell built e.g. from a spreadsheet); "
           "`format` names the reader the rows stand for. Returns ImportResult; DocumentError when no form is found.");
     m.def("import_text", [](py::handle data, std::optional<std::string> format, const std::string& source_name) {
-              require(&io::import_text != nullptr, "import_text");
               std::string bytes = bytes_of(data);
               io::import_options options = options_from(format, source_name);
               return run([&] { return io::import_text(bytes, options); });
@@ -258,7 +240,6 @@ void bind_io(py::module_& m) {
           "Reads a document (str or bytes; any supported format and encoding) and recognizes its forms (GIL released).");
     m.def("import_file", [](const std::filesystem::path& path, std::optional<std::string> format,
                             std::optional<std::string> source_name) {
-              require(&io::import_file != nullptr, "import_file");
               io::import_options options;
               if (format) options.format = format_from(*format);
               if (source_name) options.source_name = *source_name;

@@ -3,7 +3,8 @@
 // Synopsis:
 //   enum class note_kind   repair (what the recognizer fixed), unmapped (a cell it could not
 //                          place), warning (e.g. "no 总分 row: the form looks truncated")
-//   struct import_note     one entry of the report: code, kind, message, where, the cell text
+//   struct import_note     one entry of the report: code, kind, message, where, the cell text,
+//                          form and indicator (when known); the audit reads it directly
 //   struct import_report   every note of a document, plus cell counts (nothing lost: every
 //                          non-empty input cell is either in a form or in the report)
 //   struct import_result   forms + report
@@ -48,6 +49,7 @@ struct import_note {
     source_location where;            ///< file, line, grid row and column
     std::string text;                 ///< the cell text concerned (as read)
     std::optional<std::size_t> form;  ///< index of the form it belongs to, if any
+    std::optional<std::size_t> indicator{};  ///< the indicator it belongs to, when known
     /// Member-wise equality.
     friend bool operator==(const import_note&, const import_note&) = default;
 };

@@ -6,6 +6,7 @@
 #include <jixiao/vocabulary.hpp>
 
 #include "audit_internal.hpp"
+#include "text_blanks.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,27 +43,7 @@ std::string_view to_string(trust_level t) noexcept {
 
 namespace audit_detail {
 
-std::string_view trim(std::string_view s) noexcept {
-    auto starts_space = [](std::string_view t) -> std::size_t {
-        if (t.empty()) return 0;
-        unsigned char b = static_cast<unsigned char>(t.front());
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') return 1;
-        if (t.starts_with("\xE3\x80\x80")) return 3;  // U+3000
-        if (t.starts_with("\xC2\xA0")) return 2;      // U+00A0
-        return 0;
-    };
-    auto ends_space = [](std::string_view t) -> std::size_t {
-        if (t.empty()) return 0;
-        unsigned char b = static_cast<unsigned char>(t.back());
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') return 1;
-        if (t.ends_with("\xE3\x80\x80")) return 3;
-        if (t.ends_with("\xC2\xA0")) return 2;
-        return 0;
-    };
-    for (std::size_t n = starts_space(s); n != 0; n = starts_space(s)) s.remove_prefix(n);
-    for (std::size_t n = ends_space(s); n != 0; n = ends_space(s)) s.remove_suffix(n);
-    return s;
-}
+std::string_view trim(std::string_view s) noexcept { return detail::text::trim(s); }
 
 std::string fill(std::string_view text, const evidence_list& evidence) {
     std::string out;

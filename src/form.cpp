@@ -2,6 +2,8 @@
 #include <jixiao/form.hpp>
 #include <jixiao/vocabulary.hpp>
 
+#include "text_blanks.hpp"
+
 #include <array>
 #include <cstddef>
 #include <string>
@@ -10,56 +12,8 @@
 namespace jixiao {
 namespace {
 
-/// Length in bytes of a space character at `pos` (ASCII space, tab, CR, LF, U+00A0, U+3000),
-/// or 0.
-std::size_t space_length(std::string_view s, std::size_t pos) noexcept {
-    const auto b = static_cast<unsigned char>(s[pos]);
-    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f') return 1;
-    if (s.substr(pos, 2) == "\xC2\xA0") return 2;      // U+00A0 no-break space
-    if (s.substr(pos, 3) == "\xE3\x80\x80") return 3;  // U+3000 ideographic space
-    return 0;
-}
-
-/// `s` without leading and trailing spaces; `leading` receives the bytes dropped in front.
-std::string_view trim(std::string_view s, std::size_t& leading) noexcept {
-    std::size_t begin = 0;
-    while (begin < s.size()) {
-        const std::size_t n = space_length(s, begin);
-        if (n == 0) break;
-        begin += n;
-    }
-    std::size_t end = s.size();
-    while (end > begin) {
-        // Step back over one trailing space, if any (spaces are 1, 2 or 3 bytes long).
-        std::size_t n = 0;
-        for (std::size_t len = 1; len <= 3 && len <= end - begin; ++len) {
-            if (space_length(s, end - len) == len) {
-                n = len;
-                break;
-            }
-        }
-        if (n == 0) break;
-        end -= n;
-    }
-    leading = begin;
-    return s.substr(begin, end - begin);
-}
-
-/// Whether `s` with every space removed equals `spelling` (compared in place: no copy).
-bool equals_without_spaces(std::string_view s, std::string_view spelling) noexcept {
-    std::size_t j = 0;
-    for (std::size_t pos = 0; pos < s.size();) {
-        const std::size_t n = space_length(s, pos);
-        if (n != 0) {
-            pos += n;
-            continue;
-        }
-        if (j == spelling.size() || s[pos] != spelling[j]) return false;
-        ++j;
-        ++pos;
-    }
-    return j == spelling.size();
-}
+using detail::text::equals_without_blanks;
+using detail::text::trim;
 
 bool is_not_applicable_mark(std::string_view trimmed) noexcept {
     for (std::string_view mark : vocabulary::not_applicable_marks) {
@@ -203,14 +157,14 @@ std::optional<subcategory> subcategory_from_string(std::string_view id) noexcept
 
 category classify_category(std::string_view label) noexcept {
     for (const auto& entry : vocabulary::category_spellings) {
-        if (equals_without_spaces(label, entry.spelling)) return category_from_string(entry.id).value_or(category::unknown);
+        if (equals_without_blanks(label, entry.spelling)) return category_from_string(entry.id).value_or(category::unknown);
     }
     return category::unknown;
 }
 
 subcategory classify_subcategory(std::string_view label) noexcept {
     for (const auto& entry : vocabulary::subcategory_spellings) {
-        if (equals_without_spaces(label, entry.spelling)) {
+        if (equals_without_blanks(label, entry.spelling)) {
             return subcategory_from_string(entry.id).value_or(subcategory::unknown);
         }
     }

@@ -5,14 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "text_blanks.hpp"
+
 namespace jixiao::io::detail {
 
-/// Length in bytes of a space at `pos` (ASCII white space, U+00A0, U+3000), or 0.
-[[nodiscard]] std::size_t space_length(std::string_view s, std::size_t pos) noexcept;
-/// `s` without leading and trailing spaces.
-[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
-/// Whether `s` holds a space (as `space_length` counts them) anywhere.
-[[nodiscard]] bool has_space(std::string_view s) noexcept;
+// Blanks (ASCII white space, U+00A0, U+3000) are defined once, in text_blanks.hpp.
+using jixiao::detail::text::blank_at;
+using jixiao::detail::text::has_blank;
+using jixiao::detail::text::trim;
+
 /// `s` with every space removed.
 [[nodiscard]] std::string without_spaces(std::string_view s);
 /// The lookup key of a label: spaces removed, a trailing colon removed.

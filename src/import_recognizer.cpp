@@ -298,7 +298,7 @@ void recognizer::build_rows() {
                 r.blank = false;
                 continue;
             }
-            const bool spaces = detail::has_space(t);
+            const bool spaces = detail::has_blank(t);
             if (t.size() <= 256) w.key = key_of(t, spaces);
             classify(w);
             if (spaces) w.bits |= bit_has_space;

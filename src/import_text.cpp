@@ -11,57 +11,11 @@
 
 namespace jixiao::io::detail {
 
-std::size_t space_length(std::string_view s, std::size_t pos) noexcept {
-    const auto b = static_cast<unsigned char>(s[pos]);
-    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f') return 1;
-    if (s.substr(pos, 2) == "\xC2\xA0") return 2;      // U+00A0 no-break space
-    if (s.substr(pos, 3) == "\xE3\x80\x80") return 3;  // U+3000 ideographic space
-    return 0;
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    std::size_t begin = 0;
-    while (begin < s.size()) {
-        const std::size_t n = space_length(s, begin);
-        if (n == 0) break;
-        begin += n;
-    }
-    std::size_t end = s.size();
-    while (end > begin) {
-        std::size_t n = 0;
-        for (std::size_t len = 1; len <= 3 && len <= end - begin; ++len) {
-            if (space_length(s, end - len) == len) {
-                n = len;
-                break;
-            }
-        }
-        if (n == 0) break;
-        end -= n;
-    }
-    return s.substr(begin, end - begin);
-}
-
-bool has_space(std::string_view s) noexcept {
-    // The spaces of `space_length`, tested inline: ASCII white space, U+00A0 (C2 A0), U+3000
-    // (E3 80 80).
-    const std::size_t n = s.size();
-    for (std::size_t pos = 0; pos < n; ++pos) {
-        const auto b = static_cast<unsigned char>(s[pos]);
-        if (b == ' ' || (b >= '\t' && b <= '\r')) return true;
-        if (b == 0xC2 && pos + 1 < n && static_cast<unsigned char>(s[pos + 1]) == 0xA0) return true;
-        if (b == 0xE3 && pos + 2 < n && static_cast<unsigned char>(s[pos + 1]) == 0x80 &&
-            static_cast<unsigned char>(s[pos + 2]) == 0x80) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::string without_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t pos = 0; pos < s.size();) {
-        const std::size_t n = space_length(s, pos);
+        const std::size_t n = blank_at(s, pos);
         if (n != 0) {
             pos += n;
             continue;
@@ -90,7 +44,7 @@ std::string unwrap(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t pos = 0; pos < s.size();) {
-        const std::size_t n = space_length(s, pos);
+        const std::size_t n = blank_at(s, pos);
         if (n == 0) {
             out += s[pos];
             ++pos;
@@ -98,7 +52,7 @@ std::string unwrap(std::string_view s) {
         }
         std::size_t end = pos;
         while (end < s.size()) {
-            const std::size_t m = space_length(s, end);
+            const std::size_t m = blank_at(s, end);
             if (m == 0) break;
             end += m;
         }
@@ -175,7 +129,7 @@ std::size_t dash_length(std::string_view s, std::size_t pos) noexcept {
 
 std::size_t skip_spaces(std::string_view s, std::size_t pos) noexcept {
     while (pos < s.size()) {
-        const std::size_t n = space_length(s, pos);
+        const std::size_t n = blank_at(s, pos);
         if (n == 0) break;
         pos += n;
     }

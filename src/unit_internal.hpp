@@ -5,31 +5,13 @@
 #include <jixiao/detail/utf8.hpp>
 #include <jixiao/unit.hpp>
 
+#include "text_blanks.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
 namespace jixiao::detail::text {
-
-/// Length in bytes of the blank at `i` (ASCII blanks, U+00A0, U+3000), or 0.
-[[nodiscard]] inline std::size_t blank_at(std::string_view s, std::size_t i) noexcept {
-    if (i >= s.size()) return 0;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
-    if (c == 0xC2 && s.substr(i, 2) == "\xC2\xA0") return 2;
-    if (c == 0xE3 && s.substr(i, 3) == "\xE3\x80\x80") return 3;
-    return 0;
-}
-
-/// First position at or after `i` that is not a blank (at most `end`).
-[[nodiscard]] inline std::size_t skip_blanks(std::string_view s, std::size_t i, std::size_t end) noexcept {
-    while (i < end) {
-        const std::size_t n = blank_at(s, i);
-        if (n == 0 || i + n > end) break;
-        i += n;
-    }
-    return i;
-}
 
 /// Bytes of the code point at `i` (1 for an invalid byte, so scanning always advances).
 [[nodiscard]] inline std::size_t char_length(std::string_view s, std::size_t i) noexcept {

@@ -8,8 +8,6 @@ import pytest
 
 import jixiao
 
-pytestmark = pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
-
 
 @pytest.fixture(scope="module")
 def cards(forms, book):

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-import jixiao
 from conftest import SOURCE_DIR
 
 DOCS = SOURCE_DIR / "docs"
@@ -60,7 +59,6 @@ def scratch(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
 @pytest.mark.parametrize("page", pages_with(is_doctest), ids=rel)
 def test_python_snippets_run(page, scratch):
     # One session per page: the doctest blocks are joined (DocTest copies its globals, so

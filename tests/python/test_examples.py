@@ -12,7 +12,6 @@ import jixiao
 from conftest import EXAMPLES_DIR, SOURCE_DIR
 
 
-@pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
 def test_analyst_notebook_runs_without_errors(tmp_path, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
@@ -39,7 +38,6 @@ def test_analyst_notebook_runs_without_errors(tmp_path, monkeypatch):
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart
 
 
-@pytest.mark.skipif(not jixiao.HAVE_AUDIT, reason="audit not in this build")
 def test_dask_example_at_small_scale(monkeypatch):
     pytest.importorskip("dask")
     distributed = pytest.importorskip("distributed")

@@ -30,7 +30,9 @@ from ._core import (  # noqa: F401  (re-exported API)
     Cell,
     DecimalError,
     DocumentError,
+    Evaluation,
     ExtraCell,
+    Finding,
     Form,
     Funds,
     Goal,
@@ -42,6 +44,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     IndicatorList,
     JSONError,
     ParseError,
+    Portfolio,
     Quantity,
     ReportedNumber,
     ReportedValue,
@@ -57,6 +60,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     ValueExpr,
     ValueExpressionError,
     category_name,
+    check_catalogue,
     compare_actual,
     detect_format,
     divide,
@@ -70,17 +74,12 @@ from ._core import (  # noqa: F401  (re-exported API)
     round_decimal,
     rounding_modes,
     subcategory_name,
+    text_similarity,
     to_decimal,
     write_json,
 )
 
 __version__ = "0.1.0"
-
-HAVE_AUDIT: bool = bool(getattr(_core, "HAVE_AUDIT", False))
-HAVE_EXPORT: bool = bool(getattr(_core, "HAVE_EXPORT", False))
-
-if HAVE_AUDIT:
-    from ._core import Evaluation, Finding, Portfolio, check_catalogue, text_similarity  # noqa: F401
 
 DEFAULT_RULEBOOK = "mof-2020"
 
@@ -304,8 +303,6 @@ def audit(form: Form, scorecard: Optional[Scorecard] = None, rulebook: RulebookL
     """Audits one form: every finding (code, severity, location, zh/en message, evidence),
     sorted by severity. The scorecard is computed when not given; ``notes`` are the form's
     import notes (``report.notes_for(i)``), reported as ``import.*`` findings."""
-    if not HAVE_AUDIT:
-        raise NotImplementedError("jixiao: this build of the library has no audit")
     book = resolve_rulebook(rulebook)
     card = scorecard if scorecard is not None else _core.score(form, book)
     return Findings(_core.audit(form, card, book, None if notes is None else list(_notes_of(notes))))
@@ -328,13 +325,13 @@ def audit_batch(forms: Sequence[Form], scorecards: Optional[Sequence[Scorecard]]
 
 
 def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
-             notes: Optional[Iterable[ImportNote]] = None, traces: bool = True) -> "Evaluation":
+             notes: Optional[Iterable[ImportNote]] = None, traces: bool = True) -> Evaluation:
     """Scores and audits one form: an :class:`Evaluation` (form, scorecard, findings)."""
     return _core.evaluate(form, resolve_rulebook(rulebook), source, None if notes is None else list(notes), traces)
 
 
 def evaluate_batch(forms: Union[Sequence[Form], ImportResult], rulebook: RulebookLike = None, *,
-                   traces: bool = True, threads: int = 1) -> List["Evaluation"]:
+                   traces: bool = True, threads: int = 1) -> List[Evaluation]:
     """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
     Given an :class:`ImportResult`, each form keeps its source name and import notes."""
     book = resolve_rulebook(rulebook)
@@ -346,8 +343,8 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult], rulebook: Ruleboo
     return _core.evaluate_batch(list(forms), book, None, None, traces, threads)
 
 
-def portfolio(evaluations: Union[Sequence["Evaluation"], Sequence[Form], ImportResult],
-              rulebook: RulebookLike = None) -> "Portfolio":
+def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult],
+              rulebook: RulebookLike = None) -> Portfolio:
     """The portfolio summary (grades, execution-rate buckets, findings by code, one entry per
     form) of evaluations, or of forms (evaluated first)."""
     book = resolve_rulebook(rulebook)
@@ -357,7 +354,7 @@ def portfolio(evaluations: Union[Sequence["Evaluation"], Sequence[Form], ImportR
     return _core.summarize_portfolio(list(items), book)
 
 
-def report_html(evaluations: Sequence["Evaluation"], rulebook: RulebookLike = None, *, title: str = "") -> str:
+def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None, *, title: str = "") -> str:
     """The self-contained HTML report (portfolio page + one section per form) of evaluations."""
     book = resolve_rulebook(rulebook)
     evs = list(evaluations)
@@ -415,14 +412,14 @@ __all__ = [
     "DEFAULT_RULEBOOK",
     "DecimalError",
     "DocumentError",
+    "Evaluation",
     "ExtraCell",
+    "Finding",
     "Findings",
     "Form",
     "Funds",
     "Goal",
     "Grid",
-    "HAVE_AUDIT",
-    "HAVE_EXPORT",
     "ImportNote",
     "ImportReport",
     "ImportResult",
@@ -430,6 +427,7 @@ __all__ = [
     "IndicatorList",
     "JSONError",
     "ParseError",
+    "Portfolio",
     "Quantity",
     "ReportedNumber",
     "ReportedValue",
@@ -448,6 +446,7 @@ __all__ = [
     "audit_batch",
     "builtin_rulebooks",
     "category_name",
+    "check_catalogue",
     "compare_actual",
     "detect_format",
     "divide",
@@ -481,9 +480,8 @@ __all__ = [
     "score_batch",
     "scorecards_frame",
     "subcategory_name",
+    "text_similarity",
     "to_decimal",
     "write_json",
     "__version__",
 ]
-if HAVE_AUDIT:
-    __all__ += ["Evaluation", "Finding", "Portfolio", "check_catalogue", "text_similarity"]

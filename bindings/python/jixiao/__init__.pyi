@@ -60,8 +60,6 @@ from ._core import (
 )
 
 __version__: str
-HAVE_AUDIT: bool
-HAVE_EXPORT: bool
 DEFAULT_RULEBOOK: str
 dask: ModuleType
 

@@ -11,9 +11,6 @@ ReportedNumberLike = Union["ReportedNumber", Decimal, int, str, None]
 ReportedValueLike = Union["ReportedValue", "ValueExpr", str, None]
 GridLike = Union["Grid", Iterable[Iterable[Union[str, None, "Cell"]]]]
 
-HAVE_AUDIT: bool
-HAVE_EXPORT: bool
-
 # ---- errors ---------------------------------------------------------------------------------
 
 class ParseError(ValueError):

@@ -159,11 +159,9 @@ def findings_html(findings: Iterable[Any]) -> str:
 
 def evaluation_html(evaluation: Any) -> str:
     """An evaluation through the C++ renderer (html_form), isolated in a sandboxed iframe."""
-    if getattr(_core, "HAVE_EXPORT", False):
-        page = _core.html_form(evaluation)
-        return (f'<iframe sandbox="" style="width:100%;height:640px;border:1px solid #ccc" '
-                f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
-    return scorecard_html(evaluation.scorecard, evaluation.form) + findings_html(evaluation.findings)
+    page = _core.html_form(evaluation)
+    return (f'<iframe sandbox="" style="width:100%;height:640px;border:1px solid #ccc" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
 def portfolio_html(p: Any) -> str:
@@ -197,7 +195,6 @@ def install() -> None:
     _core.Form._repr_html_ = form_html
     _core.Scorecard._repr_html_ = scorecard_html
     _core.ImportResult._repr_html_ = import_result_html
-    if getattr(_core, "HAVE_AUDIT", False):
-        _core.Evaluation._repr_html_ = evaluation_html
-        _core.Portfolio._repr_html_ = portfolio_html
-        _core.Finding._repr_html_ = lambda f: findings_html([f])
+    _core.Evaluation._repr_html_ = evaluation_html
+    _core.Portfolio._repr_html_ = portfolio_html
+    _core.Finding._repr_html_ = lambda f: findings_html([f])

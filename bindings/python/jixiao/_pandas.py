@@ -164,7 +164,7 @@ def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) 
         per_form = [e.findings for e in items]
         fs: List[Any] = [e.form for e in items]
     else:
-        if items and isinstance(items[0], getattr(_core, "Finding", ())):
+        if items and isinstance(items[0], _core.Finding):
             items = [items]
         per_form = items
         fs = _forms_of(forms) if forms is not None else [None] * len(per_form)
@@ -188,7 +188,7 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
     and the trust level. Accepts a Portfolio, evaluations, an ImportResult, or forms (with
     their scorecards and findings, computed when not given)."""
     from . import resolve_rulebook
-    if isinstance(items, getattr(_core, "Portfolio", ())):
+    if isinstance(items, _core.Portfolio):
         raise TypeError("jixiao: pass the evaluations (the Portfolio holds no forms); "
                         "use pandas.DataFrame(portfolio.entries) for its entries")
     forms = _forms_of(items)
@@ -201,14 +201,11 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
         cards = list(scorecards) if scorecards is not None else _core.score_batch(forms, book)
         if findings is not None:
             found = [list(x) for x in findings]
-        elif getattr(_core, "HAVE_AUDIT", False):
-            found = [_core.audit(f, c, book) for f, c in zip(forms, cards)]
         else:
-            found = [[] for _ in forms]
+            found = [_core.audit(f, c, book) for f, c in zip(forms, cards)]
     rows = []
     for i, (f, card, fd) in enumerate(zip(forms, cards, found)):
-        counts = _core.summarize_findings(list(fd)) if getattr(_core, "HAVE_AUDIT", False) else {
-            "errors": None, "warnings": None, "notices": None, "trust": None}
+        counts = _core.summarize_findings(list(fd))
         rows.append({
             **_keys(i, f), "department": f.department, "source": f.where.file,
             "full_year_budget": f.money.at("total", "full_year_budget").value,

@@ -1,14 +1,9 @@
 // bind_audit.cpp — the audit (findings), evaluations and the portfolio summary.
 #include "bindings.hpp"
 
-#if __has_include(<jixiao/audit.hpp>) && __has_include(<jixiao/portfolio.hpp>)
-#define JIXIAO_PY_HAVE_AUDIT 1
 #include <jixiao/audit.hpp>
 #include <jixiao/io/import.hpp>
 #include <jixiao/portfolio.hpp>
-#else
-#define JIXIAO_PY_HAVE_AUDIT 0
-#endif
 
 #include <cstddef>
 #include <optional>
@@ -16,8 +11,6 @@
 #include <vector>
 
 namespace jixiao::python {
-
-#if JIXIAO_PY_HAVE_AUDIT
 
 namespace {
 
@@ -116,8 +109,6 @@ evaluation evaluation_from_state(const py::tuple& t) {
 }  // namespace
 
 void bind_audit(py::module_& m) {
-    m.attr("HAVE_AUDIT") = true;
-
     py::class_<finding>(m, "Finding", "One audit finding: stable code, severity, location, zh/en message, evidence.")
         .def_readonly("code", &finding::code, "Stable code, e.g. 'funds.sources_mismatch'.")
         .def_property_readonly("severity", [](const finding& f) { return enum_name(f.level, severity_names); },
@@ -287,11 +278,5 @@ void bind_audit(py::module_& m) {
           }, py::arg("evaluations"), py::arg("rulebook"),
           "The Portfolio of a batch of evaluations (grade bands and rate rounding from `rulebook`).");
 }
-
-#else
-
-void bind_audit(py::module_& m) { m.attr("HAVE_AUDIT") = false; }
-
-#endif
 
 }  // namespace jixiao::python

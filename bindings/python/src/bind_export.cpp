@@ -1,19 +1,12 @@
 // bind_export.cpp — exporters (JSON, CSV, Markdown, HTML) of evaluations and portfolios.
 #include "bindings.hpp"
 
-#if __has_include(<jixiao/io/export.hpp>)
-#define JIXIAO_PY_HAVE_EXPORT 1
 #include <jixiao/io/export.hpp>
-#else
-#define JIXIAO_PY_HAVE_EXPORT 0
-#endif
 
 #include <string>
 #include <vector>
 
 namespace jixiao::python {
-
-#if JIXIAO_PY_HAVE_EXPORT
 
 namespace {
 
@@ -28,7 +21,6 @@ io::html_options html_options_from(const std::string& title, const std::string& 
 }  // namespace
 
 void bind_export(py::module_& m) {
-    m.attr("HAVE_EXPORT") = true;
     m.def("escape_html", &io::escape_html, py::arg("text"), "Text made safe inside HTML elements and attributes.");
     m.def("csv_field", &io::csv_field, py::arg("text"), "One RFC 4180 CSV field, formula-neutralised (= + - @).");
     m.def("scorecard_to_json", [](const scorecard& c, const form& f, int indent) { return io::scorecard_to_json(c, f, indent); },
@@ -62,11 +54,5 @@ void bind_export(py::module_& m) {
           }, py::arg("evaluations"), py::arg("portfolio"), py::arg("title") = "", py::arg("generator") = "",
           py::arg("portfolio_page") = true, "The self-contained HTML report (portfolio page + one section per form).");
 }
-
-#else
-
-void bind_export(py::module_& m) { m.attr("HAVE_EXPORT") = false; }
-
-#endif
 
 }  // namespace jixiao::python

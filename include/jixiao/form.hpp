@@ -104,13 +104,15 @@ struct source_location {
 struct funds {
     /// Money unit of the amounts (元 or 万元), from the block header.
     money_unit unit = money_unit::yuan;
-    std::array<std::array<reported<decimal>, 3>, 4> amounts{};  ///< [funds_row][funds_column]
+    // No `{}` on these two arrays: every element has a default constructor, and clang 14 crashes
+    // on the value-initialisation of a nested std::array of reported<decimal>.
+    std::array<std::array<reported<decimal>, 3>, 4> amounts;  ///< [funds_row][funds_column]
     reported<decimal> weight;          ///< 分值 (usually 10)
     reported<decimal> execution_rate;  ///< 执行率 in percent points (`100.00%` -> 100.00)
     reported<decimal> score;           ///< 得分
     /// 分值 / 执行率 / 得分 cells of the source rows (当年财政拨款, 上年结转资金, 其他资金), indexed
     /// [funds_row - 1][funds_score_column]: usually `—` (not applicable) or blank (missing).
-    std::array<std::array<reported<decimal>, 3>, 3> source_scoring{};
+    std::array<std::array<reported<decimal>, 3>, 3> source_scoring;
 
     /// The 分值 / 执行率 / 得分 cell of any row: for the total row, `weight` / `execution_rate` /
     /// `score`; for a source row, its `source_scoring` cell.

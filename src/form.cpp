@@ -70,21 +70,29 @@ std::string_view chinese_of(const Names& names, std::string_view id) noexcept {
     return {};
 }
 
+/// The states every reported cell shares: a blank cell is missing, a mark such as `—` is not
+/// applicable. Sets `out.text` and, for those two, `out.state`; returns whether one applied.
+template <class T>
+bool read_blank_or_not_applicable(std::string_view text, std::string_view body, reported<T>& out) {
+    out.text = std::string(text);
+    if (body.empty()) {
+        out.state = cell_state::missing;
+        return true;
+    }
+    if (is_not_applicable_mark(body)) {
+        out.state = cell_state::not_applicable;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 reported<decimal> read_number_cell(std::string_view text, bool percent) {
     reported<decimal> out;
-    out.text = std::string(text);
     std::size_t leading = 0;
     std::string_view body = trim(text, leading);
-    if (body.empty()) {
-        out.state = cell_state::missing;
-        return out;
-    }
-    if (is_not_applicable_mark(body)) {
-        out.state = cell_state::not_applicable;
-        return out;
-    }
+    if (read_blank_or_not_applicable(text, body, out)) return out;
     if (percent) {
         if (body.ends_with("%")) {
             body.remove_suffix(1);
@@ -110,17 +118,7 @@ reported<decimal> read_number_cell(std::string_view text, bool percent) {
 
 reported<value_expr> read_value_cell(std::string_view text) {
     reported<value_expr> out;
-    out.text = std::string(text);
-    std::size_t leading = 0;
-    std::string_view body = trim(text, leading);
-    if (body.empty()) {
-        out.state = cell_state::missing;
-        return out;
-    }
-    if (is_not_applicable_mark(body)) {
-        out.state = cell_state::not_applicable;
-        return out;
-    }
+    if (read_blank_or_not_applicable(text, trim(text), out)) return out;
     result<value_expr> parsed = parse_value(text);
     if (!parsed.has_value()) {
         out.state = cell_state::invalid;

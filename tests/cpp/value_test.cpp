@@ -424,3 +424,18 @@ TEST(value_compare, has_stable_outcome_names) {
 }
 
 }  // namespace
+
+/// Found by fuzz_value: subject `健全` glued to the canonical `年初` reads `全年` first. The
+/// canonical spelling separates such a subject with a blank, so it reads back the same.
+TEST(value_to_string, keeps_a_subject_apart_when_glued_text_would_read_differently) {
+    for (std::string_view text : {"健全上半年", "健全 年初", "满意率达95%以上", "完成11月底"}) {
+        const value_expr v = parse_ok(text);
+        const std::string spelled = to_string(v);
+        const value_expr again = parse_ok(spelled);
+        EXPECT_EQ(again.kind, v.kind) << text << " -> " << spelled;
+        EXPECT_EQ(again.subject, v.subject) << text << " -> " << spelled;
+        EXPECT_EQ(again.when, v.when) << text << " -> " << spelled;
+        EXPECT_EQ(again.amount, v.amount) << text << " -> " << spelled;
+    }
+    EXPECT_EQ(to_string(parse_ok("健全上半年")), "健全 年初");
+}

@@ -15,12 +15,7 @@ namespace {
 using detail::text::equals_without_blanks;
 using detail::text::trim;
 
-bool is_not_applicable_mark(std::string_view trimmed) noexcept {
-    for (std::string_view mark : vocabulary::not_applicable_marks) {
-        if (trimmed == mark) return true;
-    }
-    return false;
-}
+using vocabulary::is_not_applicable_mark;
 
 constexpr std::array category_ids{
     std::pair{category::unknown, std::string_view{"unknown"}},

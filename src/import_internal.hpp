@@ -7,6 +7,8 @@
 
 #include "text_blanks.hpp"
 
+#include <jixiao/vocabulary.hpp>
+
 namespace jixiao::io::detail {
 
 // Blanks (ASCII white space, U+00A0, U+3000) are defined once, in text_blanks.hpp.
@@ -28,7 +30,7 @@ using jixiao::detail::text::trim;
 [[nodiscard]] bool is_page_number(std::string_view trimmed) noexcept;
 /// A plain number (decimal::parse accepts it, thousands separators included).
 [[nodiscard]] bool is_plain_number(std::string_view trimmed) noexcept;
-/// A not-applicable mark (`—`, `/`, `无` ...).
-[[nodiscard]] bool is_not_applicable(std::string_view trimmed) noexcept;
+/// A not-applicable mark (`—`, `/`, `无` ...): defined once, beside its table.
+using jixiao::vocabulary::is_not_applicable_mark;
 
 }  // namespace jixiao::io::detail

@@ -30,7 +30,7 @@ namespace jixiao::io {
 
 namespace {
 
-using detail::is_not_applicable;
+using detail::is_not_applicable_mark;
 using detail::is_page_number;
 using detail::is_plain_number;
 using detail::trim;
@@ -537,7 +537,7 @@ void classify(wcell& c) {
     }
     if (is_fragment_of(key, vocabulary::indicator_block_label)) b |= bit_indicator_fragment;
     if (is_plain_number(c.text)) b |= bit_plain_number;
-    if (is_not_applicable(c.text)) b |= bit_not_applicable;
+    if (is_not_applicable_mark(c.text)) b |= bit_not_applicable;
     // Any label of the form (a cell that is structure, not content).
     if ((b & (bit_header_field | bit_funds_label | bit_goal_label | bit_indicator_column | bit_funds_column |
               bit_funds_row | bit_total | bit_closing_exact)) != 0) {
@@ -860,7 +860,7 @@ void recognizer::parse_form(std::size_t begin, std::size_t end, form& f) {
 
 bool fits_amount(const wcell& c) { return c.is(bit_plain_number | bit_not_applicable); }
 bool fits_rate(std::string_view t) {
-    if (is_not_applicable(t) || is_plain_number(t)) return true;
+    if (is_not_applicable_mark(t) || is_plain_number(t)) return true;
     if (t.ends_with("%")) return is_plain_number(trim(t.substr(0, t.size() - 1)));
     if (t.ends_with("\xEF\xBC\x85")) return is_plain_number(trim(t.substr(0, t.size() - 3)));
     return false;
@@ -1029,7 +1029,7 @@ bool looks_like_value(std::string_view t) {
         return false;
     };
     return in(vocabulary::positive_labels) || in(vocabulary::negative_labels) || in(vocabulary::tier_met_labels) ||
-           in(vocabulary::tier_partly_met_labels) || in(vocabulary::tier_not_met_labels) || is_not_applicable(t);
+           in(vocabulary::tier_partly_met_labels) || in(vocabulary::tier_not_met_labels) || is_not_applicable_mark(t);
 }
 
 bool fits_number_or_blank(const wcell* c) { return c == nullptr || c->is(bit_plain_number | bit_not_applicable); }

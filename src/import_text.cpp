@@ -184,11 +184,4 @@ bool is_plain_number(std::string_view t) noexcept {
     return decimal::parse(t).has_value();
 }
 
-bool is_not_applicable(std::string_view t) noexcept {
-    for (std::string_view mark : vocabulary::not_applicable_marks) {
-        if (t == mark) return true;
-    }
-    return false;
-}
-
 }  // namespace jixiao::io::detail

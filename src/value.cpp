@@ -645,21 +645,13 @@ result<value_expr> parse_value(std::string_view text) {
     }
     value_expr v;
     v.text = std::string(text);
-    // trim
-    const std::size_t begin = text::skip_blanks(text, 0, text.size());
-    std::size_t end = begin;
-    for (std::size_t i = begin; i < text.size();) {
-        const std::size_t blank = text::blank_at(text, i);
-        i += blank > 0 ? blank : text::char_length(text, i);
-        if (blank == 0) end = i;
-    }
-    const std::string_view trimmed = text.substr(begin, end - begin);
+    std::size_t begin = 0;  // byte offsets of the trimmed text, kept for error positions
+    const std::string_view trimmed = text::trim(text, begin);  // valid UTF-8: checked above
+    const std::size_t end = begin + trimmed.size();
     if (trimmed.empty()) return v;  // value_kind::empty
-    for (std::string_view mark : vocabulary::not_applicable_marks) {
-        if (trimmed == mark) {
-            v.kind = value_kind::not_applicable;
-            return v;
-        }
+    if (vocabulary::is_not_applicable_mark(trimmed)) {
+        v.kind = value_kind::not_applicable;
+        return v;
     }
     if (auto label = find_label(trimmed)) {
         v.kind = value_kind::qualitative;

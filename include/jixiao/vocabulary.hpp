@@ -486,6 +486,14 @@ inline constexpr std::string_view not_applicable_marks[] = {
     "不适用",  // "not applicable"
 };
 
+/// Whether an already trimmed cell text is one of the `not_applicable_marks`.
+[[nodiscard]] constexpr bool is_not_applicable_mark(std::string_view trimmed) noexcept {
+    for (std::string_view mark : not_applicable_marks) {
+        if (trimmed == mark) return true;
+    }
+    return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // audit — words the audit checks look for, and the Chinese names of the fields it reports on
 // (owned by the audit, src/audit_*.cpp). The zh/en message templates themselves live with their

@@ -13,13 +13,6 @@
 
 #include <vector>
 
-namespace {
-const jixiao::rulebook& default_book() {
-    static const jixiao::rulebook book = jixiao::builtin_rulebook(jixiao::default_rulebook_name).value_or_throw();
-    return book;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace jixiao;
     auto text = fuzz::as_text(data, size);
@@ -41,9 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     std::vector<evaluation> evaluations;
     for (std::size_t i = 0; i < imported->forms.size(); ++i) {
-        evaluations.push_back(evaluate(imported->forms[i], default_book(), "-", imported->report.notes_for(i)));
+        evaluations.push_back(evaluate(imported->forms[i], fuzz::default_book(), "-", imported->report.notes_for(i)));
     }
-    const portfolio p = summarize(evaluations, default_book());
+    const portfolio p = summarize(evaluations, fuzz::default_book());
     fuzz::check_utf8(io::evaluations_to_json(evaluations, p), "evaluations JSON is UTF-8");
     fuzz::check_utf8(io::scorecards_to_csv(evaluations), "scorecards CSV is UTF-8");
     fuzz::check_utf8(io::findings_to_csv(evaluations), "findings CSV is UTF-8");

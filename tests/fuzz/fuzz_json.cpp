@@ -10,13 +10,6 @@
 
 #include <vector>
 
-namespace {
-const jixiao::rulebook& default_book() {
-    static const jixiao::rulebook book = jixiao::builtin_rulebook(jixiao::default_rulebook_name).value_or_throw();
-    return book;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace jixiao;
     auto text = fuzz::as_text(data, size);
@@ -32,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check(*back == *forms, "forms round-trip through JSON");
 
     std::vector<evaluation> evaluations;
-    for (const auto& f : *forms) evaluations.push_back(evaluate(f, default_book()));
-    const portfolio p = summarize(evaluations, default_book());
+    for (const auto& f : *forms) evaluations.push_back(evaluate(f, fuzz::default_book()));
+    const portfolio p = summarize(evaluations, fuzz::default_book());
     fuzz::check_utf8(io::evaluations_to_json(evaluations, p), "evaluations JSON is UTF-8");
     fuzz::check_utf8(io::html_report(evaluations, p), "HTML report is UTF-8");
     return 0;

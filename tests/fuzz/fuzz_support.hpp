@@ -4,6 +4,7 @@
 
 #include <jixiao/detail/utf8.hpp>
 #include <jixiao/error.hpp>
+#include <jixiao/rulebook.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,12 @@ inline void check_error(const error& e, std::size_t max_offset) {
     check_utf8(e.message, "error message is UTF-8");
     check_utf8(e.where, "error location is UTF-8");
     check(e.offset <= max_offset, "error offset inside the input");
+}
+
+/// The default built-in rulebook, loaded once for all inputs.
+inline const rulebook& default_book() {
+    static const rulebook book = builtin_rulebook(default_rulebook_name).value_or_throw();
+    return book;
 }
 
 }  // namespace jixiao::fuzz

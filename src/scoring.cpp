@@ -6,6 +6,7 @@
 // strings: reasons are enumerators, and decimals stay in machine integers for money-sized values.
 #include <jixiao/scoring.hpp>
 
+#include <algorithm>
 #include <utility>
 
 namespace jixiao {
@@ -540,6 +541,41 @@ void score_execution(const engine& e, const form& f, scorecard& card, const deci
              rule.citation);
 }
 
+/// Reads the bytes of `f` that scoring reads (the 项目资金 total row, the totals, and the
+/// weight, score, target and actual cells of each indicator), one load per cache line, before
+/// the engine scores it. The loads are independent, so the memory system serves many at once;
+/// the engine's own loads come one after another, each waiting for the one before. Over a
+/// portfolio larger than the CPU caches this cuts the time per form by about a quarter
+/// (docs/performance.md).
+void warm(const form& f) noexcept {
+    unsigned sum = 0;
+    auto lines = [&sum](const void* first, std::size_t bytes) {
+        const auto* c = static_cast<const unsigned char*>(first);
+        for (std::size_t offset = 0; offset < bytes; offset += 64) sum += c[offset];
+        sum += c[bytes - 1];
+    };
+    lines(&f.money.at(funds_row::total, funds_column::full_year_budget), 2 * sizeof(reported<decimal>));
+    lines(&f.money.weight, sizeof(f.money.weight));
+    lines(&f.money.score, sizeof(f.money.score));
+    lines(&f.total_score, sizeof(f.total_score));
+    for (const indicator& ind : f.indicators) {
+        // target, actual, weight and score are adjacent members: one run of bytes from the first
+        // to the end of the last (whatever their order in the struct).
+        const auto* base = reinterpret_cast<const char*>(&ind);
+        const char* cells[] = {reinterpret_cast<const char*>(&ind.target), reinterpret_cast<const char*>(&ind.actual),
+                               reinterpret_cast<const char*>(&ind.weight), reinterpret_cast<const char*>(&ind.score)};
+        const std::size_t sizes[] = {sizeof(ind.target), sizeof(ind.actual), sizeof(ind.weight), sizeof(ind.score)};
+        std::size_t first = sizeof(indicator);
+        std::size_t last = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            first = std::min(first, static_cast<std::size_t>(cells[k] - base));
+            last = std::max(last, static_cast<std::size_t>(cells[k] - base) + sizes[k]);
+        }
+        lines(base + first, last - first);
+    }
+    asm volatile("" : : "r"(sum));  // keeps the loads: their values are not needed, only the lines
+}
+
 /// Fills `difference` and `counted` once the status is known.
 void settle(score_line& line) {
     if (line.computed && line.reported_score.has_value()) {
@@ -559,8 +595,21 @@ void settle(score_line& line) {
 }  // namespace
 
 scorecard score(const form& f, const rulebook& book, const score_options& options) {
-    engine e{book, options.traces, book.rounding_at.places, book.rounding_at.mode};
     scorecard card;
+    score_into(f, book, card, options);
+    return card;
+}
+
+void score_into(const form& f, const rulebook& book, scorecard& card, const score_options& options) {
+    warm(f);
+    engine e{book, options.traces, book.rounding_at.places, book.rounding_at.mode};
+    {
+        // Every field back to its default, keeping the storage of the indicator lines.
+        std::vector<score_line> lines = std::move(card.indicators);
+        lines.clear();
+        card = scorecard{};
+        card.indicators = std::move(lines);
+    }
     card.rulebook_id = book.id;
     card.rulebook_version = book.version;
     card.reported_total = f.total_score;
@@ -638,7 +687,6 @@ scorecard score(const form& f, const rulebook& book, const score_options& option
     card.computed_total = std::move(total);
     if (card.reported_total.has_value()) card.total_difference = card.computed_total - *card.reported_total.value;
     card.computed_grade = std::string(book.grade_for(card.computed_total));
-    return card;
 }
 
 std::vector<scorecard> score_batch(std::span<const form> forms, const rulebook& book, const score_options& options) {

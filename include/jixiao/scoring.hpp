@@ -11,7 +11,9 @@
 //   struct scorecard            execution line + indicator lines + rate, totals and grade
 //   struct score_options        traces on/off
 //   score(form, rulebook)       pure, thread-safe; exact to the last digit
+//   score_into(form, rulebook, card)  the same into a reused scorecard (no allocation per form)
 //   score_batch(forms, rulebook)
+//   (score_table.hpp: batch scoring into one compact table of numbers)
 //
 // The engine recomputes what a rule defines, validates what it leaves to judgement and marks
 // the rest manual. Reported numbers are never replaced: they sit beside the computed ones.
@@ -198,6 +200,9 @@ struct score_options {
 
 /// Scores one form. Pure: no global state, safe to call from many threads at once.
 [[nodiscard]] scorecard score(const form& f, const rulebook& book, const score_options& options = {});
+/// Scores one form into `card`, reusing its storage: the result equals `score(f, book, options)`;
+/// no allocation when `card` last held a form with as many indicators (traces off).
+void score_into(const form& f, const rulebook& book, scorecard& card, const score_options& options = {});
 /// Scores many forms in order with one rulebook.
 [[nodiscard]] std::vector<scorecard> score_batch(std::span<const form> forms, const rulebook& book,
                                                  const score_options& options = {});

@@ -11,6 +11,7 @@
 #include <jixiao/json.hpp>
 #include <jixiao/portfolio.hpp>
 #include <jixiao/rulebook.hpp>
+#include <jixiao/score_table.hpp>
 #include <jixiao/scoring.hpp>
 #include <jixiao/unit.hpp>
 #include <jixiao/value.hpp>

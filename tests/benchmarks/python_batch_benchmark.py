@@ -9,8 +9,10 @@ sample (tests/data/samples/songjiang-2023.txt): copies with varied executed amou
 1. from canonical JSON text to scores: `jixiao._core.score_json_batch(document, book)` vs the
    baseline reading the same document with `json.loads`, parsing every cell text itself and
    scoring;
-2. scoring forms already in memory: `jixiao.score_batch(forms, traces=False)` (and with traces)
-   vs the baseline scoring its own pre-parsed forms.
+2. scoring forms already in memory: `jixiao.score_table(forms)` (every line's numbers and every
+   form's totals in one compact table, converted to Decimal on access) and
+   `jixiao.score_batch(forms, traces=False)` (one Scorecard object per form; also with traces)
+   vs the baseline scoring its own pre-parsed forms (one dict per line plus total and grade).
 
 The baseline recomputes what the rules define (execution rate and score, capped; quantitative
 >=, >, =, <=, <; met -> full weight) and counts the reported score for everything else, rounding
@@ -168,11 +170,16 @@ def main(argv=None):
     n_ind = sum(len(f.indicators) for f in forms)
 
     rows = []
+    t_t, _, table = best_of(lambda: jixiao.score_table(forms, book), args.repeat)
+    rows.append(("loaded forms -> score table (jixiao)", t_t, None))
     t_c, _, cards = best_of(lambda: jixiao.score_batch(forms, book, traces=False), args.repeat)
     t_ct, _, _ = best_of(lambda: jixiao.score_batch(forms, book, traces=True), args.repeat)
     t_b, _, base = best_of(lambda: [baseline_score(f) for f in loaded], args.repeat)
+    rows[0] = (rows[0][0], t_t, t_b)
     rows.append(("loaded forms -> scorecards (jixiao traces off)", t_c, t_b))
     rows.append(("loaded forms -> scorecards (jixiao traces on)", t_ct, t_b))
+    t_t2, _, _ = best_of(lambda: jixiao.score_table(forms, book, threads=0), args.repeat)
+    rows.append((f"loaded forms -> score table ({os.cpu_count()} threads)", t_t2, t_b))
     t_c2, _, _ = best_of(lambda: jixiao.score_batch(forms, book, traces=False, threads=0), args.repeat)
     rows.append((f"loaded forms -> scorecards (traces off, {os.cpu_count()} threads)", t_c2, t_b))
     t_cj, _, _ = best_of(lambda: jixiao._core.score_json_batch(document, book, traces=False), args.repeat)
@@ -180,6 +187,7 @@ def main(argv=None):
     rows.append(("JSON document -> scorecards", t_cj, t_bj))
 
     agree = sum(1 for c, b in zip(cards, base) if c.computed_total == b["total"] and c.computed_grade == b["grade"])
+    assert table.computed_totals == [c.computed_total for c in cards] and table.grades == [c.computed_grade for c in cards]
     print(f"corpus: {len(forms)} forms, {n_ind} indicators; Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} CPUs")
     print(f"baseline totals and grades equal to jixiao's: {agree}/{len(forms)} forms")

@@ -4,8 +4,10 @@
 // the CPU caches, and 10,000 forms, about 400 MB, which do not), cycling through a realistic mix
 // of lines (met and not-met quantities, 万元 vs 元, restated comparators, qualitative labels,
 // tiers, time points, periods, free text). Values are parsed once while building the corpus;
-// the benchmark times `score` only. Results are recorded in docs/performance.md.
+// the benchmark times `score` only (`score_into`: into one reused scorecard; `tabulate`: a whole
+// batch into a score_table). Results are recorded in docs/performance.md.
 #include <jixiao/rulebook.hpp>
+#include <jixiao/score_table.hpp>
 #include <jixiao/scoring.hpp>
 
 #include <benchmark/benchmark.h>
@@ -115,8 +117,37 @@ void scoring_batch_traces_off(benchmark::State& state) {
                             static_cast<std::int64_t>(forms.size() * (indicators_per_form + 1)));
 }
 
+void scoring_into_traces_off(benchmark::State& state) {
+    std::span<const form> forms(corpus().data(), static_cast<std::size_t>(state.range(0)));
+    rulebook book = builtin_rulebook(default_rulebook_name).value_or_throw();
+    scorecard card;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        score_into(forms[i], book, card, score_options{false});
+        benchmark::DoNotOptimize(card);
+        if (++i == forms.size()) i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(indicators_per_form + 1));
+}
+
+void scoring_tabulate(benchmark::State& state) {
+    std::span<const form> forms(corpus().data(), static_cast<std::size_t>(state.range(0)));
+    std::vector<const form*> items;
+    for (const form& f : forms) items.push_back(&f);
+    rulebook book = builtin_rulebook(default_rulebook_name).value_or_throw();
+    for (auto _ : state) {
+        score_table table = tabulate(std::span<const form* const>(items), book);
+        benchmark::DoNotOptimize(table);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(forms.size() * (indicators_per_form + 1)));
+}
+
 }  // namespace
 
+BENCHMARK(scoring_into_traces_off)->Arg(64)->Arg(corpus_forms);
+BENCHMARK(scoring_tabulate)->Arg(64)->Arg(corpus_forms)->Unit(benchmark::kMicrosecond);
 BENCHMARK(scoring_traces_off)->Arg(64)->Arg(corpus_forms);
 BENCHMARK(scoring_traces_on)->Arg(64)->Arg(corpus_forms);
 BENCHMARK(scoring_batch_traces_off)->Arg(64)->Arg(corpus_forms)->Unit(benchmark::kMicrosecond);

@@ -53,6 +53,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     ScoreBand,
     ScoreLine,
     Scorecard,
+    ScoreTable,
     ScoreTrace,
     SourceLocation,
     TimePoint,
@@ -270,6 +271,32 @@ def score_batch(forms: Iterable[Form], rulebook: RulebookLike = None, *, traces:
     return _core.score_batch(list(forms), resolve_rulebook(rulebook), traces=traces, threads=threads)
 
 
+def score_table(forms: Iterable[Form], rulebook: RulebookLike = None, *, threads: int = 1) -> ScoreTable:
+    """Scores many forms into one :class:`ScoreTable` (traces off): the numbers of every line and
+    the totals of every form, held in C++ until asked for; ``to_frame()`` / ``totals_frame()``
+    give DataFrames. Faster and ~4x smaller than :func:`score_batch` for portfolios; use
+    :func:`score` for a line's trace. The GIL is released while scoring; ``threads`` as in
+    :func:`score_batch`."""
+    return _core.score_table(list(forms), resolve_rulebook(rulebook), threads=threads)
+
+
+def _table_to_frame(self: ScoreTable, forms: Any = None) -> "pandas.DataFrame":  # noqa: F821
+    """One row per line (execution first, then each indicator) with the form keys; pass the
+    forms for project names, years and indicator names. Needs pandas."""
+    from ._pandas import score_table_frame
+    return score_table_frame(self, forms)
+
+
+def _table_totals_frame(self: ScoreTable, forms: Any = None) -> "pandas.DataFrame":  # noqa: F821
+    """One row per form: execution rate, totals, difference, completeness, grade. Needs pandas."""
+    from ._pandas import score_totals_frame
+    return score_totals_frame(self, forms)
+
+
+ScoreTable.to_frame = _table_to_frame
+ScoreTable.totals_frame = _table_totals_frame
+
+
 class Findings(list):
     """The findings of one form: a list of :class:`Finding` that shows itself as a table in a
     notebook and converts to a DataFrame (:meth:`to_frame`)."""
@@ -436,6 +463,7 @@ __all__ = [
     "ScoreBand",
     "ScoreLine",
     "ScoreTrace",
+    "ScoreTable",
     "Scorecard",
     "SourceLocation",
     "TimePoint",
@@ -478,6 +506,7 @@ __all__ = [
     "rulebook",
     "score",
     "score_batch",
+    "score_table",
     "scorecards_frame",
     "subcategory_name",
     "text_similarity",

@@ -33,6 +33,7 @@ from ._core import (
     ScoreBand as ScoreBand,
     ScoreLine as ScoreLine,
     Scorecard as Scorecard,
+    ScoreTable as ScoreTable,
     ScoreTrace as ScoreTrace,
     SourceLocation as SourceLocation,
     TimePoint as TimePoint,
@@ -82,6 +83,7 @@ def recognize(rows: Any, format: str = "html", source_name: str = "-") -> Import
 def score(form: Form, rulebook: RulebookLike = None, *, traces: bool = True) -> Scorecard: ...
 def score_batch(forms: Iterable[Form], rulebook: RulebookLike = None, *, traces: bool = True,
                 threads: int = 1) -> List[Scorecard]: ...
+def score_table(forms: Iterable[Form], rulebook: RulebookLike = None, *, threads: int = 1) -> ScoreTable: ...
 
 class Findings(List[Finding]):
     def to_frame(self) -> pandas.DataFrame: ...

@@ -140,6 +140,29 @@ def scorecard_html(card: "_core.Scorecard", form: Optional["_core.Form"] = None)
     return "".join(out)
 
 
+def score_table_html(table: "_core.ScoreTable", limit: int = 20) -> str:
+    """A score table: its size and grades, then the totals of the first `limit` forms."""
+    grades: dict = {}
+    for g in table.grades:
+        grades[g] = grades.get(g, 0) + 1
+    counts = " · ".join(f"{esc(g)} {n}" for g, n in sorted(grades.items()))
+    head = (f"<p>ScoreTable · rulebook <b>{esc(table.rulebook_id)}</b> {esc(table.rulebook_version)} · "
+            f"{len(table)} forms, {table.line_count} lines" + (f" · grades: {counts}" if counts else "") + "</p>")
+    out = [_STYLE, head, '<table class="jixiao-table"><tr><th>form</th><th>execution rate</th><th>reported</th>'
+           "<th>computed</th><th>difference</th><th>grade</th></tr>"]
+    shown = min(len(table), limit)
+    for i in range(shown):
+        t = table.totals(i)
+        diff = t["total_difference"]
+        cls = ' class="jixiao-diff"' if diff is not None and diff != 0 else ""
+        out.append(f"<tr{cls}><td>{i}</td>{_num(t['execution_rate_percent'])}{_num(t['reported_total'])}"
+                   f"{_num(t['computed_total'])}{_num(diff)}<td>{esc(t['computed_grade'])}</td></tr>")
+    out.append("</table>")
+    if shown < len(table):
+        out.append(f"<p>… {len(table) - shown} more forms (<code>totals_frame()</code> has them all)</p>")
+    return "".join(out)
+
+
 def findings_html(findings: Iterable[Any]) -> str:
     """Findings as a table, one row per finding, coloured by severity."""
     items = list(findings)
@@ -194,6 +217,7 @@ def install() -> None:
     """Attaches the ``_repr_html_`` methods to the compiled classes."""
     _core.Form._repr_html_ = form_html
     _core.Scorecard._repr_html_ = scorecard_html
+    _core.ScoreTable._repr_html_ = score_table_html
     _core.ImportResult._repr_html_ = import_result_html
     _core.Evaluation._repr_html_ = evaluation_html
     _core.Portfolio._repr_html_ = portfolio_html

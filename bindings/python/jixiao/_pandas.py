@@ -27,6 +27,12 @@ INDICATOR_COLUMNS = FORM_KEYS + [
 SCORECARD_COLUMNS = FORM_KEYS + [
     "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
     "status", "reason", "outcome", "deviation", "over_achieved", "rule", "formula", "rulebook"]
+SCORE_TABLE_COLUMNS = FORM_KEYS + [
+    "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
+    "status", "reason", "outcome", "over_achieved", "rulebook"]
+SCORE_TOTALS_COLUMNS = FORM_KEYS + [
+    "execution_rate_percent", "weight_total", "computed_total", "reported_total", "total_difference",
+    "total_complete", "computed_grade", "rulebook"]
 FINDING_COLUMNS = FORM_KEYS + [
     "code", "severity", "block", "indicator", "field", "message_en", "message_zh", "evidence", "line"]
 PORTFOLIO_COLUMNS = FORM_KEYS + [
@@ -152,6 +158,57 @@ def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = No
             })
     frame = _frame(rows, SCORECARD_COLUMNS)
     frame["indicator"] = frame["indicator"].astype("Int64")
+    return frame
+
+
+def _table_keys(table: _core.ScoreTable, forms: Any, form_index: List[int]) -> dict:
+    """The FORM_KEYS columns for rows that belong to forms `form_index`."""
+    if forms is None:
+        return {"form": form_index, "project_name": [None] * len(form_index), "year": [None] * len(form_index)}
+    forms = _forms_of(forms)
+    if len(forms) != len(table):
+        raise ValueError(f"jixiao: {len(forms)} forms but a table of {len(table)}")
+    names = [f.project_name for f in forms]
+    years = [f.year for f in forms]
+    return {"form": form_index, "project_name": [names[i] for i in form_index],
+            "year": [years[i] for i in form_index]}
+
+
+def score_table_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:
+    """One row per line of a ScoreTable (the execution line first, then each indicator) with its
+    form keys: weight, computed, reported, difference, counted (Decimals), status, reason,
+    outcome and the over-achievement flag. With the forms, also the project names and years and
+    the indicator names."""
+    columns = table.row_columns()
+    data = {**_table_keys(table, forms, columns["form"]), **columns}
+    if forms is not None:
+        fs = _forms_of(forms)
+        data["name"] = ["预算执行率" if k is None else fs[i].indicators[k].name
+                        for i, k in zip(columns["form"], columns["indicator"])]
+    else:
+        data["name"] = [None] * len(columns["form"])
+    data["rulebook"] = [table.rulebook_id] * len(columns["form"])
+    frame = pd.DataFrame(data, columns=SCORE_TABLE_COLUMNS)
+    for column in SCORE_TABLE_COLUMNS:
+        if frame[column].dtype == float:
+            frame[column] = frame[column].astype(object)
+    frame["indicator"] = frame["indicator"].astype("Int64")
+    return frame
+
+
+def score_totals_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:
+    """One row per form of a ScoreTable: execution rate, weight total, computed and reported
+    totals, their difference, completeness and the grade (Decimals as objects)."""
+    n = len(table)
+    data = {**_table_keys(table, forms, list(range(n))),
+            "execution_rate_percent": table.execution_rates, "weight_total": table.weight_totals,
+            "computed_total": table.computed_totals, "reported_total": table.reported_totals,
+            "total_difference": table.total_differences, "total_complete": table.complete,
+            "computed_grade": table.grades, "rulebook": [table.rulebook_id] * n}
+    frame = pd.DataFrame(data, columns=SCORE_TOTALS_COLUMNS)
+    for column in SCORE_TOTALS_COLUMNS:
+        if frame[column].dtype == float:
+            frame[column] = frame[column].astype(object)
     return frame
 
 

@@ -3,6 +3,7 @@
 
 #include <jixiao/json.hpp>
 #include <jixiao/rulebook.hpp>
+#include <jixiao/score_table.hpp>
 #include <jixiao/scoring.hpp>
 
 #include <cstddef>
@@ -108,19 +109,25 @@ scorecard card_from(const py::tuple& t) {
     return c;
 }
 
+}  // namespace
+
 std::vector<const form*> collect_forms(const py::iterable& forms) {
     std::vector<const form*> out;
-    for (py::handle h : forms) out.push_back(&h.cast<const form&>());
+    for (py::handle h : forms) {
+        if (!py::isinstance<form>(h)) {
+            throw py::type_error("jixiao: item " + std::to_string(out.size()) + " is of type " +
+                                 std::string(py::str(py::type::of(h).attr("__name__"))) + ", not a Form");
+        }
+        out.push_back(&h.cast<const form&>());
+    }
     return out;
 }
 
-}  // namespace
-
-void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& work) {
+void parallel_ranges(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& work) {
     std::size_t count = threads > 0 ? static_cast<std::size_t>(threads) : std::max(1u, std::thread::hardware_concurrency());
     count = std::min(count, std::max<std::size_t>(1, n / 64));  // not worth a thread below 64 forms each
     if (count <= 1) {
-        for (std::size_t i = 0; i < n; ++i) work(i);
+        work(0, n);
         return;
     }
     std::vector<std::thread> pool;
@@ -128,7 +135,7 @@ void parallel_for(std::size_t n, int threads, const std::function<void(std::size
     for (std::size_t t = 0; t < count; ++t) {
         pool.emplace_back([&, t] {
             try {
-                for (std::size_t i = t * n / count; i < (t + 1) * n / count; ++i) work(i);
+                work(t * n / count, (t + 1) * n / count);
             } catch (...) {
                 errors[t] = std::current_exception();
             }
@@ -137,6 +144,12 @@ void parallel_for(std::size_t n, int threads, const std::function<void(std::size
     for (auto& th : pool) th.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
+}
+
+void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& work) {
+    parallel_ranges(n, threads, [&](std::size_t first, std::size_t last) {
+        for (std::size_t i = first; i < last; ++i) work(i);
+    });
 }
 
 void bind_scoring(py::module_& m) {

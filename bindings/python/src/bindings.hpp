@@ -43,13 +43,19 @@ form form_from_json(const std::string& text);
 py::object error_state(const std::optional<error>& e);
 std::optional<error> error_from_state(py::handle state);
 
+/// The C++ forms behind a Python iterable of Form (borrowed: the iterable keeps them alive).
+std::vector<const form*> collect_forms(const py::iterable& forms);
+
 /// Runs `work(i)` for i in [0, n) on `threads` threads (1: in the calling thread; 0: one per
 /// hardware thread). The caller releases the GIL; `work` must not touch Python objects.
 void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& work);
+/// Runs work(first, last) on consecutive ranges covering [0, n), one per thread (same rules).
+void parallel_ranges(std::size_t n, int threads, const std::function<void(std::size_t, std::size_t)>& work);
 
 void bind_values(py::module_& m);
 void bind_form(py::module_& m);
 void bind_scoring(py::module_& m);
+void bind_score_table(py::module_& m);
 void bind_io(py::module_& m);
 void bind_audit(py::module_& m);
 void bind_export(py::module_& m);

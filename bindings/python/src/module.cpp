@@ -9,6 +9,7 @@ PYBIND11_MODULE(_core, m) {
     jixiao::python::bind_values(m);
     jixiao::python::bind_form(m);
     jixiao::python::bind_scoring(m);
+    jixiao::python::bind_score_table(m);
     jixiao::python::bind_io(m);
     jixiao::python::bind_audit(m);
     jixiao::python::bind_export(m);

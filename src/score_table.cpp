@@ -1,5 +1,6 @@
 // score_table.cpp — batch scoring into one table: each form is scored by `score_into` into one
-// reused scorecard and its numbers are copied into the rows placed for it.
+// reused scorecard and its numbers are moved into the table's rows (appended by `tabulate`,
+// placed by `sized_for` for `tabulate_range`).
 #include <jixiao/score_table.hpp>
 
 #include <limits>
@@ -9,18 +10,44 @@ namespace jixiao {
 
 namespace {
 
-void fill_row(score_row& row, std::uint32_t form_index, std::uint32_t line, const score_line& l) {
+score_row row_of(std::uint32_t form_index, std::uint32_t line, score_line& l) {
+    score_row row;
     row.form = form_index;
     row.line = line;
     row.status = l.status;
     row.reason = l.reason;
     row.result = l.result;
     row.over_achieved = l.over_achieved;
-    row.weight = l.weight;
-    row.computed = l.computed;
-    row.reported = l.reported_score.value;
-    row.difference = l.difference;
-    row.counted = l.counted;
+    row.weight = std::move(l.weight);
+    row.computed = std::move(l.computed);
+    row.reported = std::move(l.reported_score.value);
+    row.difference = std::move(l.difference);
+    row.counted = std::move(l.counted);
+    return row;
+}
+
+/// Scores form `index` into `card` and hands its rows, in order, to `emit`; returns its totals
+/// (row placement left to the caller).
+template <class Emit>
+form_score score_form(const form& f, std::size_t index, const rulebook& book, scorecard& card, Emit emit) {
+    score_options options;
+    options.traces = false;
+    score_into(f, book, card, options);
+    const auto form_index = static_cast<std::uint32_t>(index);
+    emit(row_of(form_index, 0, card.execution));
+    for (std::size_t k = 0; k < card.indicators.size(); ++k) {
+        emit(row_of(form_index, static_cast<std::uint32_t>(k + 1), card.indicators[k]));
+    }
+    form_score out;
+    out.row_count = 1 + card.indicators.size();
+    out.execution_rate_percent = std::move(card.execution_rate_percent);
+    out.weight_total = std::move(card.weight_total);
+    out.computed_total = std::move(card.computed_total);
+    out.total_complete = card.total_complete;
+    out.reported_total = std::move(card.reported_total.value);
+    out.total_difference = std::move(card.total_difference);
+    out.grade = std::move(card.computed_grade);
+    return out;
 }
 
 }  // namespace
@@ -45,33 +72,36 @@ score_table score_table::sized_for(std::span<const form* const> forms, const rul
 void tabulate_range(score_table& table, std::span<const form* const> forms, const rulebook& book, std::size_t first,
                     std::size_t last) {
     JIXIAO_EXPECTS(table.forms.size() == forms.size() && first <= last && last <= forms.size());
-    score_options options;
-    options.traces = false;
     scorecard card;  // reused: one allocation for the whole range
     for (std::size_t i = first; i < last; ++i) {
-        const form& f = *forms[i];
-        form_score& out = table.forms[i];
-        JIXIAO_EXPECTS(out.row_count == 1 + f.indicators.size());
-        score_into(f, book, card, options);
-        const auto form_index = static_cast<std::uint32_t>(i);
-        score_row* rows = table.rows.data() + out.first_row;
-        fill_row(rows[0], form_index, 0, card.execution);
-        for (std::size_t k = 0; k < card.indicators.size(); ++k) {
-            fill_row(rows[k + 1], form_index, static_cast<std::uint32_t>(k + 1), card.indicators[k]);
-        }
-        out.execution_rate_percent = std::move(card.execution_rate_percent);
-        out.weight_total = std::move(card.weight_total);
-        out.computed_total = std::move(card.computed_total);
-        out.total_complete = card.total_complete;
-        out.reported_total = std::move(card.reported_total.value);
-        out.total_difference = std::move(card.total_difference);
-        out.grade = std::move(card.computed_grade);
+        const std::size_t first_row = table.forms[i].first_row;
+        JIXIAO_EXPECTS(table.forms[i].row_count == 1 + forms[i]->indicators.size());
+        score_row* next = table.rows.data() + first_row;
+        table.forms[i] = score_form(*forms[i], i, book, card, [&next](score_row&& row) { *next++ = std::move(row); });
+        table.forms[i].first_row = first_row;
     }
 }
 
 score_table tabulate(std::span<const form* const> forms, const rulebook& book) {
-    score_table table = score_table::sized_for(forms, book);
-    tabulate_range(table, forms, book, 0, forms.size());
+    // One pass: rows are appended as they are scored (a sized table would write every row twice).
+    JIXIAO_EXPECTS(forms.size() <= std::numeric_limits<std::uint32_t>::max());
+    score_table table;
+    table.rulebook_id = book.id;
+    table.rulebook_version = book.version;
+    std::size_t rows = 0;
+    for (const form* f : forms) {
+        JIXIAO_EXPECTS(f != nullptr);
+        rows += 1 + f->indicators.size();
+    }
+    table.rows.reserve(rows);
+    table.forms.reserve(forms.size());
+    scorecard card;
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const std::size_t first_row = table.rows.size();
+        table.forms.push_back(
+            score_form(*forms[i], i, book, card, [&table](score_row&& row) { table.rows.push_back(std::move(row)); }));
+        table.forms.back().first_row = first_row;
+    }
     return table;
 }
 

@@ -171,13 +171,12 @@ void bind_score_table(py::module_& m) {
 
     m.def("score_table", [](const py::iterable& forms, const rulebook& book, int threads) {
               std::vector<const form*> items = collect_forms(forms);
+              py::gil_scoped_release release;
+              if (threads == 1) return tabulate(items, book);
               score_table table = score_table::sized_for(items, book);
-              {
-                  py::gil_scoped_release release;
-                  parallel_ranges(items.size(), threads, [&](std::size_t first, std::size_t last) {
-                      tabulate_range(table, items, book, first, last);
-                  });
-              }
+              parallel_ranges(items.size(), threads, [&](std::size_t first, std::size_t last) {
+                  tabulate_range(table, items, book, first, last);
+              });
               return table;
           }, py::arg("forms"), py::arg("rulebook"), py::kw_only(), py::arg("threads") = 1,
           "Scores many forms into one ScoreTable (traces off; the GIL is released while scoring). threads > 1 "

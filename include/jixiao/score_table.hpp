@@ -11,8 +11,8 @@
 //   score_table::sized_for + tabulate_range   the same in parts, e.g. one range per thread
 //
 // A table holds exactly what `score(f, book, {.traces = false})` computes for the fields it keeps
-// (a test checks it line by line); it is ~4x smaller than the scorecards and builds without one
-// allocation per form. Use `score` when a line's trace, band or deviation is needed.
+// (a test checks it line by line); it is about a third of the size of the scorecards and builds
+// without one allocation per form. Use `score` when a line's trace, band or deviation is needed.
 #pragma once
 
 #include <jixiao/decimal.hpp>

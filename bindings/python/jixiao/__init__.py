@@ -274,7 +274,7 @@ def score_batch(forms: Iterable[Form], rulebook: RulebookLike = None, *, traces:
 def score_table(forms: Iterable[Form], rulebook: RulebookLike = None, *, threads: int = 1) -> ScoreTable:
     """Scores many forms into one :class:`ScoreTable` (traces off): the numbers of every line and
     the totals of every form, held in C++ until asked for; ``to_frame()`` / ``totals_frame()``
-    give DataFrames. Faster and ~4x smaller than :func:`score_batch` for portfolios; use
+    give DataFrames. Faster and a third of the size of :func:`score_batch` for portfolios; use
     :func:`score` for a line's trace. The GIL is released while scoring; ``threads`` as in
     :func:`score_batch`."""
     return _core.score_table(list(forms), resolve_rulebook(rulebook), threads=threads)

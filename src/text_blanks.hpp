@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace jixiao::detail::text {
@@ -28,8 +30,24 @@ namespace jixiao::detail::text {
     return i;
 }
 
+/// Whether byte `c` may start a blank (ASCII white space, or the lead byte of U+00A0 / U+3000).
+[[nodiscard]] constexpr bool may_start_blank(unsigned char c) noexcept {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xC2 || c == 0xE3;
+}
+
+/// Whether byte `c` may end a blank (ASCII white space, or the last byte of U+00A0 / U+3000).
+[[nodiscard]] constexpr bool may_end_blank(unsigned char c) noexcept {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || c == 0x80;
+}
+
 /// `s` without leading and trailing blanks; `leading` receives the bytes dropped in front.
 [[nodiscard]] inline std::string_view trim(std::string_view s, std::size_t& leading) noexcept {
+    // Most cells have nothing to trim: neither end can be part of a blank.
+    if (s.empty() || (!may_start_blank(static_cast<unsigned char>(s.front())) &&
+                      !may_end_blank(static_cast<unsigned char>(s.back())))) {
+        leading = 0;
+        return s;
+    }
     const std::size_t begin = skip_blanks(s, 0, s.size());
     std::size_t end = s.size();
     while (end > begin) {
@@ -56,8 +74,22 @@ namespace jixiao::detail::text {
 
 /// Whether `s` holds a blank anywhere.
 [[nodiscard]] inline bool has_blank(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (blank_at(s, i) != 0) return true;
+    std::size_t i = 0;
+    // Eight bytes at a time: skip a block in which no byte is below 0x21 (ASCII white space,
+    // with the other control bytes) nor a lead byte of U+00A0 (0xC2) or U+3000 (0xE3).
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto has_zero_byte = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, s.data() + i, 8);
+        const bool below_0x21 = ((v - ones * 0x21U) & ~v & highs) != 0;
+        if (!below_0x21 && !has_zero_byte(v ^ (ones * 0xC2U)) && !has_zero_byte(v ^ (ones * 0xE3U))) continue;
+        for (std::size_t k = i; k < i + 8; ++k)
+            if (may_start_blank(static_cast<unsigned char>(s[k])) && blank_at(s, k) != 0) return true;
+    }
+    for (; i < s.size(); ++i)
+        if (may_start_blank(static_cast<unsigned char>(s[i])) && blank_at(s, i) != 0) return true;
     return false;
 }
 

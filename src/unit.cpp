@@ -4,8 +4,13 @@
 
 #include "unit_internal.hpp"
 
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace jixiao {
 
@@ -22,14 +27,35 @@ dimension dimension_of_key(std::string_view key) noexcept {
     return dimension::physical;
 }
 
-unit from_entry(const vocabulary::unit_spelling& entry) {
+unit make_unit(const vocabulary::unit_spelling& entry) {
     return unit(dimension_of_key(entry.key), std::string(entry.key), decimal::from_string(entry.scale),
                 std::string(entry.symbol));
 }
 
+/// The unit of every table entry, built once (in table order).
+const std::vector<unit>& table_units() {
+    static const std::vector<unit> units = [] {
+        std::vector<unit> out;
+        out.reserve(std::size(vocabulary::unit_spellings));
+        for (const auto& entry : vocabulary::unit_spellings) out.push_back(make_unit(entry));
+        return out;
+    }();
+    return units;
+}
+
+unit from_entry(const vocabulary::unit_spelling& entry) {
+    return table_units()[static_cast<std::size_t>(&entry - std::begin(vocabulary::unit_spellings))];
+}
+
+/// The table entries that may start at `text[pos, end)` (same first character), in table order.
+std::span<const std::uint16_t> candidates_at(std::string_view text, std::size_t pos, std::size_t end) noexcept {
+    return detail::text::index_of<vocabulary::unit_spellings>.candidates(text, pos, end);
+}
+
 /// Table entry whose spelling is exactly `spelling`.
 const vocabulary::unit_spelling* find_entry(std::string_view spelling) noexcept {
-    for (const auto& entry : vocabulary::unit_spellings) {
+    for (const std::uint16_t k : candidates_at(spelling, 0, spelling.size())) {
+        const auto& entry = vocabulary::unit_spellings[k];
         if (entry.spelling == spelling) return &entry;
     }
     return nullptr;
@@ -41,7 +67,8 @@ std::optional<detail::unit_match> longest_simple(std::string_view text, std::siz
     const vocabulary::unit_spelling* best = nullptr;
     std::size_t best_end = pos;
     std::size_t best_length = 0;
-    for (const auto& entry : vocabulary::unit_spellings) {
+    for (const std::uint16_t k : candidates_at(text, pos, end)) {
+        const auto& entry = vocabulary::unit_spellings[k];
         std::optional<std::size_t> e;
         if (spaced) {
             e = detail::text::match_spaced(text, pos, end, entry.spelling);

@@ -5,6 +5,7 @@
 #include <jixiao/detail/utf8.hpp>
 #include <jixiao/unit.hpp>
 
+#include "spelling_index.hpp"
 #include "text_blanks.hpp"
 
 #include <cstddef>

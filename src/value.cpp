@@ -12,6 +12,7 @@
 
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,12 +62,15 @@ struct found {
     std::size_t end = 0;
 };
 
-/// Longest spelling of `table` (entries with `.spelling` and `.canonical`) at `s[i, ...)`.
-template <class Table>
-std::optional<found<std::string_view>> longest_at(std::string_view s, std::size_t i, const Table& table) noexcept {
+/// Longest spelling of `Table` (entries with `.spelling` and `.canonical`) at `s[i, ...)`;
+/// the first entry wins among equally long ones. Only the entries indexed under the first
+/// character at `i` are compared.
+template <const auto& Table>
+std::optional<found<std::string_view>> longest_at(std::string_view s, std::size_t i) noexcept {
     std::optional<found<std::string_view>> best;
     std::size_t best_length = 0;
-    for (const auto& entry : table) {
+    for (const std::uint16_t k : text::index_of<Table>.candidates(s, i, s.size())) {
+        const auto& entry = Table[k];
         if (entry.spelling.size() > best_length && text::starts_with_at(s, i, s.size(), entry.spelling)) {
             best = found<std::string_view>{entry.canonical, i + entry.spelling.size()};
             best_length = entry.spelling.size();
@@ -75,12 +79,18 @@ std::optional<found<std::string_view>> longest_at(std::string_view s, std::size_
     return best;
 }
 
-template <class Table>
-bool any_at(std::string_view s, std::size_t i, const Table& table) noexcept {
-    for (std::string_view spelling : table) {
-        if (text::starts_with_at(s, i, s.size(), spelling)) return true;
+/// The first spelling of `Table` (plain spellings) at `s[i, ...)`, or empty.
+template <const auto& Table>
+std::string_view first_at(std::string_view s, std::size_t i) noexcept {
+    for (const std::uint16_t k : text::index_of<Table>.candidates(s, i, s.size())) {
+        if (text::starts_with_at(s, i, s.size(), Table[k])) return Table[k];
     }
-    return false;
+    return {};
+}
+
+template <const auto& Table>
+bool any_at(std::string_view s, std::size_t i) noexcept {
+    return !first_at<Table>(s, i).empty();
 }
 
 bool digit_at(std::string_view s, std::size_t i) noexcept {
@@ -96,7 +106,7 @@ bool number_starts_at(std::string_view s, std::size_t i) noexcept {
 }
 
 bool punctuation_at(std::string_view s, std::size_t i) noexcept {
-    return any_at(s, i, vocab::sentence_punctuation);
+    return any_at<vocab::sentence_punctuation>(s, i);
 }
 
 /// Year words that stand alone: `全年`, `上半年`, `年底前`, `年初` ...
@@ -104,11 +114,11 @@ std::optional<found<period_part>> year_words_at(std::string_view s, std::size_t 
     if (text::starts_with_at(s, i, s.size(), vocab::whole_year_word)) {
         return found<period_part>{period_part::whole, i + vocab::whole_year_word.size()};
     }
-    if (auto half = longest_at(s, i, vocab::half_year_words)) {
+    if (auto half = longest_at<vocab::half_year_words>(s, i)) {
         return found<period_part>{part_from_canonical(half->meaning), half->end};
     }
     if (text::starts_with_at(s, i, s.size(), vocab::year_word)) {
-        if (auto part = longest_at(s, i + vocab::year_word.size(), vocab::year_part_words)) {
+        if (auto part = longest_at<vocab::year_part_words>(s, i + vocab::year_word.size())) {
             return found<period_part>{part_from_canonical(part->meaning), part->end};
         }
     }
@@ -120,17 +130,17 @@ std::optional<found<period_part>> year_part_at(std::string_view s, std::size_t i
     if (text::starts_with_at(s, i, s.size(), vocab::whole_year_word)) {
         return found<period_part>{period_part::whole, i + vocab::whole_year_word.size()};
     }
-    if (auto half = longest_at(s, i, vocab::half_year_words)) {
+    if (auto half = longest_at<vocab::half_year_words>(s, i)) {
         return found<period_part>{part_from_canonical(half->meaning), half->end};
     }
-    if (auto part = longest_at(s, i, vocab::year_part_words)) {
+    if (auto part = longest_at<vocab::year_part_words>(s, i)) {
         return found<period_part>{part_from_canonical(part->meaning), part->end};
     }
     return std::nullopt;
 }
 
 std::optional<found<period_part>> month_part_at(std::string_view s, std::size_t i) noexcept {
-    if (auto part = longest_at(s, i, vocab::month_part_words)) {
+    if (auto part = longest_at<vocab::month_part_words>(s, i)) {
         return found<period_part>{part_from_canonical(part->meaning), part->end};
     }
     return std::nullopt;
@@ -192,8 +202,8 @@ private:
 
     bool stop_at(std::size_t i) const noexcept {
         return i >= s_.size() || text::blank_at(s_, i) > 0 || digit_at(s_, i) ||
-               any_at(s_, i, vocab::range_separators) || longest_at(s_, i, vocab::comparator_symbols) ||
-               longest_at(s_, i, vocab::comparator_suffix_words) || punctuation_at(s_, i);
+               any_at<vocab::range_separators>(s_, i) || longest_at<vocab::comparator_symbols>(s_, i) ||
+               longest_at<vocab::comparator_suffix_words>(s_, i) || punctuation_at(s_, i);
     }
 
     // subject = { character - value_start - punctuation } ;   (at most 16 characters)
@@ -227,7 +237,7 @@ private:
 
     /// A comparator symbol; `<` opening an HTML tag (`<p>`, `</p>`, `<br/>`) is not one.
     std::optional<found<std::string_view>> symbol_at(std::size_t i) const noexcept {
-        auto symbol = longest_at(s_, i, vocab::comparator_symbols);
+        auto symbol = longest_at<vocab::comparator_symbols>(s_, i);
         if (symbol && s_[i] == '<' && symbol->end < s_.size()) {
             const char next = s_[symbol->end];
             if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!') {
@@ -240,7 +250,7 @@ private:
     /// A comparator word counts only when a number or a time point follows it (`约` in `节约率`
     /// is not one).
     std::optional<found<std::string_view>> prefix_word_at(std::size_t i) const noexcept {
-        auto word = longest_at(s_, i, vocab::comparator_prefix_words);
+        auto word = longest_at<vocab::comparator_prefix_words>(s_, i);
         if (!word) return std::nullopt;
         const std::size_t next = text::skip_blanks(s_, word->end, s_.size());
         if (number_starts_at(s_, next) || year_words_at(s_, next)) return word;
@@ -290,10 +300,8 @@ private:
         }
         quantity lower{std::move(*lower_number), unit_after(after_number)};
         const std::size_t separator = text::skip_blanks(s_, pos_, s_.size());
-        for (std::string_view sep : vocab::range_separators) {
-            if (text::starts_with_at(s_, separator, s_.size(), sep)) {
-                return range(std::move(lower), separator, separator + sep.size());
-            }
+        if (const std::string_view sep = first_at<vocab::range_separators>(s_, separator); !sep.empty()) {
+            return range(std::move(lower), separator, separator + sep.size());
         }
         value_.kind = value_kind::quantity;
         value_.amount = std::move(lower);
@@ -422,7 +430,7 @@ private:
     bool suffix_comparator() {
         pos_ = text::skip_blanks(s_, pos_, s_.size());
         if (value_.kind != value_kind::quantity) return true;
-        auto word = longest_at(s_, pos_, vocab::comparator_suffix_words);
+        auto word = longest_at<vocab::comparator_suffix_words>(s_, pos_);
         if (!word) return true;
         auto combined = combine(value_.op, comparator_from_canonical(word->meaning));
         if (!combined) {
@@ -443,17 +451,20 @@ private:
 
 /// A whole-cell label of the tables, with its kind.
 std::optional<std::pair<qualitative_kind, std::string_view>> find_label(std::string_view t) noexcept {
-    const auto look = [&](const auto& table) -> std::optional<std::string_view> {
-        for (const auto& entry : table) {
-            if (entry.spelling == t) return entry.canonical;
+    if (t.empty()) return std::nullopt;
+    const auto look = [&]<const auto& Table>() -> std::optional<std::string_view> {
+        for (const std::uint16_t k : text::index_of<Table>.candidates(t, 0, t.size())) {
+            if (Table[k].spelling == t) return Table[k].canonical;
         }
         return std::nullopt;
     };
-    if (auto l = look(vocab::tier_met_labels)) return std::pair{qualitative_kind::tier_met, *l};
-    if (auto l = look(vocab::tier_partly_met_labels)) return std::pair{qualitative_kind::tier_partly_met, *l};
-    if (auto l = look(vocab::tier_not_met_labels)) return std::pair{qualitative_kind::tier_not_met, *l};
-    if (auto l = look(vocab::positive_labels)) return std::pair{qualitative_kind::positive, *l};
-    if (auto l = look(vocab::negative_labels)) return std::pair{qualitative_kind::negative, *l};
+    if (auto l = look.template operator()<vocab::tier_met_labels>()) return std::pair{qualitative_kind::tier_met, *l};
+    if (auto l = look.template operator()<vocab::tier_partly_met_labels>()) {
+        return std::pair{qualitative_kind::tier_partly_met, *l};
+    }
+    if (auto l = look.template operator()<vocab::tier_not_met_labels>()) return std::pair{qualitative_kind::tier_not_met, *l};
+    if (auto l = look.template operator()<vocab::positive_labels>()) return std::pair{qualitative_kind::positive, *l};
+    if (auto l = look.template operator()<vocab::negative_labels>()) return std::pair{qualitative_kind::negative, *l};
     return std::nullopt;
 }
 

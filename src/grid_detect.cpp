@@ -60,20 +60,25 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
     return g;
 }
 
-result<std::string> checked_utf8(std::string_view bytes, const read_options& options,
-                                 std::vector<std::string>& notes) {
+/// The text to read: `bytes` themselves when they are UTF-8 already (no BOM: nothing to
+/// convert or note), else their conversion, kept in `storage`.
+result<std::string_view> checked_utf8(std::string_view bytes, const read_options& options,
+                                      std::vector<std::string>& notes, std::string& storage) {
     if (bytes.size() > options.max_bytes) {
         return error{errc::limit_exceeded, options.max_bytes, {},
                      "the input holds " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
                          std::to_string(options.max_bytes) + " bytes"};
     }
+    if (!utf8::has_bom(bytes) && detail::first_invalid_utf8(bytes) == std::string_view::npos) return bytes;
     auto text = detail::to_utf8_noted(bytes, &notes);
-    if (text && text->size() > options.max_bytes) {
+    if (!text) return text.error();
+    if (text->size() > options.max_bytes) {
         return error{errc::limit_exceeded, options.max_bytes, {},
                      "the input converted to UTF-8 holds " + std::to_string(text->size()) +
                          " bytes, more than the limit of " + std::to_string(options.max_bytes) + " bytes"};
     }
-    return text;
+    storage = std::move(*text);
+    return std::string_view(storage);
 }
 
 }  // namespace
@@ -144,14 +149,16 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
 
 result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
     std::vector<std::string> notes;
-    auto text = checked_utf8(bytes, options, notes);
+    std::string storage;
+    auto text = checked_utf8(bytes, options, notes, storage);
     if (!text) return text.error();
     return read_text(*text, format, options, std::move(notes));
 }
 
 result<grid> read_grid(std::string_view bytes, const read_options& options) {
     std::vector<std::string> notes;
-    auto text = checked_utf8(bytes, options, notes);
+    std::string storage;
+    auto text = checked_utf8(bytes, options, notes, storage);
     if (!text) return text.error();
     const auto format = detect_format(*text);
     if (!format) {

@@ -32,23 +32,33 @@ public:
     /// The column is the cell's 1-based position in the row unless given (HTML).
     [[nodiscard]] std::optional<error> add_cell(cell c) {
         if (grid_.rows.empty()) begin_row(c.line);
-        if (c.text.size() > options_.max_cell_bytes) {
-            return limit_error(c.offset, "a cell of " + std::to_string(c.text.size()) +
-                                             " bytes is larger than the limit of " +
-                                             std::to_string(options_.max_cell_bytes) + " bytes per cell");
-        }
-        if (++cells_ > options_.max_cells) {
-            return limit_error(c.offset, "more than " + std::to_string(options_.max_cells) + " cells");
-        }
-        text_bytes_ += c.text.size();
-        if (text_bytes_ > options_.max_bytes) {
-            return limit_error(c.offset, "more than " + std::to_string(options_.max_bytes) +
-                                             " bytes of cell text (span copies included)");
-        }
+        if (auto e = count_cell(c.text.size(), c.offset)) return e;
         auto& cells = grid_.rows.back().cells;
         if (c.column == 0) c.column = cells.size() + 1;
         cells.push_back(std::move(c));
         return std::nullopt;
+    }
+
+    /// The same for a cell whose text is `text` (copied once, straight into the grid): same
+    /// limits, same errors.
+    [[nodiscard]] std::optional<error> add_cell(std::string_view text, std::size_t line, std::size_t column,
+                                                std::size_t offset) {
+        if (grid_.rows.empty()) begin_row(line);
+        if (auto e = count_cell(text.size(), offset)) return e;
+        auto& cells = grid_.rows.back().cells;
+        cell& c = cells.emplace_back();
+        c.text.assign(text);
+        c.line = line;
+        c.column = column == 0 ? cells.size() : column;
+        c.offset = offset;
+        return std::nullopt;
+    }
+
+    /// Room for `rows` rows (a hint).
+    void reserve_rows(std::size_t rows) { grid_.rows.reserve(rows); }
+    /// Room for `cells` cells in the current row (a hint).
+    void reserve_cells(std::size_t cells) {
+        if (!grid_.rows.empty()) grid_.rows.back().cells.reserve(cells);
     }
 
     void note(std::string text) { grid_.notes.push_back(std::move(text)); }
@@ -61,6 +71,24 @@ public:
     }
 
 private:
+    /// Checks the limits for one more cell of `bytes` bytes at `offset`, and counts it.
+    [[nodiscard]] std::optional<error> count_cell(std::size_t bytes, std::size_t offset) {
+        if (bytes > options_.max_cell_bytes) {
+            return limit_error(offset, "a cell of " + std::to_string(bytes) +
+                                           " bytes is larger than the limit of " +
+                                           std::to_string(options_.max_cell_bytes) + " bytes per cell");
+        }
+        if (++cells_ > options_.max_cells) {
+            return limit_error(offset, "more than " + std::to_string(options_.max_cells) + " cells");
+        }
+        text_bytes_ += bytes;
+        if (text_bytes_ > options_.max_bytes) {
+            return limit_error(offset, "more than " + std::to_string(options_.max_bytes) +
+                                           " bytes of cell text (span copies included)");
+        }
+        return std::nullopt;
+    }
+
     const read_options& options_;
     grid grid_;
     std::size_t cells_ = 0;
@@ -124,6 +152,10 @@ struct line_span {
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+
+/// `jixiao::detail::utf8::first_invalid`, faster on Chinese text (three-byte sequences checked
+/// inline): the byte offset of the first invalid sequence, or npos.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view text) noexcept;
 
 /// The text as UTF-8 plus notes on what was done (BOM removed, converted from ...).
 [[nodiscard]] result<std::string> to_utf8_noted(std::string_view bytes, std::vector<std::string>* notes);

@@ -13,12 +13,15 @@
 #include <jixiao/vocabulary.hpp>
 
 #include "import_internal.hpp"
+#include "spelling_index.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -125,6 +128,18 @@ std::string_view role_of(const Table& table, std::string_view key) noexcept {
     return {};
 }
 
+/// Whether `needle` (non-empty) occurs in `haystack`: a plain loop, faster than
+/// string_view::find on short Chinese text (whose lead bytes repeat: memchr stops at each).
+bool contains(std::string_view haystack, std::string_view needle) noexcept {
+    if (needle.empty()) return true;
+    if (haystack.size() < needle.size()) return false;
+    const char first = needle.front();
+    for (std::size_t i = 0, last = haystack.size() - needle.size(); i <= last; ++i) {
+        if (haystack[i] == first && haystack.compare(i, needle.size(), needle) == 0) return true;
+    }
+    return false;
+}
+
 /// A non-empty fragment of `whole` (a label printed vertically or cut by a page break).
 bool is_fragment_of(std::string_view key, std::string_view whole) noexcept {
     return !key.empty() && key.size() < whole.size() && whole.find(key) != std::string_view::npos;
@@ -177,7 +192,9 @@ struct header_col {
 struct raw_indicator {
     std::vector<const wcell*> labels;
     std::string name;
-    std::string target, nature, target_value, unit, actual, weight, score, deviation;
+    /// Views into the grid, or into recognizer::owned_texts_ for an unwrapped cell.
+    std::string_view target, nature, target_value, unit, actual, weight, score;
+    std::string deviation;
     bool has_target = false, has_actual = false, has_weight = false, has_score = false;
     std::vector<extra_cell> extra;
     std::size_t line = 0, grid_row = 0, column = 0;
@@ -202,11 +219,18 @@ public:
 private:
     const grid& grid_;
     const import_options& options_;
-    std::vector<wcell> cells_;  ///< the cells of every row, row after row (reserved once: never moves)
+    std::vector<wcell> cells_;  ///< the cells of the rows not yet released, row after row (reserved once: never moves)
     std::vector<wrow> rows_;
     std::deque<std::string> owned_keys_;   ///< keys of cells with spaces inside (the others point into the grid)
+    std::deque<std::string> owned_texts_;  ///< unwrapped texts of cells with spaces inside (see unwrapped_view)
     std::vector<const wcell*> by_column_;  ///< scratch of align_positional
+    // Scratch of parse_table / align_by_meaning (cleared before each use: no allocation per row).
+    std::vector<const wcell*> row_cells_;
+    std::vector<const header_col*> mid_, post_, order_;
     import_result out_;
+    std::vector<import_note> page_notes_;  ///< page numbers dropped (first in the report)
+    std::vector<import_note> late_notes_;  ///< cells nothing placed (last in the report)
+    std::size_t accounted_ = 0;            ///< rows [0, accounted_) are accounted for
     std::optional<std::size_t> form_index_;
 
     // ---- report ----
@@ -244,6 +268,17 @@ private:
         return t;
     }
 
+    /// The same as a view: the cell's own text unless unwrapping changed it (then a copy kept
+    /// by the recognizer).
+    std::string_view unwrapped_view(const wcell& c) {
+        if (!c.is(bit_has_space)) return c.text;
+        std::string t = unwrap(c.text);
+        if (t == c.text) return c.text;
+        note(note_kind::repair, "line_break_removed",
+             "spaces or line breaks inside the cell come from a line wrap and were removed", c);
+        return owned_texts_.emplace_back(std::move(t));
+    }
+
     /// The label key of a trimmed cell text (docs/import.md: spaces and a trailing colon
     /// removed): a view into the grid unless the text has spaces inside.
     std::string_view key_of(std::string_view t, bool spaces) {
@@ -255,7 +290,16 @@ private:
     }
 
     // ---- steps ----
-    void build_rows();
+    void reserve_rows();
+    /// Appends the working copy of grid row `i` (rows are built in order).
+    void build_row(std::size_t i);
+    /// Rows [0, end) are finished: drops their cells, moving the later rows' cells to the front.
+    void release_rows(std::size_t end);
+    /// Nothing lost: lists the cells of the rows up to `end` still open (in `late_notes_`) and
+    /// counts the mapped ones.
+    void account_rows(std::size_t end, std::optional<std::size_t> form);
+    /// Parses rows [begin, end) as the next form, then accounts for and releases its rows.
+    void finish_form(std::size_t begin, std::size_t end);
     bool is_title_row(const wrow& r, std::string* title) const;
     void parse_form(std::size_t begin, std::size_t end, form& f);
     std::size_t parse_funds_row(const wrow& r, std::string_view row_role, form& f,
@@ -268,12 +312,17 @@ private:
     void finish_indicators(std::vector<raw_indicator>& raws, form& f, bool cost_is_level1);
 };
 
-void recognizer::build_rows() {
+void recognizer::reserve_rows() {
     rows_.reserve(grid_.rows.size());
     std::size_t cells = 0;
     for (const row& src : grid_.rows) cells += src.cells.size();
-    cells_.reserve(cells);  // an upper bound: the rows' spans below stay valid
-    for (std::size_t i = 0; i < grid_.rows.size(); ++i) {
+    // An upper bound, so that the rows' spans stay valid; release_rows keeps the cells in use
+    // at the front, so only a few forms' worth of this memory is ever touched.
+    cells_.reserve(cells);
+}
+
+void recognizer::build_row(std::size_t i) {
+    {
         const row& src = grid_.rows[i];
         wrow r;
         r.grid_row = i;
@@ -291,7 +340,7 @@ void recognizer::build_rows() {
             ++out_.report.cells_total;
             if (is_page_number(t)) {
                 w.fate = cell_fate::noted;
-                out_.report.notes.push_back(import_note{
+                page_notes_.push_back(import_note{
                     "page_number_dropped", note_kind::repair,
                     "a page number of the PDF leaked into the table as a cell; it is not a cell of the form",
                     where(w), std::string(t), std::nullopt});
@@ -310,15 +359,61 @@ void recognizer::build_rows() {
             wcell& first = r.cells.front();
             if (first.key.size() <= 150) {
                 for (std::string_view title : vocabulary::form_titles) {
-                    if (first.key.find(title) != std::string_view::npos) {
+                    if (contains(first.key, title)) {
                         first.bits |= bit_title;
                         break;
+                    }
+                }
+                // bit_year_mark is read only for the other cells of a title row.
+                if (first.is(bit_title)) {
+                    for (wcell& other : r.cells.subspan(1)) {
+                        if (contains(other.key, vocabulary::year_word)) other.bits |= bit_year_mark;
                     }
                 }
             }
         }
         rows_.push_back(std::move(r));
     }
+}
+
+void recognizer::release_rows(std::size_t end) {
+    if (end >= rows_.size()) {
+        cells_.clear();
+        return;
+    }
+    const auto offset = static_cast<std::size_t>(rows_[end].cells.data() - cells_.data());
+    if (offset == 0) return;
+    cells_.erase(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(offset));
+    for (std::size_t k = end; k < rows_.size(); ++k) {
+        wrow& r = rows_[k];
+        r.cells = std::span<wcell>(r.cells.data() - offset, r.cells.size());
+    }
+}
+
+void recognizer::account_rows(std::size_t end, std::optional<std::size_t> form) {
+    for (; accounted_ < end; ++accounted_) {
+        for (const wcell& c : rows_[accounted_].cells) {
+            if (c.fate == cell_fate::open) {
+                late_notes_.push_back(import_note{"cell_unmapped", note_kind::unmapped,
+                                                  form ? "a cell the recognizer could not place in the form"
+                                                       : "a cell outside every form",
+                                                  where(c), std::string(c.text), form});
+                c.fate = cell_fate::noted;
+            } else if (c.fate == cell_fate::mapped) {
+                ++out_.report.cells_mapped;
+            }
+        }
+    }
+}
+
+void recognizer::finish_form(std::size_t begin, std::size_t end) {
+    const std::size_t index = out_.forms.size();
+    form_index_ = index;
+    form& f = out_.forms.emplace_back();
+    parse_form(begin, end, f);
+    form_index_.reset();
+    account_rows(end, index);
+    release_rows(end);
 }
 
 bool recognizer::is_title_row(const wrow& r, std::string* title) const {
@@ -417,12 +512,22 @@ private:
     std::vector<std::pair<std::string_view, label_info>> entries_;
     std::array<std::uint16_t, size> slots_{};
 
-    static std::size_t hash(std::string_view k) noexcept {  // FNV-1a
-        std::uint64_t h = 14695981039346656037ULL;
-        for (const char ch : k) {
-            h ^= static_cast<unsigned char>(ch);
-            h *= 1099511628211ULL;
+    static std::size_t hash(std::string_view k) noexcept {  // eight bytes per multiply
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ k.size();
+        std::size_t i = 0;
+        for (; i + 8 <= k.size(); i += 8) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, k.data() + i, 8);
+            h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+            h ^= h >> 32;
         }
+        if (i < k.size()) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, k.data() + i, k.size() - i);
+            h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+            h ^= h >> 32;
+        }
+        h *= 0xC4CEB9FE1A85EC53ULL;
         return static_cast<std::size_t>(h ^ (h >> 29));
     }
     label_info& at(std::string_view key) {
@@ -446,7 +551,8 @@ const label_index& labels() {
 /// lookup of `key` itself, already done by the caller.
 std::string_view funds_row_role(std::string_view key, const label_info* whole) {
     if (key.empty() || key.size() > max_label_bytes) return {};
-    for (std::string_view prefix : vocabulary::funds_row_prefixes) {
+    for (const std::uint16_t k : jixiao::detail::text::index_of<vocabulary::funds_row_prefixes>.candidates(key, 0, key.size())) {
+        const std::string_view prefix = vocabulary::funds_row_prefixes[k];
         if (key.starts_with(prefix) && key.size() > prefix.size()) {
             const label_info* l = labels().find(key.substr(prefix.size()));
             return l != nullptr ? l->funds_row_role : std::string_view{};
@@ -457,8 +563,8 @@ std::string_view funds_row_role(std::string_view key, const label_info* whole) {
 
 bool is_funds_label(std::string_view key) {
     if (key.size() > max_label_bytes) return false;
-    for (std::string_view l : vocabulary::funds_labels) {
-        if (key.starts_with(l)) return true;
+    for (const std::uint16_t k : jixiao::detail::text::index_of<vocabulary::funds_labels>.candidates(key, 0, key.size())) {
+        if (key.starts_with(vocabulary::funds_labels[k])) return true;
     }
     return false;
 }
@@ -499,7 +605,6 @@ std::string_view closing_role(const wrow& r, const wcell** which) {
 void classify(wcell& c) {
     const std::string_view key = c.key;
     std::uint32_t b = 0;
-    if (key.find("年") != std::string_view::npos) b |= bit_year_mark;
     const label_info* l = labels().find(key);
     if (l != nullptr) {
         c.label = l;
@@ -524,7 +629,9 @@ void classify(wcell& c) {
     if (!c.funds_row_role.empty()) b |= bit_funds_row;
     if (c.closing_role.empty() && key.size() <= 4 * max_label_bytes) {
         // `评价等级：优` in one cell.
-        for (const auto& entry : vocabulary::closing_labels) {
+        // Only the labels indexed under the key's first character can be a prefix of it.
+        for (const std::uint16_t k : jixiao::detail::text::index_of<vocabulary::closing_labels>.candidates(key, 0, key.size())) {
+            const auto& entry = vocabulary::closing_labels[k];
             if (key.starts_with(entry.spelling)) {
                 c.closing_role = entry.role;
                 b |= bit_closing;
@@ -554,21 +661,24 @@ result<import_result> recognizer::run() {
     out_.report.source = options_.source_name;
     out_.report.format = grid_.format;
     out_.report.reader_notes = grid_.notes;
-    build_rows();
+    reserve_rows();
 
+    // The rows are built, and each form parsed, in one pass: a form is parsed as soon as the
+    // next form's start is known, while its rows are still in the cache (docs/performance.md).
+    //
     // Form starts: title rows; a 项目名称 row that follows no title (or a form that already has
     // a project name) starts a form whose title is missing.
     std::vector<std::size_t> starts;
     bool in_form = false, has_name = false;
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
+    for (std::size_t i = 0; i < grid_.rows.size(); ++i) {
+        build_row(i);
         const wrow& r = rows_[i];
+        std::optional<std::size_t> start_here;
         if (is_title_row(r, nullptr)) {
-            starts.push_back(i);
+            start_here = i;
             in_form = true;
             has_name = false;
-            continue;
-        }
-        if (!r.cells.empty() && r.cells.front().header_role() == "project_name") {
+        } else if (!r.cells.empty() && r.cells.front().header_role() == "project_name") {
             if (!in_form || has_name) {
                 // The form starts at its year row when one stands just above (the title is lost).
                 std::size_t start = i;
@@ -576,43 +686,37 @@ result<import_result> recognizer::run() {
                        rows_[start - 1].cells.front().key.size() <= 40 && find_year(rows_[start - 1].cells.front().key)) {
                     --start;
                 }
-                starts.push_back(start);
+                start_here = start;
                 in_form = true;
             }
             has_name = true;
         }
+        if (!start_here) continue;
+        // The previous form (or the text before the first form) ends here.
+        if (starts.empty()) {
+            account_rows(*start_here, std::nullopt);
+            release_rows(*start_here);
+        } else {
+            finish_form(starts.back(), *start_here);
+        }
+        starts.push_back(*start_here);
     }
-    out_.forms.reserve(starts.size());
-    for (std::size_t k = 0; k < starts.size(); ++k) {
-        const std::size_t begin = starts[k];
-        const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : rows_.size();
-        form_index_ = out_.forms.size();
-        form f;
-        parse_form(begin, end, f);
-        out_.forms.push_back(std::move(f));
-    }
-    form_index_.reset();
-    for (import_note& n : out_.report.notes) {
-        if (n.code != "page_number_dropped" || n.where.row == 0) continue;
+    if (starts.empty()) account_rows(rows_.size(), std::nullopt);
+    else finish_form(starts.back(), rows_.size());
+
+    for (import_note& n : page_notes_) {
+        if (n.where.row == 0) continue;
         // The last form starting at or before the note's row (starts are increasing).
         const auto after = std::upper_bound(starts.begin(), starts.end(), n.where.row - 1);
         if (after != starts.begin()) n.form = static_cast<std::size_t>(after - starts.begin()) - 1;
     }
-
-    // Nothing lost: every cell still open is listed; the mapped ones are counted.
-    for (std::size_t k = 0, s = 0; k < rows_.size(); ++k) {
-        while (s + 1 < starts.size() && starts[s + 1] <= k) ++s;
-        if (!starts.empty() && k >= starts[s]) form_index_ = s;
-        else form_index_.reset();
-        for (const wcell& c : rows_[k].cells) {
-            if (c.fate == cell_fate::open) {
-                unmapped(c, form_index_ ? "a cell the recognizer could not place in the form"
-                                        : "a cell outside every form");
-            } else if (c.fate == cell_fate::mapped) {
-                ++out_.report.cells_mapped;
-            }
-        }
-    }
+    // Report order: page numbers, then the forms' notes, then the cells nothing placed.
+    std::vector<import_note> notes;
+    notes.reserve(page_notes_.size() + out_.report.notes.size() + late_notes_.size());
+    std::move(page_notes_.begin(), page_notes_.end(), std::back_inserter(notes));
+    std::move(out_.report.notes.begin(), out_.report.notes.end(), std::back_inserter(notes));
+    std::move(late_notes_.begin(), late_notes_.end(), std::back_inserter(notes));
+    out_.report.notes = std::move(notes);
 
     if (out_.forms.empty()) {
         return error{errc::no_form_found, 0, options_.source_name,
@@ -1019,17 +1123,20 @@ bool looks_like_value(std::string_view t) {
     if (t.size() > max_label_bytes) return false;
     const unsigned char c = static_cast<unsigned char>(t.front());
     if ((c >= '0' && c <= '9') || c == '<' || c == '>' || c == '=' || c == '~') return true;
-    for (const auto& s : vocabulary::comparator_symbols) {
-        if (t.starts_with(s.spelling)) return true;
+    // Only the spellings indexed under the text's first character can match.
+    for (const std::uint16_t k : jixiao::detail::text::index_of<vocabulary::comparator_symbols>.candidates(t, 0, t.size())) {
+        if (t.starts_with(vocabulary::comparator_symbols[k].spelling)) return true;
     }
-    auto in = [&](const auto& table) {
-        for (const auto& e : table) {
-            if (e.spelling == t) return true;
+    auto in = [&]<const auto& Table>() {
+        for (const std::uint16_t k : jixiao::detail::text::index_of<Table>.candidates(t, 0, t.size())) {
+            if (Table[k].spelling == t) return true;
         }
         return false;
     };
-    return in(vocabulary::positive_labels) || in(vocabulary::negative_labels) || in(vocabulary::tier_met_labels) ||
-           in(vocabulary::tier_partly_met_labels) || in(vocabulary::tier_not_met_labels) || is_not_applicable_mark(t);
+    return in.template operator()<vocabulary::positive_labels>() || in.template operator()<vocabulary::negative_labels>() ||
+           in.template operator()<vocabulary::tier_met_labels>() ||
+           in.template operator()<vocabulary::tier_partly_met_labels>() ||
+           in.template operator()<vocabulary::tier_not_met_labels>() || is_not_applicable_mark(t);
 }
 
 bool fits_number_or_blank(const wcell* c) { return c == nullptr || c->is(bit_plain_number | bit_not_applicable); }
@@ -1102,9 +1209,9 @@ bool recognizer::align_positional(const wrow& r, const std::vector<header_col>& 
     map(*name);
     for (const header_col& h : header) {
         const wcell* c = at_column(h.column);
-        std::string text;
+        std::string_view text;
         if (c != nullptr && h.role != col_role::level1 && h.role != col_role::level2 && h.role != col_role::name) {
-            text = (h.role == col_role::deviation || h.role == col_role::extra) ? std::string(c->text) : unwrapped(*c);
+            text = (h.role == col_role::deviation || h.role == col_role::extra) ? c->text : unwrapped_view(*c);
             map(*c);
         }
         switch (h.role) {
@@ -1115,8 +1222,8 @@ bool recognizer::align_positional(const wrow& r, const std::vector<header_col>& 
         case col_role::actual: out.actual = text; out.has_actual = c != nullptr; break;
         case col_role::weight: out.weight = text; out.has_weight = c != nullptr; break;
         case col_role::score: out.score = text; out.has_score = c != nullptr; break;
-        case col_role::deviation: out.deviation = text; break;
-        case col_role::extra: out.extra.push_back(extra_cell{h.label, text}); break;
+        case col_role::deviation: out.deviation = std::string(text); break;
+        case col_role::extra: out.extra.push_back(extra_cell{h.label, std::string(text)}); break;
         default: break;
         }
     }
@@ -1152,7 +1259,10 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
         }
     }
     // Roles between name and 分值, and after 得分, in header order.
-    std::vector<const header_col*> mid, post;
+    std::vector<const header_col*>& mid = mid_;
+    std::vector<const header_col*>& post = post_;
+    mid.clear();
+    post.clear();
     bool after_name = false, after_score = false;
     for (const header_col& h : header) {
         if (h.role == col_role::name) {
@@ -1172,30 +1282,31 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
         static const header_col target{0, col_role::target, "年度指标值"};
         static const header_col actual{0, col_role::actual, "实际完成值"};
         static const header_col deviation{0, col_role::deviation, "偏差原因分析及改进措施"};
-        mid = {&target, &actual};
-        post = {&deviation};
+        mid.assign({&target, &actual});
+        post.assign({&deviation});
     }
     const std::size_t mid_end = std::min(weight_at, cells.size());
-    std::vector<const wcell*> middle(cells.begin() + static_cast<std::ptrdiff_t>(front),
-                                     cells.begin() + static_cast<std::ptrdiff_t>(mid_end));
-    std::vector<const wcell*> tail;
+    const std::span<const wcell* const> all(cells);
+    const std::span<const wcell* const> middle = front <= mid_end ? all.subspan(front, mid_end - front)
+                                                                  : std::span<const wcell* const>{};
     const std::size_t tail_begin = score_at < cells.size() ? score_at + 1 : (weight_at < cells.size() ? weight_at + 1 : cells.size());
-    for (std::size_t k = tail_begin; k < cells.size(); ++k) tail.push_back(cells[k]);
+    const std::span<const wcell* const> tail = all.subspan(tail_begin);
 
     auto assign = [&](const header_col& h, const wcell& c) {
-        std::string text = (h.role == col_role::deviation || h.role == col_role::extra) ? std::string(c.text) : unwrapped(c);
+        const std::string_view text =
+            (h.role == col_role::deviation || h.role == col_role::extra) ? c.text : unwrapped_view(c);
         map(c);
         switch (h.role) {
-        case col_role::target: out.target = std::move(text); out.has_target = true; break;
-        case col_role::nature: out.nature = std::move(text); out.has_target = true; break;
-        case col_role::target_value: out.target_value = std::move(text); out.has_target = true; break;
-        case col_role::unit: out.unit = std::move(text); out.has_target = true; break;
-        case col_role::actual: out.actual = std::move(text); out.has_actual = true; break;
-        case col_role::deviation: out.deviation = std::move(text); break;
+        case col_role::target: out.target = text; out.has_target = true; break;
+        case col_role::nature: out.nature = text; out.has_target = true; break;
+        case col_role::target_value: out.target_value = text; out.has_target = true; break;
+        case col_role::unit: out.unit = text; out.has_target = true; break;
+        case col_role::actual: out.actual = text; out.has_actual = true; break;
+        case col_role::deviation: out.deviation = std::string(text); break;
         case col_role::extra:
             for (extra_cell& e : out.extra) {
                 if (e.label == h.label) {
-                    e.text = std::move(text);
+                    e.text = std::string(text);
                     return;
                 }
             }
@@ -1228,7 +1339,8 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
     } else {
         // Fewer cells than value columns (empty cells dropped): fill target / actual first,
         // in order, then the extra columns.
-        std::vector<const header_col*> order;
+        std::vector<const header_col*>& order = order_;
+        order.clear();
         for (const header_col* h : mid) {
             if (h->role != col_role::extra) order.push_back(h);
         }
@@ -1238,12 +1350,12 @@ void recognizer::align_by_meaning(const std::vector<const wcell*>& cells, const 
         for (std::size_t k = 0; k < values; ++k) assign(*order[k], *middle[name_count + k]);
     }
     if (weight_at < cells.size()) {
-        out.weight = std::string(trim(cells[weight_at]->text));
+        out.weight = trim(cells[weight_at]->text);
         out.has_weight = true;
         map(*cells[weight_at]);
     }
     if (score_at < cells.size()) {
-        out.score = std::string(trim(cells[score_at]->text));
+        out.score = trim(cells[score_at]->text);
         out.has_score = true;
         map(*cells[score_at]);
     }
@@ -1355,7 +1467,8 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             continue;
         }
         // Page-break fragments of the vertical 绩效指标 label: the row's first cell.
-        std::vector<const wcell*> cells;
+        std::vector<const wcell*>& cells = row_cells_;
+        cells.clear();
         bool fragment = false;
         for (std::size_t k = 0; k < r.cells.size(); ++k) {
             const wcell& c = r.cells[k];
@@ -1425,8 +1538,8 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                 joined.actual = raw.actual;
                 joined.weight = raw.weight;
                 joined.score = raw.score;
-                joined.deviation = raw.deviation;
-                joined.extra = raw.extra;
+                joined.deviation = std::move(raw.deviation);
+                joined.extra = std::move(raw.extra);
                 joined.has_target = raw.has_target;
                 joined.has_actual = raw.has_actual;
                 joined.has_weight = raw.has_weight;
@@ -1490,14 +1603,17 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
                 }
             }
         }
-        indicator ind;
+        indicator& ind = f.indicators.emplace_back();
         ind.level1 = level1;
         ind.level2 = level2;
         ind.level1_text = level1_text;
         ind.level2_text = level2_text;
         ind.name = std::move(raw.name);
         if (!raw.nature.empty() || !raw.target_value.empty() || !raw.unit.empty()) {
-            ind.target = read_value_cell(raw.nature + raw.target_value + raw.unit);
+            std::string target;
+            target.reserve(raw.nature.size() + raw.target_value.size() + raw.unit.size());
+            target.append(raw.nature).append(raw.target_value).append(raw.unit);
+            ind.target = read_value_cell(target);
         } else {
             ind.target = read_value_cell(raw.target);
         }
@@ -1507,7 +1623,6 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
         ind.deviation_note = std::move(raw.deviation);
         ind.extra = std::move(raw.extra);
         ind.where = source_location{options_.source_name, raw.line, raw.grid_row + 1, raw.column};
-        f.indicators.push_back(std::move(ind));
         explicit_level2.push_back(got_level2);
     }
 

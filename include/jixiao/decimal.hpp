@@ -209,6 +209,44 @@ inline constexpr bool is_bool_or_character =
     return static_cast<int>(guess + 1);
 }
 
+/// The owner of a decimal's big coefficient: `std::unique_ptr`'s semantics, with the null check
+/// inline and the deletion out of line. Most decimals never have a big coefficient, and a
+/// decimal is created and destroyed in every step of scoring, so its destructor must stay a test
+/// of one pointer.
+class big_ptr {
+public:
+    big_ptr() noexcept = default;
+    big_ptr(std::unique_ptr<integer> p) noexcept : p_(p.release()) {}  // NOLINT: converts like unique_ptr
+    big_ptr(const big_ptr&) = delete;
+    big_ptr& operator=(const big_ptr&) = delete;
+    big_ptr(big_ptr&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+    big_ptr& operator=(big_ptr&& o) noexcept {
+        if (this != &o) {
+            reset();
+            p_ = std::exchange(o.p_, nullptr);
+        }
+        return *this;
+    }
+    big_ptr& operator=(std::unique_ptr<integer> p) noexcept {
+        reset();
+        p_ = p.release();
+        return *this;
+    }
+    ~big_ptr() {
+        if (p_ != nullptr) [[unlikely]] destroy(p_);
+    }
+    void reset() noexcept {
+        if (p_ != nullptr) destroy(std::exchange(p_, nullptr));
+    }
+    explicit operator bool() const noexcept { return p_ != nullptr; }
+    integer& operator*() const noexcept { return *p_; }
+    integer* operator->() const noexcept { return p_; }
+
+private:
+    [[gnu::noinline]] static void destroy(integer* p) noexcept { delete p; }
+    integer* p_ = nullptr;
+};
+
 }  // namespace detail::dec
 
 /// An exact decimal number: `coefficient * 10^-scale` with `scale >= 0` (a positive exponent
@@ -267,7 +305,7 @@ public:
         if (this != &o) {
             small_ = o.small_;
             scale_ = o.scale_;
-            big_ = o.big_ ? std::make_unique<integer>(*o.big_) : nullptr;
+            big_ = o.big_ ? std::make_unique<integer>(*o.big_) : std::unique_ptr<integer>();
         }
         return *this;
     }
@@ -397,7 +435,7 @@ public:
 private:
     std::int64_t small_ = 0;          // the coefficient, when big_ is null
     int scale_ = 0;                   // >= 0
-    std::unique_ptr<integer> big_;    // the coefficient when it does not fit small_ (canonical)
+    detail::dec::big_ptr big_;        // the coefficient when it does not fit small_ (canonical)
 
     static decimal small(std::int64_t c, int scale) noexcept {
         decimal d;
@@ -433,8 +471,8 @@ private:
         return c;
     }
     static decimal add(const decimal& a, const decimal& b, bool subtract) {
-        int scale = std::max(a.scale_, b.scale_);
         if (!a.big_ && !b.big_) {
+            int scale = std::max(a.scale_, b.scale_);
             std::int64_t x = a.small_;
             std::int64_t y = b.small_;
             if (detail::dec::mul_pow10(x, static_cast<long long>(scale) - a.scale_) &&
@@ -444,6 +482,11 @@ private:
                 if (!overflow && r != INT64_MIN) return small(r, scale);
             }
         }
+        return add_big(a, b, subtract);
+    }
+    /// `add` on `cpp_int` (kept out of line so that the machine-integer path inlines).
+    [[gnu::noinline]] static decimal add_big(const decimal& a, const decimal& b, bool subtract) {
+        int scale = std::max(a.scale_, b.scale_);
         integer x = aligned(a, scale);
         integer y = aligned(b, scale);
         return make(subtract ? integer(x - y) : integer(x + y), scale);
@@ -462,6 +505,10 @@ private:
                 return x < y ? -1 : (x > y ? 1 : 0);
             }
         }
+        return compare_big(a, b);
+    }
+    /// `compare` on `cpp_int` (out of line, like add_big).
+    [[gnu::noinline]] static int compare_big(const decimal& a, const decimal& b) noexcept {
         int scale = std::max(a.scale_, b.scale_);
         int c = aligned(a, scale).compare(aligned(b, scale));
         return c < 0 ? -1 : (c > 0 ? 1 : 0);

@@ -53,8 +53,8 @@ char detect_csv_delimiter(std::string_view text) noexcept {
     return ',';
 }
 
-result<grid> read_csv(std::string_view text, const read_options& options) {
-    grid_builder builder(grid_format::csv, options);
+result<grid> read_csv(std::string_view text, const read_options& options, row_sink* sink) {
+    grid_builder builder(grid_format::csv, options, sink);
     const char delimiter = detect_csv_delimiter(text);
     if (delimiter == ';') builder.note("delimiter ';' (semicolons clearly used, commas not)");
     line_tracker lines(text);

@@ -39,17 +39,17 @@ bool is_pipe_row(std::string_view line) noexcept {
 }
 
 result<grid> read_text(std::string_view text, grid_format format, const read_options& options,
-                       std::vector<std::string> notes) {
+                       std::vector<std::string> notes, detail::row_sink* sink) {
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         return error{errc::invalid_utf8, nul, {},
                      "NUL byte at byte " + std::to_string(nul) + ": binary data, not text"};
     }
     result<grid> g = [&]() -> result<grid> {
         switch (format) {
-        case grid_format::tsv: return detail::read_tsv(text, options);
-        case grid_format::pipe: return detail::read_pipe(text, options);
-        case grid_format::cell_per_line: return detail::read_cell_per_line(text, options);
-        case grid_format::csv: return detail::read_csv(text, options);
+        case grid_format::tsv: return detail::read_tsv(text, options, sink);
+        case grid_format::pipe: return detail::read_pipe(text, options, sink);
+        case grid_format::cell_per_line: return detail::read_cell_per_line(text, options, sink);
+        case grid_format::csv: return detail::read_csv(text, options, sink);
         case grid_format::html: return detail::read_html(text, options);
         }
         return error{errc::unknown_format, 0, {}, "not a grid format"};
@@ -147,27 +147,46 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
     return std::nullopt;
 }
 
-result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
-    std::vector<std::string> notes;
-    std::string storage;
-    auto text = checked_utf8(bytes, options, notes, storage);
-    if (!text) return text.error();
-    return read_text(*text, format, options, std::move(notes));
-}
+namespace detail {
 
-result<grid> read_grid(std::string_view bytes, const read_options& options) {
-    std::vector<std::string> notes;
-    std::string storage;
-    auto text = checked_utf8(bytes, options, notes, storage);
+result<prepared_text> prepare_text(std::string_view bytes, std::optional<grid_format> format,
+                                   const read_options& options) {
+    prepared_text out;
+    auto text = checked_utf8(bytes, options, out.notes, out.converted);
     if (!text) return text.error();
-    const auto format = detect_format(*text);
-    if (!format) {
+    out.is_converted = text->data() != bytes.data() || text->size() != bytes.size();
+    if (!out.is_converted) out.original = bytes;
+    if (format) {
+        out.format = *format;
+        return out;
+    }
+    const auto detected = detect_format(out.text());
+    if (!detected) {
         return error{errc::unknown_format, 0, {},
                      "cannot tell the format of the text (empty, binary, or no table structure); "
                      "choose a reader explicitly"};
     }
-    notes.push_back("format detected from the content: " + std::string(to_string(*format)));
-    return read_text(*text, *format, options, std::move(notes));
+    out.format = *detected;
+    out.notes.push_back("format detected from the content: " + std::string(to_string(*detected)));
+    return out;
+}
+
+result<grid> read_prepared(const prepared_text& text, const read_options& options, row_sink* sink) {
+    return read_text(text.text(), text.format, options, text.notes, sink);
+}
+
+}  // namespace detail
+
+result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
+    auto text = detail::prepare_text(bytes, format, options);
+    if (!text) return text.error();
+    return detail::read_prepared(*text, options);
+}
+
+result<grid> read_grid(std::string_view bytes, const read_options& options) {
+    auto text = detail::prepare_text(bytes, std::nullopt, options);
+    if (!text) return text.error();
+    return detail::read_prepared(*text, options);
 }
 
 }  // namespace jixiao::io

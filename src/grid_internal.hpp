@@ -16,17 +16,42 @@
 
 namespace jixiao::io::detail {
 
-/// Builds a grid row by row and checks the limits on every cell.
+/// Receives the rows of a reader one by one, each once it is complete (streaming import:
+/// `import_text` recognises rows while they are in the cache instead of building the grid).
+class row_sink {
+public:
+    /// Row `r` is complete (rows arrive in document order; the sink keeps the row alive as
+    /// long as it needs its cells' text).
+    virtual void take_row(row&& r) = 0;
+
+protected:
+    row_sink() = default;
+    row_sink(const row_sink&) = default;
+    row_sink& operator=(const row_sink&) = default;
+    ~row_sink() = default;
+};
+
+/// Builds a grid row by row and checks the limits on every cell. With a `row_sink`, each row
+/// goes to the sink once the next row begins (or at `take`) and the grid keeps no rows: the
+/// sink receives exactly the rows the grid would have held, in order.
 class grid_builder {
 public:
-    grid_builder(grid_format format, const read_options& options) : options_(options) {
+    grid_builder(grid_format format, const read_options& options, row_sink* sink = nullptr)
+        : options_(options), sink_(sink) {
         grid_.format = format;
     }
 
+    /// Whether the rows go to a sink (hints such as `reserve_rows` are then pointless).
+    [[nodiscard]] bool streaming() const noexcept { return sink_ != nullptr; }
+
     /// Starts a new row at `line`.
     void begin_row(std::size_t line) {
+        if (sink_ != nullptr) flush_row();
         grid_.rows.push_back(row{{}, line});
     }
+
+    /// Drops the current row (a row the reader decided is not part of the grid).
+    void drop_row() { grid_.rows.pop_back(); }
 
     /// Appends a cell to the current row (a row is begun first if there is none).
     /// The column is the cell's 1-based position in the row unless given (HTML).
@@ -55,7 +80,9 @@ public:
     }
 
     /// Room for `rows` rows (a hint).
-    void reserve_rows(std::size_t rows) { grid_.rows.reserve(rows); }
+    void reserve_rows(std::size_t rows) {
+        if (sink_ == nullptr) grid_.rows.reserve(rows);
+    }
     /// Room for `cells` cells in the current row (a hint).
     void reserve_cells(std::size_t cells) {
         if (!grid_.rows.empty()) grid_.rows.back().cells.reserve(cells);
@@ -63,8 +90,11 @@ public:
 
     void note(std::string text) { grid_.notes.push_back(std::move(text)); }
 
-    [[nodiscard]] grid& get() { return grid_; }
-    [[nodiscard]] grid take() && { return std::move(grid_); }
+    /// The grid (with a sink: the last row goes to the sink, and the grid holds no rows).
+    [[nodiscard]] grid take() && {
+        if (sink_ != nullptr) flush_row();
+        return std::move(grid_);
+    }
 
     [[nodiscard]] static error limit_error(std::size_t offset, std::string message) {
         return error{errc::limit_exceeded, offset, {}, std::move(message)};
@@ -89,7 +119,15 @@ private:
         return std::nullopt;
     }
 
+    /// Hands the current row, if any, to the sink.
+    void flush_row() {
+        if (grid_.rows.empty()) return;
+        sink_->take_row(std::move(grid_.rows.back()));
+        grid_.rows.clear();
+    }
+
     const read_options& options_;
+    row_sink* sink_ = nullptr;
     grid grid_;
     std::size_t cells_ = 0;
     std::size_t text_bytes_ = 0;
@@ -160,12 +198,37 @@ struct line_span {
 /// The text as UTF-8 plus notes on what was done (BOM removed, converted from ...).
 [[nodiscard]] result<std::string> to_utf8_noted(std::string_view bytes, std::vector<std::string>* notes);
 
-// The readers proper (text: valid UTF-8, no BOM, no NUL).
-[[nodiscard]] result<grid> read_tsv(std::string_view text, const read_options& options);
-[[nodiscard]] result<grid> read_pipe(std::string_view text, const read_options& options);
-[[nodiscard]] result<grid> read_cell_per_line(std::string_view text, const read_options& options);
-[[nodiscard]] result<grid> read_csv(std::string_view text, const read_options& options);
+// The readers proper (text: valid UTF-8, no BOM, no NUL). With a sink, the rows go to the
+// sink instead of the grid (HTML places cells by spans across rows: it always builds the grid).
+[[nodiscard]] result<grid> read_tsv(std::string_view text, const read_options& options, row_sink* sink = nullptr);
+[[nodiscard]] result<grid> read_pipe(std::string_view text, const read_options& options, row_sink* sink = nullptr);
+[[nodiscard]] result<grid> read_cell_per_line(std::string_view text, const read_options& options,
+                                              row_sink* sink = nullptr);
+[[nodiscard]] result<grid> read_csv(std::string_view text, const read_options& options, row_sink* sink = nullptr);
 [[nodiscard]] result<grid> read_html(std::string_view text, const read_options& options);
+
+/// A document checked (size limit, UTF-8 or converted, NUL bytes) and its format chosen:
+/// what `read_grid` does before it calls a reader.
+struct prepared_text {
+    std::string_view original;       ///< the bytes given (when no conversion was needed)
+    std::string converted;           ///< the text converted to UTF-8 (when `is_converted`)
+    bool is_converted = false;
+    grid_format format{};            ///< the reader to use
+    std::vector<std::string> notes;  ///< the notes so far (conversion, format detected)
+    /// The UTF-8 text to read.
+    [[nodiscard]] std::string_view text() const noexcept {
+        return is_converted ? std::string_view(converted) : original;
+    }
+};
+
+/// Checks `bytes` and chooses the format (`format`, or detected when unset), with the errors
+/// of `read_grid`, in the same order.
+[[nodiscard]] result<prepared_text> prepare_text(std::string_view bytes, std::optional<grid_format> format,
+                                                 const read_options& options);
+/// Reads a prepared text: `read_grid`'s result (the grid, its notes), except that with a sink
+/// (any format but HTML) the rows go to the sink. The same errors as `read_grid`.
+[[nodiscard]] result<grid> read_prepared(const prepared_text& text, const read_options& options,
+                                         row_sink* sink = nullptr);
 
 /// The CSV delimiter the reader uses for `text`: ';' when clearly used, else ','.
 [[nodiscard]] char detect_csv_delimiter(std::string_view text) noexcept;

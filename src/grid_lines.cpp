@@ -6,8 +6,8 @@
 
 namespace jixiao::io::detail {
 
-result<grid> read_cell_per_line(std::string_view text, const read_options& options) {
-    grid_builder builder(grid_format::cell_per_line, options);
+result<grid> read_cell_per_line(std::string_view text, const read_options& options, row_sink* sink) {
+    grid_builder builder(grid_format::cell_per_line, options, sink);
     std::size_t pos = 0;
     std::size_t line = 1;
     bool in_row = false;

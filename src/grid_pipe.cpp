@@ -64,8 +64,8 @@ std::string unescape(std::string_view text) {
 
 }  // namespace
 
-result<grid> read_pipe(std::string_view text, const read_options& options) {
-    grid_builder builder(grid_format::pipe, options);
+result<grid> read_pipe(std::string_view text, const read_options& options, row_sink* sink) {
+    grid_builder builder(grid_format::pipe, options, sink);
     std::size_t pos = 0;
     std::size_t line = 1;
     std::size_t separators = 0;
@@ -107,7 +107,7 @@ result<grid> read_pipe(std::string_view text, const read_options& options) {
         });
         if (separator) {
             ++separators;
-            builder.get().rows.pop_back();
+            builder.drop_row();
             continue;
         }
         std::optional<error> failure;

@@ -38,9 +38,9 @@ private:
 
 }  // namespace
 
-result<grid> read_tsv(std::string_view text, const read_options& options) {
-    grid_builder builder(grid_format::tsv, options);
-    {
+result<grid> read_tsv(std::string_view text, const read_options& options, row_sink* sink) {
+    grid_builder builder(grid_format::tsv, options, sink);
+    if (!builder.streaming()) {
         // One row per line: count the line feeds once (a hint only; `\r` alone also ends a line).
         next_byte line_feeds(text, '\n');
         std::size_t lines = 1;

@@ -12,6 +12,7 @@
 #include <jixiao/io/import.hpp>
 #include <jixiao/vocabulary.hpp>
 
+#include "grid_internal.hpp"
 #include "import_internal.hpp"
 #include "spelling_index.hpp"
 
@@ -206,21 +207,65 @@ struct raw_indicator {
 std::optional<int> find_year(std::string_view key);
 void classify(wcell& c);
 
+/// The working rows not yet released, indexed by grid row: rows [base, size()) are held
+/// (releasing a form's rows drops them, so only a form or two is ever held).
+class row_window {
+public:
+    [[nodiscard]] wrow& operator[](std::size_t i) noexcept { return rows_[i - base_]; }
+    [[nodiscard]] const wrow& operator[](std::size_t i) const noexcept { return rows_[i - base_]; }
+    /// One past the last grid row built.
+    [[nodiscard]] std::size_t size() const noexcept { return base_ + rows_.size(); }
+    /// The first row held.
+    [[nodiscard]] std::size_t base() const noexcept { return base_; }
+    void push_back(const wrow& r) { rows_.push_back(r); }
+    /// Drops rows [base, end) (end <= size()).
+    void drop_before(std::size_t end) {
+        rows_.erase(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(end - base_));
+        base_ = end;
+    }
+    [[nodiscard]] std::vector<wrow>::iterator begin() noexcept { return rows_.begin(); }
+    [[nodiscard]] std::vector<wrow>::iterator end() noexcept { return rows_.end(); }
+
+private:
+    std::vector<wrow> rows_;
+    std::size_t base_ = 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The recognizer
 // ---------------------------------------------------------------------------------------------
 
 class recognizer {
 public:
-    recognizer(const grid& g, const import_options& options) : grid_(g), options_(options) {}
+    recognizer(grid_format format, const import_options& options) : format_(format), options_(options) {
+        out_.report.source = options_.source_name;
+        out_.report.format = format_;
+        cells_.reserve(1024);
+    }
 
-    result<import_result> run();
+    /// Takes grid row `src`, the next row of the document (rows arrive in order). The row's
+    /// cells must stay alive (unchanged) until `released()` passes its index.
+    void add_row(const row& src);
+    /// Rows [0, released()) are finished with: the caller may free them.
+    [[nodiscard]] std::size_t released() const noexcept { return rows_.base(); }
+    /// The forms parsed so far.
+    [[nodiscard]] std::size_t forms_done() const noexcept { return out_.forms.size(); }
+    /// Room for `forms` forms in the result (a hint: a form is a large object, and growing
+    /// the vector moves every form parsed so far, long out of the cache).
+    void expect_forms(std::size_t forms) { out_.forms.reserve(forms); }
+    /// After the last row: the forms and the report (`reader_notes`: the grid's notes).
+    result<import_result> finish(std::vector<std::string> reader_notes);
 
 private:
-    const grid& grid_;
+    grid_format format_;
     const import_options& options_;
-    std::vector<wcell> cells_;  ///< the cells of the rows not yet released, row after row (reserved once: never moves)
-    std::vector<wrow> rows_;
+    /// The cells of the rows not yet released, row after row (the rows' spans are rebased when
+    /// it grows: no pointer into it is kept across rows).
+    std::vector<wcell> cells_;
+    row_window rows_;
+    // Form starts so far, and the state of the start search (see add_row).
+    std::vector<std::size_t> starts_;
+    bool in_form_ = false, has_name_ = false;
     std::deque<std::string> owned_keys_;   ///< keys of cells with spaces inside (the others point into the grid)
     std::deque<std::string> owned_texts_;  ///< unwrapped texts of cells with spaces inside (see unwrapped_view)
     std::vector<const wcell*> by_column_;  ///< scratch of align_positional
@@ -290,9 +335,8 @@ private:
     }
 
     // ---- steps ----
-    void reserve_rows();
-    /// Appends the working copy of grid row `i` (rows are built in order).
-    void build_row(std::size_t i);
+    /// Appends the working copy of grid row `src`, grid row number `rows_.size()`.
+    void build_row(const row& src);
     /// Rows [0, end) are finished: drops their cells, moving the later rows' cells to the front.
     void release_rows(std::size_t end);
     /// Nothing lost: lists the cells of the rows up to `end` still open (in `late_notes_`) and
@@ -312,18 +356,19 @@ private:
     void finish_indicators(std::vector<raw_indicator>& raws, form& f, bool cost_is_level1);
 };
 
-void recognizer::reserve_rows() {
-    rows_.reserve(grid_.rows.size());
-    std::size_t cells = 0;
-    for (const row& src : grid_.rows) cells += src.cells.size();
-    // An upper bound, so that the rows' spans stay valid; release_rows keeps the cells in use
-    // at the front, so only a few forms' worth of this memory is ever touched.
-    cells_.reserve(cells);
-}
-
-void recognizer::build_row(std::size_t i) {
+void recognizer::build_row(const row& src) {
     {
-        const row& src = grid_.rows[i];
+        const std::size_t i = rows_.size();
+        if (cells_.size() + src.cells.size() > cells_.capacity()) {
+            // Room for the row's cells; the held rows' spans are rebased (cells_ holds exactly
+            // their cells, in row order: release_rows keeps it so).
+            cells_.reserve(std::max(cells_.size() + src.cells.size(), 2 * cells_.capacity()));
+            std::size_t offset = 0;
+            for (wrow& held : rows_) {
+                held.cells = std::span<wcell>(cells_.data() + offset, held.cells.size());
+                offset += held.cells.size();
+            }
+        }
         wrow r;
         r.grid_row = i;
         r.line = src.line;
@@ -377,17 +422,17 @@ void recognizer::build_row(std::size_t i) {
 }
 
 void recognizer::release_rows(std::size_t end) {
+    if (end <= rows_.base()) return;
     if (end >= rows_.size()) {
         cells_.clear();
+        rows_.drop_before(rows_.size());
         return;
     }
     const auto offset = static_cast<std::size_t>(rows_[end].cells.data() - cells_.data());
+    rows_.drop_before(end);
     if (offset == 0) return;
     cells_.erase(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(offset));
-    for (std::size_t k = end; k < rows_.size(); ++k) {
-        wrow& r = rows_[k];
-        r.cells = std::span<wcell>(r.cells.data() - offset, r.cells.size());
-    }
+    for (wrow& r : rows_) r.cells = std::span<wcell>(r.cells.data() - offset, r.cells.size());
 }
 
 void recognizer::account_rows(std::size_t end, std::optional<std::size_t> form) {
@@ -657,58 +702,54 @@ void classify(wcell& c) {
 // run
 // ---------------------------------------------------------------------------------------------
 
-result<import_result> recognizer::run() {
-    out_.report.source = options_.source_name;
-    out_.report.format = grid_.format;
-    out_.report.reader_notes = grid_.notes;
-    reserve_rows();
-
+void recognizer::add_row(const row& src) {
     // The rows are built, and each form parsed, in one pass: a form is parsed as soon as the
     // next form's start is known, while its rows are still in the cache (docs/performance.md).
     //
     // Form starts: title rows; a 项目名称 row that follows no title (or a form that already has
     // a project name) starts a form whose title is missing.
-    std::vector<std::size_t> starts;
-    bool in_form = false, has_name = false;
-    for (std::size_t i = 0; i < grid_.rows.size(); ++i) {
-        build_row(i);
-        const wrow& r = rows_[i];
-        std::optional<std::size_t> start_here;
-        if (is_title_row(r, nullptr)) {
-            start_here = i;
-            in_form = true;
-            has_name = false;
-        } else if (!r.cells.empty() && r.cells.front().header_role() == "project_name") {
-            if (!in_form || has_name) {
-                // The form starts at its year row when one stands just above (the title is lost).
-                std::size_t start = i;
-                while (start > 0 && (starts.empty() || start - 1 > starts.back()) && rows_[start - 1].cells.size() == 1 &&
-                       rows_[start - 1].cells.front().key.size() <= 40 && find_year(rows_[start - 1].cells.front().key)) {
-                    --start;
-                }
-                start_here = start;
-                in_form = true;
+    const std::size_t i = rows_.size();
+    build_row(src);
+    const wrow& r = rows_[i];
+    std::optional<std::size_t> start_here;
+    if (is_title_row(r, nullptr)) {
+        start_here = i;
+        in_form_ = true;
+        has_name_ = false;
+    } else if (!r.cells.empty() && r.cells.front().header_role() == "project_name") {
+        if (!in_form_ || has_name_) {
+            // The form starts at its year row when one stands just above (the title is lost).
+            std::size_t start = i;
+            while (start > 0 && (starts_.empty() || start - 1 > starts_.back()) && rows_[start - 1].cells.size() == 1 &&
+                   rows_[start - 1].cells.front().key.size() <= 40 && find_year(rows_[start - 1].cells.front().key)) {
+                --start;
             }
-            has_name = true;
+            start_here = start;
+            in_form_ = true;
         }
-        if (!start_here) continue;
-        // The previous form (or the text before the first form) ends here.
-        if (starts.empty()) {
-            account_rows(*start_here, std::nullopt);
-            release_rows(*start_here);
-        } else {
-            finish_form(starts.back(), *start_here);
-        }
-        starts.push_back(*start_here);
+        has_name_ = true;
     }
-    if (starts.empty()) account_rows(rows_.size(), std::nullopt);
-    else finish_form(starts.back(), rows_.size());
+    if (!start_here) return;
+    // The previous form (or the text before the first form) ends here.
+    if (starts_.empty()) {
+        account_rows(*start_here, std::nullopt);
+        release_rows(*start_here);
+    } else {
+        finish_form(starts_.back(), *start_here);
+    }
+    starts_.push_back(*start_here);
+}
+
+result<import_result> recognizer::finish(std::vector<std::string> reader_notes) {
+    out_.report.reader_notes = std::move(reader_notes);
+    if (starts_.empty()) account_rows(rows_.size(), std::nullopt);
+    else finish_form(starts_.back(), rows_.size());
 
     for (import_note& n : page_notes_) {
         if (n.where.row == 0) continue;
         // The last form starting at or before the note's row (starts are increasing).
-        const auto after = std::upper_bound(starts.begin(), starts.end(), n.where.row - 1);
-        if (after != starts.begin()) n.form = static_cast<std::size_t>(after - starts.begin()) - 1;
+        const auto after = std::upper_bound(starts_.begin(), starts_.end(), n.where.row - 1);
+        if (after != starts_.begin()) n.form = static_cast<std::size_t>(after - starts_.begin()) - 1;
     }
     // Report order: page numbers, then the forms' notes, then the cells nothing placed.
     std::vector<import_note> notes;
@@ -992,7 +1033,7 @@ std::size_t recognizer::parse_funds_row(const wrow& r, std::string_view row_role
 
     // By position, when the grid keeps empty cells and every value sits under a header column
     // it fits.
-    bool positional = grid_.format != grid_format::cell_per_line && !header.empty();
+    bool positional = format_ != grid_format::cell_per_line && !header.empty();
     if (positional) {
         for (const wcell* c : values) {
             const auto it = std::find_if(header.begin(), header.end(), [&](const auto& h) { return h.first == c->column; });
@@ -1143,7 +1184,7 @@ bool fits_number_or_blank(const wcell* c) { return c == nullptr || c->is(bit_pla
 bool is_level_label(const wcell& c) { return c.is(bit_category | bit_subcategory); }
 
 bool recognizer::align_positional(const wrow& r, const std::vector<header_col>& header, raw_indicator& out) {
-    if (grid_.format == grid_format::cell_per_line) return false;
+    if (format_ == grid_format::cell_per_line) return false;
     // The open cells by column (sorted, one per column: the last one, as a map would keep).
     std::vector<const wcell*>& by_column = by_column_;
     by_column.clear();
@@ -1418,7 +1459,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             if (h.role == col_role::target) h.role = col_role::target_value;
         }
     }
-    if (grid_.format == grid_format::cell_per_line) {
+    if (format_ == grid_format::cell_per_line) {
         // Positions mean nothing in this shape: keep the header's order only.
     }
 
@@ -1691,22 +1732,78 @@ std::string_view to_string(note_kind k) noexcept {
 }
 
 result<import_result> recognize(const grid& g, const import_options& options) {
-    recognizer r(g, options);
-    return r.run();
+    recognizer r(g.format, options);
+    for (const row& src : g.rows) r.add_row(src);
+    return r.finish(g.notes);
 }
 
+namespace {
+
+/// Recognises the rows of a reader as they come (`import_text`): each row is read, recognised
+/// and freed while it is in the cache, instead of building the whole grid first. The results
+/// are those of `recognize(read_grid(...))`: the recognizer sees the same rows in the same order.
+class streaming_recognizer final : public detail::row_sink {
+public:
+    /// `text_bytes`: the size of the UTF-8 text read (for the estimate of the number of forms).
+    streaming_recognizer(grid_format format, const import_options& options, std::size_t text_bytes)
+        : recognizer_(format, options), text_bytes_(text_bytes) {}
+
+    void take_row(row&& r) override {
+        const std::size_t offset = r.cells.empty() ? 0 : r.cells.front().offset;
+        held_.push_back(std::move(r));  // a deque: the held rows (and their cells' text) never move
+        recognizer_.add_row(held_.back());
+        if (!estimated_ && recognizer_.forms_done() > 0) {
+            // The first form ended at this row: room for as many forms of its size as the
+            // text holds (+25%), so that the forms are not moved as the vector grows.
+            estimated_ = true;
+            if (offset > 0) {
+                const std::size_t forms = text_bytes_ / offset + 1;
+                // Bounded: at most four times the text in form objects (only touched if used).
+                const std::size_t cap = text_bytes_ / sizeof(form) * 4 + 1;
+                recognizer_.expect_forms(std::min(forms + forms / 4 + 16, cap));
+            }
+        }
+        // Frees the rows the recognizer is done with.
+        for (const std::size_t released = recognizer_.released(); first_held_ < released; ++first_held_) {
+            held_.pop_front();
+        }
+    }
+
+    result<import_result> finish(std::vector<std::string> reader_notes) {
+        return recognizer_.finish(std::move(reader_notes));
+    }
+
+private:
+    recognizer recognizer_;
+    std::deque<row> held_;        ///< grid rows [first_held_, first_held_ + held_.size())
+    std::size_t first_held_ = 0;
+    std::size_t text_bytes_ = 0;
+    bool estimated_ = false;      ///< the number of forms was estimated
+};
+
+}  // namespace
+
 result<import_result> import_text(std::string_view bytes, const import_options& options) {
-    result<grid> g = options.format ? read_grid(bytes, *options.format, options.limits) : read_grid(bytes, options.limits);
-    if (!g.has_value()) {
-        error e = g.error();
+    const auto fail = [&](error e) -> result<import_result> {
         if (e.where.empty()) e.where = options.source_name;
         if (e.code == errc::unknown_format) {
             e.code = errc::no_form_found;
             e.message = "no form found: " + e.message;
         }
         return e;
+    };
+    result<detail::prepared_text> text = detail::prepare_text(bytes, options.format, options.limits);
+    if (!text.has_value()) return fail(text.error());
+    if (text->format == grid_format::html) {
+        // HTML places cells by their spans across rows: the whole grid first.
+        result<grid> g = detail::read_prepared(*text, options.limits);
+        if (!g.has_value()) return fail(g.error());
+        return recognize(*g, options);
     }
-    return recognize(*g, options);
+    streaming_recognizer recognizer(text->format, options, text->text().size());
+    result<grid> g = detail::read_prepared(*text, options.limits, &recognizer);
+    if (!g.has_value()) return fail(g.error());
+    return recognizer.finish(std::move(g->notes));
 }
 
 result<import_result> import_file(const std::filesystem::path& path, const import_options& options) {

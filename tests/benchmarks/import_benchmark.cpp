@@ -5,10 +5,11 @@
 // 1.7 MB and 16.8 MB) laid out like the Songjiang sample: title, year, header fields, the funds
 // block, a goal with <p> paragraphs, an indicator table of 14 rows with a page break, a page
 // number leaking in, a row cut in two by the page break, and the 总分 row. Numbers and names vary
-// per form. `import_tsv` times read_grid + recognize; `recognize_only` times the recognizer on a
-// grid read beforehand (100 forms as well: a document that fits in the caches, to see what
-// memory traffic costs at 1,000); `read_grid_only` times the TSV reader. Results are recorded in
-// docs/performance.md.
+// per form. `import_tsv` times import_text (the TSV reader feeds the recognizer row by row: no
+// whole grid is built; the result is freed every iteration); `recognize_only` times the
+// recognizer on a grid read beforehand (100 forms as well: a document that fits in the caches,
+// to see what memory traffic costs at 1,000); `read_grid_only` times the TSV reader. Results are
+// recorded in docs/performance.md.
 #include <jixiao/io/grid.hpp>
 #include <jixiao/io/import.hpp>
 

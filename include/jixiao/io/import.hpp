@@ -10,7 +10,7 @@
 //   struct import_result   forms + report
 //   struct import_options  reader (auto-detected when unset), limits, source name
 //   recognize(grid)        the one recognizer: grid -> forms, whatever the reader
-//   import_text(bytes)     read_grid + recognize
+//   import_text(bytes)     read_grid + recognize, streamed row by row (the same result)
 //   import_file(path)      the same from a file
 //
 // A document in which no form is recognised is an error (errc::no_form_found), never an empty
@@ -93,7 +93,8 @@ struct import_options {
 
 /// The one recognizer: a grid of any reader -> forms + report.
 [[nodiscard]] result<import_result> recognize(const grid& g, const import_options& options = {});
-/// Reads `bytes` (any supported format and encoding) and recognizes the forms in it.
+/// Reads `bytes` (any supported format and encoding) and recognizes the forms in it: the result of
+/// `recognize(read_grid(bytes))`, with the rows of text readers recognised as they are read.
 [[nodiscard]] result<import_result> import_text(std::string_view bytes, const import_options& options = {});
 /// The same for a file (the file name becomes the source name unless one is given).
 [[nodiscard]] result<import_result> import_file(const std::filesystem::path& path,

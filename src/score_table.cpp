@@ -50,17 +50,23 @@ form_score score_form(const form& f, std::size_t index, const rulebook& book, sc
     return out;
 }
 
-}  // namespace
-
-score_table score_table::sized_for(std::span<const form* const> forms, const rulebook& book) {
+/// A table of `book` with no form yet, after checking `forms` (rows number at most 2^32 forms).
+score_table empty_table(std::span<const form* const> forms, const rulebook& book) {
     JIXIAO_EXPECTS(forms.size() <= std::numeric_limits<std::uint32_t>::max());
+    for (const form* f : forms) JIXIAO_EXPECTS(f != nullptr);
     score_table table;
     table.rulebook_id = book.id;
     table.rulebook_version = book.version;
+    return table;
+}
+
+}  // namespace
+
+score_table score_table::sized_for(std::span<const form* const> forms, const rulebook& book) {
+    score_table table = empty_table(forms, book);
     table.forms.resize(forms.size());
     std::size_t rows = 0;
     for (std::size_t i = 0; i < forms.size(); ++i) {
-        JIXIAO_EXPECTS(forms[i] != nullptr);
         table.forms[i].first_row = rows;
         table.forms[i].row_count = 1 + forms[i]->indicators.size();
         rows += table.forms[i].row_count;
@@ -84,15 +90,9 @@ void tabulate_range(score_table& table, std::span<const form* const> forms, cons
 
 score_table tabulate(std::span<const form* const> forms, const rulebook& book) {
     // One pass: rows are appended as they are scored (a sized table would write every row twice).
-    JIXIAO_EXPECTS(forms.size() <= std::numeric_limits<std::uint32_t>::max());
-    score_table table;
-    table.rulebook_id = book.id;
-    table.rulebook_version = book.version;
+    score_table table = empty_table(forms, book);
     std::size_t rows = 0;
-    for (const form* f : forms) {
-        JIXIAO_EXPECTS(f != nullptr);
-        rows += 1 + f->indicators.size();
-    }
+    for (const form* f : forms) rows += 1 + f->indicators.size();
     table.rows.reserve(rows);
     table.forms.reserve(forms.size());
     scorecard card;

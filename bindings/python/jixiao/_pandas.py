@@ -41,7 +41,8 @@ PORTFOLIO_COLUMNS = FORM_KEYS + [
     "reported_grade", "errors", "warnings", "notices", "trust"]
 
 
-def _frame(rows: List[dict], columns: List[str]) -> pd.DataFrame:
+def _frame(rows: Any, columns: List[str]) -> pd.DataFrame:
+    """A frame of `columns` from a list of row dicts or a dict of column lists."""
     frame = pd.DataFrame(rows, columns=columns)
     # Keep Decimal / None columns as object (pandas would turn all-None columns into float).
     for column in columns:
@@ -161,17 +162,14 @@ def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = No
     return frame
 
 
-def _table_keys(table: _core.ScoreTable, forms: Any, form_index: List[int]) -> dict:
+def _table_keys(table: _core.ScoreTable, forms: Optional[List[_core.Form]], form_index: List[int]) -> dict:
     """The FORM_KEYS columns for rows that belong to forms `form_index`."""
     if forms is None:
         return {"form": form_index, "project_name": [None] * len(form_index), "year": [None] * len(form_index)}
-    forms = _forms_of(forms)
     if len(forms) != len(table):
         raise ValueError(f"jixiao: {len(forms)} forms but a table of {len(table)}")
-    names = [f.project_name for f in forms]
-    years = [f.year for f in forms]
-    return {"form": form_index, "project_name": [names[i] for i in form_index],
-            "year": [years[i] for i in form_index]}
+    return {"form": form_index, "project_name": [forms[i].project_name for i in form_index],
+            "year": [forms[i].year for i in form_index]}
 
 
 def score_table_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:
@@ -179,19 +177,13 @@ def score_table_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.Fo
     form keys: weight, computed, reported, difference, counted (Decimals), status, reason,
     outcome and the over-achievement flag. With the forms, also the project names and years and
     the indicator names."""
+    fs = None if forms is None else _forms_of(forms)
     columns = table.row_columns()
-    data = {**_table_keys(table, forms, columns["form"]), **columns}
-    if forms is not None:
-        fs = _forms_of(forms)
-        data["name"] = ["预算执行率" if k is None else fs[i].indicators[k].name
-                        for i, k in zip(columns["form"], columns["indicator"])]
-    else:
-        data["name"] = [None] * len(columns["form"])
+    data = {**_table_keys(table, fs, columns["form"]), **columns}
+    data["name"] = [None if fs is None else "预算执行率" if k is None else fs[i].indicators[k].name
+                    for i, k in zip(columns["form"], columns["indicator"])]
     data["rulebook"] = [table.rulebook_id] * len(columns["form"])
-    frame = pd.DataFrame(data, columns=SCORE_TABLE_COLUMNS)
-    for column in SCORE_TABLE_COLUMNS:
-        if frame[column].dtype == float:
-            frame[column] = frame[column].astype(object)
+    frame = _frame(data, SCORE_TABLE_COLUMNS)
     frame["indicator"] = frame["indicator"].astype("Int64")
     return frame
 
@@ -200,16 +192,12 @@ def score_totals_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.F
     """One row per form of a ScoreTable: execution rate, weight total, computed and reported
     totals, their difference, completeness and the grade (Decimals as objects)."""
     n = len(table)
-    data = {**_table_keys(table, forms, list(range(n))),
+    data = {**_table_keys(table, None if forms is None else _forms_of(forms), list(range(n))),
             "execution_rate_percent": table.execution_rates, "weight_total": table.weight_totals,
             "computed_total": table.computed_totals, "reported_total": table.reported_totals,
             "total_difference": table.total_differences, "total_complete": table.complete,
             "computed_grade": table.grades, "rulebook": [table.rulebook_id] * n}
-    frame = pd.DataFrame(data, columns=SCORE_TOTALS_COLUMNS)
-    for column in SCORE_TOTALS_COLUMNS:
-        if frame[column].dtype == float:
-            frame[column] = frame[column].astype(object)
-    return frame
+    return _frame(data, SCORE_TOTALS_COLUMNS)
 
 
 def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) -> pd.DataFrame:

@@ -7,33 +7,32 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jixiao::python {
 
 namespace {
 
-py::object maybe(const std::optional<decimal>& d) {
-    return d ? to_python_decimal(*d) : py::object(py::none());
-}
-
-std::optional<decimal> maybe_from(py::handle h) {
-    if (h.is_none()) return std::nullopt;
-    return h.cast<decimal>();
-}
+/// The per-line fields of a row, in the order of ScoreTable.lines() dicts and row_columns().
+using row_field = py::object (*)(const score_row&);
+const std::pair<const char*, row_field> row_fields[] = {
+    {"indicator",
+     [](const score_row& r) { return r.is_execution() ? py::object(py::none()) : py::object(py::int_(r.line - 1)); }},
+    {"weight", [](const score_row& r) { return py::cast(r.weight); }},
+    {"computed", [](const score_row& r) { return py::cast(r.computed); }},
+    {"reported", [](const score_row& r) { return py::cast(r.reported); }},
+    {"difference", [](const score_row& r) { return py::cast(r.difference); }},
+    {"counted", [](const score_row& r) { return py::cast(r.counted); }},
+    {"status", [](const score_row& r) { return py::object(py::str(std::string(to_string(r.status)))); }},
+    {"reason", [](const score_row& r) { return py::object(py::str(std::string(to_string(r.reason)))); }},
+    {"outcome", [](const score_row& r) { return py::object(py::str(enum_name(r.result, outcome_names))); }},
+    {"over_achieved", [](const score_row& r) { return py::object(py::bool_(r.over_achieved)); }},
+};
 
 py::dict row_dict(const score_row& r) {
     py::dict d;
-    d["indicator"] = r.is_execution() ? py::object(py::none()) : py::object(py::int_(r.line - 1));
-    d["weight"] = maybe(r.weight);
-    d["computed"] = maybe(r.computed);
-    d["reported"] = maybe(r.reported);
-    d["difference"] = maybe(r.difference);
-    d["counted"] = maybe(r.counted);
-    d["status"] = std::string(to_string(r.status));
-    d["reason"] = std::string(to_string(r.reason));
-    d["outcome"] = enum_name(r.result, outcome_names);
-    d["over_achieved"] = r.over_achieved;
+    for (const auto& [name, get] : row_fields) d[name] = get(r);
     return d;
 }
 
@@ -61,35 +60,37 @@ py::list per_row(const score_table& t, Get get) {
 py::tuple table_state(const score_table& t) {
     py::list forms;
     for (const form_score& f : t.forms) {
-        forms.append(py::make_tuple(f.first_row, f.row_count, maybe(f.execution_rate_percent), f.weight_total,
-                                    f.computed_total, f.total_complete, maybe(f.reported_total),
-                                    maybe(f.total_difference), f.grade));
+        forms.append(py::make_tuple(f.first_row, f.row_count, py::cast(f.execution_rate_percent), f.weight_total,
+                                    f.computed_total, f.total_complete, py::cast(f.reported_total),
+                                    py::cast(f.total_difference), f.grade));
     }
     py::list rows;
     for (const score_row& r : t.rows) {
         rows.append(py::make_tuple(r.form, r.line, static_cast<int>(r.status), static_cast<int>(r.reason),
-                                   static_cast<int>(r.result), r.over_achieved, maybe(r.weight), maybe(r.computed),
-                                   maybe(r.reported), maybe(r.difference), maybe(r.counted)));
+                                   static_cast<int>(r.result), r.over_achieved, py::cast(r.weight), py::cast(r.computed),
+                                   py::cast(r.reported), py::cast(r.difference), py::cast(r.counted)));
     }
     return py::make_tuple(t.rulebook_id, t.rulebook_version, forms, rows);
 }
 
 score_table table_from(const py::tuple& state) {
+    using maybe_decimal = std::optional<decimal>;
     score_table t;
     t.rulebook_id = state[0].cast<std::string>();
     t.rulebook_version = state[1].cast<std::string>();
     for (py::handle h : state[2].cast<py::list>()) {
         auto f = h.cast<py::tuple>();
-        t.forms.push_back(form_score{f[0].cast<std::size_t>(), f[1].cast<std::size_t>(), maybe_from(f[2]),
-                                     f[3].cast<decimal>(), f[4].cast<decimal>(), f[5].cast<bool>(), maybe_from(f[6]),
-                                     maybe_from(f[7]), f[8].cast<std::string>()});
+        t.forms.push_back(form_score{f[0].cast<std::size_t>(), f[1].cast<std::size_t>(), f[2].cast<maybe_decimal>(),
+                                     f[3].cast<decimal>(), f[4].cast<decimal>(), f[5].cast<bool>(),
+                                     f[6].cast<maybe_decimal>(), f[7].cast<maybe_decimal>(), f[8].cast<std::string>()});
     }
     for (py::handle h : state[3].cast<py::list>()) {
         auto r = h.cast<py::tuple>();
         t.rows.push_back(score_row{r[0].cast<std::uint32_t>(), r[1].cast<std::uint32_t>(),
                                    static_cast<line_status>(r[2].cast<int>()), static_cast<line_reason>(r[3].cast<int>()),
-                                   static_cast<outcome>(r[4].cast<int>()), r[5].cast<bool>(), maybe_from(r[6]),
-                                   maybe_from(r[7]), maybe_from(r[8]), maybe_from(r[9]), maybe_from(r[10])});
+                                   static_cast<outcome>(r[4].cast<int>()), r[5].cast<bool>(), r[6].cast<maybe_decimal>(),
+                                   r[7].cast<maybe_decimal>(), r[8].cast<maybe_decimal>(), r[9].cast<maybe_decimal>(),
+                                   r[10].cast<maybe_decimal>()});
     }
     return t;
 }
@@ -112,10 +113,10 @@ void bind_score_table(py::module_& m) {
             return per_form(t, [](const form_score& f) { return to_python_decimal(f.weight_total); });
         }, "The sum of the weights used, per form (Decimal).")
         .def_property_readonly("reported_totals", [](const score_table& t) {
-            return per_form(t, [](const form_score& f) { return maybe(f.reported_total); });
+            return per_form(t, [](const form_score& f) { return py::cast(f.reported_total); });
         }, "总分 as reported (Decimal, None when missing or unreadable).")
         .def_property_readonly("total_differences", [](const score_table& t) {
-            return per_form(t, [](const form_score& f) { return maybe(f.total_difference); });
+            return per_form(t, [](const form_score& f) { return py::cast(f.total_difference); });
         }, "computed - reported total (Decimal or None).")
         .def_property_readonly("grades", [](const score_table& t) {
             return per_form(t, [](const form_score& f) { return py::str(f.grade); });
@@ -124,7 +125,7 @@ void bind_score_table(py::module_& m) {
             return per_form(t, [](const form_score& f) { return py::bool_(f.total_complete); });
         }, "False for a form with a line that contributed nothing.")
         .def_property_readonly("execution_rates", [](const score_table& t) {
-            return per_form(t, [](const form_score& f) { return maybe(f.execution_rate_percent); });
+            return per_form(t, [](const form_score& f) { return py::cast(f.execution_rate_percent); });
         }, "执行率 in percent points, rounded per the rulebook (Decimal or None).")
         .def("lines", [](const score_table& t, std::size_t i) {
             py::list out;
@@ -134,11 +135,11 @@ void bind_score_table(py::module_& m) {
         .def("totals", [](const score_table& t, std::size_t i) {
             const form_score& f = checked(t, i).forms[i];
             py::dict d;
-            d["execution_rate_percent"] = maybe(f.execution_rate_percent);
+            d["execution_rate_percent"] = py::cast(f.execution_rate_percent);
             d["weight_total"] = to_python_decimal(f.weight_total);
             d["computed_total"] = to_python_decimal(f.computed_total);
-            d["reported_total"] = maybe(f.reported_total);
-            d["total_difference"] = maybe(f.total_difference);
+            d["reported_total"] = py::cast(f.reported_total);
+            d["total_difference"] = py::cast(f.total_difference);
             d["total_complete"] = f.total_complete;
             d["computed_grade"] = f.grade;
             return d;
@@ -147,18 +148,7 @@ void bind_score_table(py::module_& m) {
             py::dict d;
             d["form"] = per_row(t, [](const score_row& r) { return py::int_(r.form); });
             d["line"] = per_row(t, [](const score_row& r) { return py::str(r.is_execution() ? "execution" : "indicator"); });
-            d["indicator"] = per_row(t, [](const score_row& r) {
-                return r.is_execution() ? py::object(py::none()) : py::object(py::int_(r.line - 1));
-            });
-            d["weight"] = per_row(t, [](const score_row& r) { return maybe(r.weight); });
-            d["computed"] = per_row(t, [](const score_row& r) { return maybe(r.computed); });
-            d["reported"] = per_row(t, [](const score_row& r) { return maybe(r.reported); });
-            d["difference"] = per_row(t, [](const score_row& r) { return maybe(r.difference); });
-            d["counted"] = per_row(t, [](const score_row& r) { return maybe(r.counted); });
-            d["status"] = per_row(t, [](const score_row& r) { return py::str(std::string(to_string(r.status))); });
-            d["reason"] = per_row(t, [](const score_row& r) { return py::str(std::string(to_string(r.reason))); });
-            d["outcome"] = per_row(t, [](const score_row& r) { return py::str(enum_name(r.result, outcome_names)); });
-            d["over_achieved"] = per_row(t, [](const score_row& r) { return py::bool_(r.over_achieved); });
+            for (const auto& [name, get] : row_fields) d[name] = per_row(t, get);
             return d;
         }, "Every row as columns (a dict of equal-length lists), for DataFrames.")
         .def("__eq__", [](const score_table& a, const score_table& b) { return a == b; }, py::is_operator())

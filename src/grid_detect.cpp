@@ -60,16 +60,16 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
     return g;
 }
 
-/// The text to read: `bytes` themselves when they are UTF-8 already (no BOM: nothing to
-/// convert or note), else their conversion, kept in `storage`.
-result<std::string_view> checked_utf8(std::string_view bytes, const read_options& options,
-                                      std::vector<std::string>& notes, std::string& storage) {
+/// Checks the size of `bytes`; when they are not UTF-8 already (or carry a BOM) puts their
+/// conversion in `converted` (nothing to convert or note otherwise).
+std::optional<error> check_utf8(std::string_view bytes, const read_options& options,
+                                std::vector<std::string>& notes, std::optional<std::string>& converted) {
     if (bytes.size() > options.max_bytes) {
         return error{errc::limit_exceeded, options.max_bytes, {},
                      "the input holds " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
                          std::to_string(options.max_bytes) + " bytes"};
     }
-    if (!utf8::has_bom(bytes) && detail::first_invalid_utf8(bytes) == std::string_view::npos) return bytes;
+    if (!utf8::has_bom(bytes) && detail::first_invalid_utf8(bytes) == std::string_view::npos) return std::nullopt;
     auto text = detail::to_utf8_noted(bytes, &notes);
     if (!text) return text.error();
     if (text->size() > options.max_bytes) {
@@ -77,8 +77,8 @@ result<std::string_view> checked_utf8(std::string_view bytes, const read_options
                      "the input converted to UTF-8 holds " + std::to_string(text->size()) +
                          " bytes, more than the limit of " + std::to_string(options.max_bytes) + " bytes"};
     }
-    storage = std::move(*text);
-    return std::string_view(storage);
+    converted = std::move(*text);
+    return std::nullopt;
 }
 
 }  // namespace
@@ -152,10 +152,8 @@ namespace detail {
 result<prepared_text> prepare_text(std::string_view bytes, std::optional<grid_format> format,
                                    const read_options& options) {
     prepared_text out;
-    auto text = checked_utf8(bytes, options, out.notes, out.converted);
-    if (!text) return text.error();
-    out.is_converted = text->data() != bytes.data() || text->size() != bytes.size();
-    if (!out.is_converted) out.original = bytes;
+    out.original = bytes;
+    if (auto e = check_utf8(bytes, options, out.notes, out.converted)) return *e;
     if (format) {
         out.format = *format;
         return out;

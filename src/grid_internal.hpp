@@ -210,14 +210,13 @@ struct line_span {
 /// A document checked (size limit, UTF-8 or converted, NUL bytes) and its format chosen:
 /// what `read_grid` does before it calls a reader.
 struct prepared_text {
-    std::string_view original;       ///< the bytes given (when no conversion was needed)
-    std::string converted;           ///< the text converted to UTF-8 (when `is_converted`)
-    bool is_converted = false;
-    grid_format format{};            ///< the reader to use
-    std::vector<std::string> notes;  ///< the notes so far (conversion, format detected)
+    std::string_view original;             ///< the bytes given
+    std::optional<std::string> converted;  ///< their conversion to UTF-8, when one was needed
+    grid_format format{};                  ///< the reader to use
+    std::vector<std::string> notes;        ///< the notes so far (conversion, format detected)
     /// The UTF-8 text to read.
     [[nodiscard]] std::string_view text() const noexcept {
-        return is_converted ? std::string_view(converted) : original;
+        return converted ? std::string_view(*converted) : original;
     }
 };
 

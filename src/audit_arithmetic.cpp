@@ -32,7 +32,7 @@ void check_sources(const context& c) {
                 sum += *cell.value;
                 parts[r - 1] = cell.value->to_string();
             } else {
-                parts[r - 1] = "0";
+                parts[r - 1].assign(1, '0');  // not = "0": GCC 12 warns falsely (-Wrestrict) at -O3
             }
         }
         if (!any_source || unreadable || sum == *total.value) continue;

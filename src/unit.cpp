@@ -27,27 +27,28 @@ dimension dimension_of_key(std::string_view key) noexcept {
     return dimension::physical;
 }
 
-unit make_unit(const vocabulary::unit_spelling& entry) {
-    return unit(dimension_of_key(entry.key), std::string(entry.key), decimal::from_string(entry.scale),
-                std::string(entry.symbol));
-}
-
-/// The unit of every table entry, built once (in table order).
-const std::vector<unit>& table_units() {
-    static const std::vector<unit> units = [] {
-        std::vector<unit> out;
-        out.reserve(std::size(vocabulary::unit_spellings));
-        for (const auto& entry : vocabulary::unit_spellings) out.push_back(make_unit(entry));
+/// The definitions of the table's units, in vocabulary::unit_spellings order; built once and
+/// never freed (units may be destroyed during static destruction).
+const detail::unit_data* table_data() {
+    static const detail::unit_data* const data = [] {
+        auto* out = new detail::unit_data[std::size(vocabulary::unit_spellings)];
+        for (std::size_t k = 0; k < std::size(vocabulary::unit_spellings); ++k) {
+            const auto& entry = vocabulary::unit_spellings[k];
+            out[k].dim = dimension_of_key(entry.key);
+            out[k].key = std::string(entry.key);
+            out[k].scale = decimal::from_string(entry.scale);
+            out[k].symbol = std::string(entry.symbol);
+            out[k].immortal = true;
+        }
         return out;
     }();
-    return units;
+    return data;
 }
 
-unit from_entry(const vocabulary::unit_spelling& entry) {
-    return table_units()[static_cast<std::size_t>(&entry - std::begin(vocabulary::unit_spellings))];
+std::size_t index_of(const vocabulary::unit_spelling& entry) noexcept {
+    return static_cast<std::size_t>(&entry - std::begin(vocabulary::unit_spellings));
 }
 
-/// The table entries that may start at `text[pos, end)` (same first character), in table order.
 std::span<const std::uint16_t> candidates_at(std::string_view text, std::size_t pos, std::size_t end) noexcept {
     return detail::text::index_of<vocabulary::unit_spellings>.candidates(text, pos, end);
 }
@@ -82,7 +83,7 @@ std::optional<detail::unit_match> longest_simple(std::string_view text, std::siz
         }
     }
     if (best == nullptr) return std::nullopt;
-    return detail::unit_match{from_entry(*best), best_end};
+    return detail::unit_match{unit::of_table(index_of(*best)), best_end};
 }
 
 /// The end of a per-separator (`/`, `／`) at `pos`, or nothing.
@@ -123,10 +124,44 @@ std::string_view to_string(dimension d) noexcept {
     return "unknown";
 }
 
-unit::unit() : scale_(1) {}
+namespace detail {
 
-unit::unit(dimension dim, std::string key, decimal scale, std::string symbol)
-    : dimension_(dim), key_(std::move(key)), scale_(std::move(scale)), symbol_(std::move(symbol)) {}
+const unit_data* plain_unit_data() noexcept {
+    static const unit_data* const data = [] {
+        auto* out = new unit_data;
+        out->scale = decimal(1);
+        out->immortal = true;
+        return out;
+    }();
+    return data;
+}
+
+}  // namespace detail
+
+unit unit::of_table(std::size_t index) noexcept { return unit(table_data() + index); }
+
+unit::unit(dimension dim, std::string key, decimal scale, std::string symbol) : data_(nullptr) {
+    // A unit of the table (as read back from JSON or pickles) shares the table's definition.
+    if (const auto* entry = find_entry(symbol)) {
+        const detail::unit_data* candidate = table_data() + index_of(*entry);
+        if (candidate->dim == dim && candidate->key == key && candidate->scale == scale) {
+            data_ = candidate;
+            return;
+        }
+    }
+    if (dim == dimension::dimensionless && key.empty() && symbol.empty() && scale == decimal(1)) {
+        data_ = detail::plain_unit_data();
+        return;
+    }
+    auto* data = new detail::unit_data;
+    data->dim = dim;
+    data->key = std::move(key);
+    data->scale = std::move(scale);
+    data->symbol = std::move(symbol);
+    data_ = data;
+}
+
+void unit::destroy(const detail::unit_data* data) noexcept { delete data; }
 
 unit unit::opaque(std::string spelling) {
     std::string key = "opaque:" + spelling;
@@ -158,11 +193,11 @@ std::optional<unit> find_unit(std::string_view spelling) {
         const auto* a = find_entry(s.substr(0, at));
         const auto* b = find_entry(s.substr(at + slash.size()));
         if (a == nullptr || b == nullptr) return std::nullopt;
-        return per(from_entry(*a), from_entry(*b));
+        return per(unit::of_table(index_of(*a)), unit::of_table(index_of(*b)));
     }
     const auto* entry = find_entry(s);
     if (entry == nullptr) return std::nullopt;
-    return from_entry(*entry);
+    return unit::of_table(index_of(*entry));
 }
 
 std::optional<std::strong_ordering> compare(const quantity& a, const quantity& b) {

@@ -16,6 +16,7 @@
 // (scoring.hpp), never in the form.
 #pragma once
 
+#include <jixiao/boxed.hpp>
 #include <jixiao/decimal.hpp>
 #include <jixiao/error.hpp>
 #include <jixiao/value.hpp>
@@ -38,11 +39,13 @@ enum class cell_state { missing, not_applicable, value, invalid };
 /// error. Never zeroed, never dropped.
 template <class T>
 struct reported {
-    std::string text;                 ///< as in the source (after recorded import repairs)
+    // What scoring reads (state, value) comes first, the text and error after: an indicator's
+    // four scored cells then take fewer cache lines (docs/performance.md).
     /// Missing, not applicable, value or invalid.
     cell_state state = cell_state::missing;
     std::optional<T> value;           ///< set iff state == value
-    std::optional<jixiao::error> problem;  ///< set iff state == invalid
+    std::string text;                 ///< as in the source (after recorded import repairs)
+    boxed<jixiao::error> problem;     ///< set iff state == invalid (on the heap: rarely set)
 
     /// Whether the cell holds a parsed value.
     [[nodiscard]] bool has_value() const noexcept { return value.has_value(); }
@@ -167,13 +170,14 @@ struct indicator {
     category level1 = category::unknown;
     /// 二级指标 (level 2 category), classified from `level2_text`.
     subcategory level2 = subcategory::unknown;
+    // The four scored cells come first and together (scoring reads them, not the texts).
+    reported<decimal> weight;           ///< 分值
+    reported<decimal> score;            ///< 得分 (as reported)
+    reported<value_expr> target;        ///< 年度指标值
+    reported<value_expr> actual;        ///< 实际完成值
     std::string level1_text;            ///< 一级指标 as printed (or inherited from above)
     std::string level2_text;            ///< 二级指标 as printed (or inherited from above)
     std::string name;                   ///< 三级指标
-    reported<value_expr> target;        ///< 年度指标值
-    reported<value_expr> actual;        ///< 实际完成值
-    reported<decimal> weight;           ///< 分值
-    reported<decimal> score;            ///< 得分 (as reported)
     std::string deviation_note;         ///< 偏差原因分析及改进措施
     std::vector<extra_cell> extra;      ///< extra columns, in order
     /// Where the indicator row is in the source.

@@ -4,7 +4,8 @@
 //   enum class dimension   money, count (of a named thing), time, dimensionless, opaque, physical
 //   to_string(dimension)   stable English name (`"money"`)
 //   class unit             one unit: dimension key + exact scale to its base + canonical symbol;
-//                          composite units (元/人次) are a numerator over a denominator
+//                          composite units (元/人次) are a numerator over a denominator;
+//                          one pointer to a shared immutable definition (detail::unit_data)
 //   find_unit(spelling)    the unit table (vocabulary.hpp) lookup, tolerant of stray spaces
 //   struct quantity        an exact number in a unit
 //   compare(a, b)          exact comparison across scales of one dimension (3.50万元 == 35000元);
@@ -17,10 +18,14 @@
 #include <jixiao/decimal.hpp>
 #include <jixiao/error.hpp>
 
+#include <atomic>
 #include <compare>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace jixiao {
 
@@ -38,39 +43,98 @@ enum class dimension {
 /// `"opaque"`, `"physical"`.
 [[nodiscard]] std::string_view to_string(dimension d) noexcept;
 
+namespace detail {
+
+/// What a `unit` points to: its definition, immutable once built. The units of the table and
+/// the plain number are built once and never freed (`immortal`); any other (an opaque spelling,
+/// a composite, one read from JSON) is counted and freed with its last `unit`.
+struct unit_data {
+    dimension dim = dimension::dimensionless;
+    std::string key;
+    decimal scale;
+    std::string symbol;
+    bool immortal = false;
+    mutable std::atomic<std::uint32_t> references{1};
+};
+
+/// The definition of the plain number (dimensionless, scale 1, no symbol).
+[[nodiscard]] const unit_data* plain_unit_data() noexcept;
+
+}  // namespace detail
+
 /// A unit: a dimension key, an exact scale to the base unit of that key, and its spelling.
 /// Composite units (`元/人次`) combine a numerator and a denominator into one key.
+///
+/// A `unit` is one pointer to a shared, immutable definition: the units of the table are never
+/// copied or counted, so a quantity is 32 bytes and a form stays compact. Copies are cheap and
+/// safe across threads (other units are reference counted atomically).
 class unit {
 public:
     /// Dimensionless, scale 1, no symbol.
-    unit();
+    unit() noexcept : data_(detail::plain_unit_data()) {}
     /// A unit not in the table, kept verbatim; it compares only with the same spelling.
     [[nodiscard]] static unit opaque(std::string spelling);
-    /// Builds a unit directly (used by the unit table).
+    /// The unit of `vocabulary::unit_spellings[index]` (precondition: index < its size); shares
+    /// the table's definition.
+    [[nodiscard]] static unit of_table(std::size_t index) noexcept;
+    /// Builds a unit directly; a unit equal to one of the table shares the table's definition.
     unit(dimension dim, std::string key, decimal scale, std::string symbol);
 
+    /// Shares the definition of `other`.
+    unit(const unit& other) noexcept : data_(other.data_) { retain(); }
+    /// Takes the definition of `other`, which becomes the plain number.
+    unit(unit&& other) noexcept : data_(std::exchange(other.data_, detail::plain_unit_data())) {}
+    /// Shares the definition of `other`.
+    unit& operator=(const unit& other) noexcept {
+        if (data_ != other.data_) {
+            other.retain();
+            release();
+            data_ = other.data_;
+        }
+        return *this;
+    }
+    /// Takes the definition of `other` (which gets this one's).
+    unit& operator=(unit&& other) noexcept {
+        std::swap(data_, other.data_);
+        return *this;
+    }
+    /// Releases the definition (freed with its last unit unless it is the table's).
+    ~unit() { release(); }
+
     /// Canonical spelling: `"万元"`, `"%"`, `"元/人次"`; empty for a plain number.
-    [[nodiscard]] const std::string& symbol() const noexcept { return symbol_; }
+    [[nodiscard]] const std::string& symbol() const noexcept { return data_->symbol; }
     /// The dimension key: units with equal keys are commensurable (`"money"`,
     /// `"count:人次"`, `"money/count:人次"`, `"opaque:xyz"`, `""` for dimensionless).
-    [[nodiscard]] const std::string& key() const noexcept { return key_; }
+    [[nodiscard]] const std::string& key() const noexcept { return data_->key; }
     /// Dimension of the numerator.
-    [[nodiscard]] dimension dim() const noexcept { return dimension_; }
+    [[nodiscard]] dimension dim() const noexcept { return data_->dim; }
     /// Exact factor to the base unit of the key: 万元 -> 10000, % -> 0.01.
-    [[nodiscard]] const decimal& scale() const noexcept { return scale_; }
+    [[nodiscard]] const decimal& scale() const noexcept { return data_->scale; }
     /// Whether this is a ratio (%, ‰).
-    [[nodiscard]] bool is_dimensionless() const noexcept { return dimension_ == dimension::dimensionless; }
+    [[nodiscard]] bool is_dimensionless() const noexcept { return dim() == dimension::dimensionless; }
     /// Whether the spelling is not in the unit table.
-    [[nodiscard]] bool is_opaque() const noexcept { return dimension_ == dimension::opaque; }
+    [[nodiscard]] bool is_opaque() const noexcept { return dim() == dimension::opaque; }
+    /// Whether `a` and `b` share one definition (then they are equal; equal units need not share).
+    [[nodiscard]] friend bool same_definition(const unit& a, const unit& b) noexcept { return a.data_ == b.data_; }
 
-    /// Same symbol, key and scale.
-    friend bool operator==(const unit&, const unit&) = default;
+    /// Same dimension, key, scale and symbol.
+    friend bool operator==(const unit& a, const unit& b) noexcept {
+        return a.data_ == b.data_ || (a.dim() == b.dim() && a.key() == b.key() && a.scale() == b.scale() &&
+                                      a.symbol() == b.symbol());
+    }
 
 private:
-    dimension dimension_ = dimension::dimensionless;
-    std::string key_;
-    decimal scale_;
-    std::string symbol_;
+    explicit unit(const detail::unit_data* data) noexcept : data_(data) {}
+
+    void retain() const noexcept {
+        if (!data_->immortal) data_->references.fetch_add(1, std::memory_order_relaxed);
+    }
+    void release() const noexcept {
+        if (!data_->immortal && data_->references.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(data_);
+    }
+    static void destroy(const detail::unit_data* data) noexcept;
+
+    const detail::unit_data* data_;
 };
 
 /// The quotient unit `a/b` (e.g. 元 / 人次): key `"money/count:人次"`, scale
@@ -80,7 +144,9 @@ private:
 [[nodiscard]] unit per(const unit& numerator, const unit& denominator);
 
 /// True when values in `a` and `b` can be compared (same dimension key).
-[[nodiscard]] inline bool commensurable(const unit& a, const unit& b) noexcept { return a.key() == b.key(); }
+[[nodiscard]] inline bool commensurable(const unit& a, const unit& b) noexcept {
+    return same_definition(a, b) || a.key() == b.key();
+}
 
 /// Looks a spelling up in the unit table (`万元`, `％`, `元/ 次`, `元/人 次`): spaces inside are
 /// ignored; a composite `a/b` is looked up part by part. std::nullopt when not in the table.

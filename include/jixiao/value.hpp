@@ -96,14 +96,15 @@ enum class qualitative_kind {
 
 /// One parsed value expression. `text` always holds the original cell text.
 struct value_expr {
+    // The parsed meaning (what scoring compares) comes first, the texts after.
     /// What kind of value this is.
     value_kind kind = value_kind::empty;
-    std::string text;                     ///< original text, exactly as given
     comparator op = comparator::none;     ///< quantity and time_point kinds
+    qualitative_kind quality = qualitative_kind::other;  ///< qualitative kind
+    time_point when;                      ///< time_point kind
     quantity amount;                      ///< quantity: the number; range: the lower end
     quantity upper;                       ///< range: the upper end
-    time_point when;                      ///< time_point kind
-    qualitative_kind quality = qualitative_kind::other;  ///< qualitative kind
+    std::string text;                     ///< original text, exactly as given
     std::string label;                    ///< qualitative: the label as normalised; text: trimmed text
     std::string subject;                  ///< words before the value, e.g. `满意率达` in `满意率达95%以上`
 

@@ -1,4 +1,6 @@
 // Tests of units: the table, composite units, exact comparison and conversion.
+#include <jixiao/form.hpp>
+#include <jixiao/json.hpp>
 #include <jixiao/unit.hpp>
 #include <jixiao/value.hpp>
 #include <jixiao/vocabulary.hpp>
@@ -7,8 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include <compare>
+#include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -239,6 +245,97 @@ TEST(unit_default, is_a_plain_number) {
     EXPECT_EQ(plain.scale(), "1"_dec);
     EXPECT_TRUE(plain.symbol().empty());
     EXPECT_TRUE(plain.key().empty());
+}
+
+// A unit is one pointer to a shared definition: the table's units are shared and never
+// counted, any other is counted and freed with its last copy.
+TEST(unit_definition, is_one_pointer) {
+    EXPECT_EQ(sizeof(unit), sizeof(void*));
+    EXPECT_EQ(sizeof(quantity), sizeof(decimal) + sizeof(void*));
+}
+
+TEST(unit_definition, is_shared_by_every_lookup_of_a_table_unit) {
+    const unit a = must_find("万元");
+    const unit b = must_find("万 元");
+    EXPECT_TRUE(same_definition(a, b));
+    EXPECT_TRUE(same_definition(read_quantity("3.50万元").in, a));
+    EXPECT_FALSE(same_definition(a, must_find("元")));
+    EXPECT_FALSE(a == must_find("元"));
+}
+
+TEST(unit_definition, of_a_built_unit_equal_to_a_table_unit_is_the_table_s) {
+    const unit table = must_find("万元");
+    const unit built(table.dim(), table.key(), table.scale(), table.symbol());
+    EXPECT_TRUE(same_definition(built, table));
+    // The same symbol with another scale is another unit, equal only to itself and its copies.
+    const unit other(table.dim(), table.key(), "20000"_dec, table.symbol());
+    EXPECT_FALSE(same_definition(other, table));
+    EXPECT_FALSE(other == table);
+    const unit copy = other;
+    EXPECT_TRUE(same_definition(copy, other));
+    EXPECT_EQ(copy.scale(), "20000"_dec);
+    // Equal definitions built twice are equal units without sharing.
+    const unit again(table.dim(), table.key(), "20000"_dec, table.symbol());
+    EXPECT_FALSE(same_definition(again, other));
+    EXPECT_EQ(again, other);
+    EXPECT_TRUE(same_definition(unit(dimension::dimensionless, "", "1"_dec, ""), unit()));
+}
+
+TEST(unit_definition, of_a_table_unit_read_back_from_json_is_the_table_s) {
+    jixiao::form f;
+    jixiao::indicator ind;
+    ind.target = jixiao::read_value_cell("≥3.50万元");
+    ind.actual = jixiao::read_value_cell("36000元");
+    f.indicators.push_back(ind);
+    auto back = jixiao::read_form_json(jixiao::write_json(f));
+    ASSERT_TRUE(back.has_value()) << back.error().describe();
+    ASSERT_EQ(back->indicators.size(), 1U);
+    EXPECT_EQ(*back, f);
+    EXPECT_TRUE(same_definition(back->indicators[0].target.value->amount.in, must_find("万元")));
+    EXPECT_TRUE(same_definition(back->indicators[0].actual.value->amount.in, must_find("元")));
+}
+
+TEST(unit_definition, outlives_the_unit_it_was_built_with) {
+    std::vector<unit> kept;
+    {
+        const unit opaque = unit::opaque("篇章");
+        const unit composite = jixiao::per(must_find("元"), must_find("人次"));
+        kept.push_back(opaque);
+        kept.push_back(composite);
+        unit moved = opaque;
+        kept.push_back(std::move(moved));
+        EXPECT_TRUE(moved == unit());  // NOLINT(bugprone-use-after-move): a moved-from unit is the plain number
+    }
+    EXPECT_EQ(kept[0].key(), "opaque:篇章");
+    EXPECT_EQ(kept[1].key(), "money/count:人次");
+    EXPECT_EQ(kept[1].symbol(), "元/人次");
+    EXPECT_TRUE(same_definition(kept[0], kept[2]));
+    kept[0] = kept[1];  // the opaque definition is still held by kept[2]
+    EXPECT_TRUE(same_definition(kept[0], kept[1]));
+    EXPECT_EQ(kept[2].symbol(), "篇章");
+    kept[2] = std::move(kept[1]);
+    EXPECT_EQ(kept[2].key(), "money/count:人次");
+    const unit& itself = kept[0];
+    kept[0] = itself;  // self-assignment keeps the definition
+    EXPECT_EQ(kept[0].key(), "money/count:人次");
+}
+
+TEST(unit_definition, is_counted_safely_across_threads) {
+    const unit shared = unit::opaque("公里数");
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&shared] {
+            for (int i = 0; i < 20000; ++i) {
+                unit copy = shared;
+                unit other = copy;
+                copy = unit();
+                if (other.key() != "opaque:公里数") std::abort();
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(shared.key(), "opaque:公里数");
+    EXPECT_EQ(unit(shared).symbol(), "公里数");
 }
 
 }  // namespace

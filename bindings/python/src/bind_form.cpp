@@ -54,12 +54,12 @@ auto copy_of(T C::*member) {
 
 }  // namespace
 
-py::object error_state(const std::optional<error>& e) {
+py::object error_state(const boxed<error>& e) {
     if (!e) return py::none();
     return py::make_tuple(static_cast<int>(e->code), e->offset, e->where, e->message);
 }
 
-std::optional<error> error_from_state(py::handle state) {
+boxed<error> error_from_state(py::handle state) {
     if (state.is_none()) return std::nullopt;
     auto t = state.cast<py::tuple>();
     return error{static_cast<errc>(t[0].cast<int>()), t[1].cast<std::size_t>(), t[2].cast<std::string>(),

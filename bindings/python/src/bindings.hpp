@@ -40,8 +40,8 @@ reported<value_expr> to_reported_value(py::handle v);
 std::string form_to_json(const form& f);
 form form_from_json(const std::string& text);
 /// Python state tuples of errors.
-py::object error_state(const std::optional<error>& e);
-std::optional<error> error_from_state(py::handle state);
+py::object error_state(const boxed<error>& e);
+boxed<error> error_from_state(py::handle state);
 
 /// The C++ forms behind a Python iterable of Form (borrowed: the iterable keeps them alive).
 std::vector<const form*> collect_forms(const py::iterable& forms);

@@ -6,6 +6,8 @@
 // strings: reasons are enumerators, and decimals stay in machine integers for money-sized values.
 #include <jixiao/scoring.hpp>
 
+#include "scoring_internal.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -121,6 +123,7 @@ struct engine {
     bool traces;
     int places;
     rounding mode;
+    bool texts = true;     ///< copy the reported cells' texts and errors into the card
     decimal scale_num{1};  ///< weight rescaling factor (not-applicable drop), numerator
     decimal scale_den{1};
     bool rescaled = false;
@@ -304,8 +307,10 @@ void score_quantity(const engine& e, score_line& line, const indicator& ind, con
     case comparator::less: met = a < t; break;
     default: break;
     }
-    const char* family = lower_is_better(op) ? "quantitative.lower" : (higher_is_better(op) ? "quantitative.higher"
-                                                                                             : "quantitative.equal");
+    using namespace std::string_view_literals;  // lengths known at compile time (no strlen per line)
+    const std::string_view family = lower_is_better(op)    ? "quantitative.lower"sv
+                                    : higher_is_better(op) ? "quantitative.higher"sv
+                                                           : "quantitative.equal"sv;
     std::string a_text;
     std::string t_text;
     if (e.traces) {
@@ -575,31 +580,31 @@ void reset(score_line& line) noexcept {
 /// (docs/performance.md).
 void warm(const form& f) noexcept {
     unsigned sum = 0;
-    auto lines = [&sum](const void* first, std::size_t bytes) {
-        const auto* c = static_cast<const unsigned char*>(first);
-        for (std::size_t offset = 0; offset < bytes; offset += 64) sum += c[offset];
-        sum += c[bytes - 1];
-    };
-    lines(&f.money.at(funds_row::total, funds_column::full_year_budget), 2 * sizeof(reported<decimal>));
-    lines(&f.money.weight, sizeof(f.money.weight));
-    lines(&f.money.score, sizeof(f.money.score));
-    lines(&f.total_score, sizeof(f.total_score));
+    detail::for_each_scored_line_of_form(f, [&sum](const unsigned char* c) { sum += *c; });
     for (const indicator& ind : f.indicators) {
-        // target, actual, weight and score are adjacent members: one run of bytes from the first
-        // to the end of the last (whatever their order in the struct).
-        const auto* base = reinterpret_cast<const char*>(&ind);
-        const char* cells[] = {reinterpret_cast<const char*>(&ind.target), reinterpret_cast<const char*>(&ind.actual),
-                               reinterpret_cast<const char*>(&ind.weight), reinterpret_cast<const char*>(&ind.score)};
-        const std::size_t sizes[] = {sizeof(ind.target), sizeof(ind.actual), sizeof(ind.weight), sizeof(ind.score)};
-        std::size_t first = sizeof(indicator);
-        std::size_t last = 0;
-        for (std::size_t k = 0; k < 4; ++k) {
-            first = std::min(first, static_cast<std::size_t>(cells[k] - base));
-            last = std::max(last, static_cast<std::size_t>(cells[k] - base) + sizes[k]);
-        }
-        lines(base + first, last - first);
+        detail::for_each_line(&ind, sizeof(indicator), [&sum](const unsigned char* c) { sum += *c; });
     }
     asm volatile("" : : "r"(sum));  // keeps the loads: their values are not needed, only the lines
+}
+
+/// `to` = `from`, or only its state and value when the engine keeps no texts.
+void copy_reported(const engine& e, reported<decimal>& to, const reported<decimal>& from) {
+    if (e.texts) {
+        to = from;
+        return;
+    }
+    to.state = from.state;
+    to.value = from.value;
+}
+
+/// Asks for the lines of `f` itself that scoring reads, without waiting for them.
+void prefetch_form(const form& f) noexcept {
+    detail::for_each_scored_line_of_form(f, [](const unsigned char* c) { detail::prefetch_line(c); });
+}
+
+/// Asks for the lines of `ind`, without waiting for them.
+void prefetch_indicator(const indicator& ind) noexcept {
+    detail::for_each_line(&ind, sizeof(indicator), [](const unsigned char* c) { detail::prefetch_line(c); });
 }
 
 /// Fills `difference` and `counted` once the status is known.
@@ -618,17 +623,15 @@ void settle(score_line& line) {
     }
 }
 
-}  // namespace
-
-scorecard score(const form& f, const rulebook& book, const score_options& options) {
-    scorecard card;
-    score_into(f, book, card, options);
-    return card;
-}
-
-void score_into(const form& f, const rulebook& book, scorecard& card, const score_options& options) {
-    warm(f);
-    engine e{book, options.traces, book.rounding_at.places, book.rounding_at.mode};
+/// score_into, and detail::score_numbers_into when `texts` is false; `ahead` names the forms a
+/// batch scores next (their memory is requested while this one is scored).
+void score_card(const form& f, const rulebook& book, scorecard& card, bool traces, bool texts,
+                const detail::lookahead& ahead) {
+    if (!ahead.current_prefetched) warm(f);
+    if (ahead.after_next != nullptr) prefetch_form(*ahead.after_next);
+    const form* next = ahead.next;
+    engine e{book, traces, book.rounding_at.places, book.rounding_at.mode};
+    e.texts = texts;
     {
         // Every field back to its default, keeping the indicator lines: a kept line is reset
         // field by field (cheaper than destroying and value-initialising 600 bytes).
@@ -639,9 +642,11 @@ void score_into(const form& f, const rulebook& book, scorecard& card, const scor
         card = scorecard{};
         card.indicators = std::move(lines);
     }
-    card.rulebook_id = book.id;
-    card.rulebook_version = book.version;
-    card.reported_total = f.total_score;
+    if (texts) {
+        card.rulebook_id = book.id;
+        card.rulebook_version = book.version;
+    }
+    copy_reported(e, card.reported_total, f.total_score);
 
     // Weights: the form's own; the execution weight falls back on the rulebook's default.
     decimal exec_weight = f.money.weight.has_value() && !f.money.weight.value->is_negative()
@@ -668,7 +673,7 @@ void score_into(const form& f, const rulebook& book, scorecard& card, const scor
         }
     }
 
-    card.execution.reported_score = f.money.score;
+    copy_reported(e, card.execution.reported_score, f.money.score);
     card.execution.weight = e.weight_used(exec_weight);
     score_execution(e, f, card, exec_weight);
     settle(card.execution);
@@ -676,8 +681,9 @@ void score_into(const form& f, const rulebook& book, scorecard& card, const scor
     for (std::size_t i = 0; i < f.indicators.size(); ++i) {
         const indicator& ind = f.indicators[i];
         score_line& line = card.indicators[i];
+        if (next != nullptr && i < next->indicators.size()) prefetch_indicator(next->indicators[i]);
         line.index = i;
-        line.reported_score = ind.score;
+        copy_reported(e, line.reported_score, ind.score);
         if (dropped(ind)) {
             line.weight = decimal{0};
             mark(e, line, line_status::not_scorable, line_reason::not_applicable_dropped, "not_applicable",
@@ -700,6 +706,9 @@ void score_into(const form& f, const rulebook& book, scorecard& card, const scor
         settle(line);
     }
 
+    if (next != nullptr) {
+        for (std::size_t i = f.indicators.size(); i < next->indicators.size(); ++i) prefetch_indicator(next->indicators[i]);
+    }
     decimal total = card.execution.counted ? *card.execution.counted : decimal{0};
     decimal weights = card.execution.weight ? *card.execution.weight : decimal{0};
     card.total_complete = card.execution.counted.has_value();
@@ -717,10 +726,41 @@ void score_into(const form& f, const rulebook& book, scorecard& card, const scor
     card.computed_grade = std::string(book.grade_for(card.computed_total));
 }
 
+}  // namespace
+
+scorecard score(const form& f, const rulebook& book, const score_options& options) {
+    scorecard card;
+    score_card(f, book, card, options.traces, true, {});
+    return card;
+}
+
+void score_into(const form& f, const rulebook& book, scorecard& card, const score_options& options) {
+    score_card(f, book, card, options.traces, true, {});
+}
+
+namespace detail {
+
+void score_numbers_into(const form& f, const rulebook& book, scorecard& card, const lookahead& ahead) {
+    score_card(f, book, card, false, false, ahead);
+}
+
+}  // namespace detail
+
+void score_batch_into(std::span<const form* const> forms, const rulebook& book, std::span<scorecard> out,
+                      const score_options& options) {
+    JIXIAO_EXPECTS(out.size() == forms.size());
+    for (const form* f : forms) JIXIAO_EXPECTS(f != nullptr);
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        score_card(*forms[i], book, out[i], options.traces, true, detail::lookahead_at(forms, 0, i));
+    }
+}
+
 std::vector<scorecard> score_batch(std::span<const form> forms, const rulebook& book, const score_options& options) {
-    std::vector<scorecard> out;
-    out.reserve(forms.size());
-    for (const form& f : forms) out.push_back(score(f, book, options));
+    std::vector<const form*> pointers;
+    pointers.reserve(forms.size());
+    for (const form& f : forms) pointers.push_back(&f);
+    std::vector<scorecard> out(forms.size());
+    score_batch_into(pointers, book, out, options);
     return out;
 }
 

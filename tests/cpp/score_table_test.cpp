@@ -194,3 +194,27 @@ TEST(score_into, reusing_one_scorecard_equals_fresh_scores_with_and_without_trac
         }
     }
 }
+
+TEST(score_batch_into, equals_score_for_every_form_into_reused_cards) {
+    const std::vector<form> forms = corpus();
+    // Forms of different sizes in both directions, so that each card is reused for a larger and
+    // a smaller form and the lookahead runs past forms of every size.
+    std::vector<const form*> order;
+    for (std::size_t i : {8UL, 0UL, 11UL, 3UL, 9UL, 10UL, 1UL, 2UL}) order.push_back(&forms.at(i));
+    std::vector<const form*> reversed(order.rbegin(), order.rend());
+    for (bool traces : {false, true}) {
+        std::vector<scorecard> cards(order.size());
+        score_batch_into(order, book(), cards, score_options{traces});
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            EXPECT_EQ(cards[i], score(*order[i], book(), score_options{traces})) << i;
+        }
+        score_batch_into(reversed, book("mof-2020-ratio"), cards, score_options{traces});
+        for (std::size_t i = 0; i < reversed.size(); ++i) {
+            EXPECT_EQ(cards[i], score(*reversed[i], book("mof-2020-ratio"), score_options{traces})) << i;
+        }
+    }
+    std::vector<scorecard> none;
+    score_batch_into({}, book(), none);
+    EXPECT_TRUE(none.empty());
+    EXPECT_EQ(score_batch(forms, book()).at(5), score(forms[5], book()));
+}

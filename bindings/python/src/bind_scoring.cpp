@@ -113,7 +113,20 @@ scorecard card_from(const py::tuple& t) {
 
 std::vector<const form*> collect_forms(const py::iterable& forms) {
     std::vector<const form*> out;
+    if (PyList_Check(forms.ptr())) out.reserve(static_cast<std::size_t>(PyList_GET_SIZE(forms.ptr())));
+    // The registered type is looked up once: pybind's generic cast hashes the C++ type name for
+    // every item (measurable at ~2 us per form). Items of exactly that type are read directly,
+    // anything else (a subclass, a wrong type) takes the generic path below.
+    const py::detail::type_info* form_type = py::detail::get_type_info(typeid(form));
     for (py::handle h : forms) {
+        if (form_type != nullptr && Py_TYPE(h.ptr()) == form_type->type) {
+            auto* inst = reinterpret_cast<py::detail::instance*>(h.ptr());
+            const void* p = inst->get_value_and_holder(form_type).value_ptr();
+            if (p != nullptr) {
+                out.push_back(static_cast<const form*>(p));
+                continue;
+            }
+        }
         if (!py::isinstance<form>(h)) {
             throw py::type_error("jixiao: item " + std::to_string(out.size()) + " is of type " +
                                  std::string(py::str(py::type::of(h).attr("__name__"))) + ", not a Form");
@@ -275,7 +288,10 @@ void bind_scoring(py::module_& m) {
               std::vector<scorecard> out(items.size());
               {
                   py::gil_scoped_release release;
-                  parallel_for(items.size(), threads, [&](std::size_t i) { out[i] = score(*items[i], book, options); });
+                  parallel_ranges(items.size(), threads, [&](std::size_t first, std::size_t last) {
+                      score_batch_into(std::span<const form* const>(items).subspan(first, last - first), book,
+                                       std::span<scorecard>(out).subspan(first, last - first), options);
+                  });
               }
               return out;
           }, py::arg("forms"), py::arg("rulebook"), py::kw_only(), py::arg("traces") = true, py::arg("threads") = 1,

@@ -110,6 +110,28 @@ def test_empty_batch_and_bad_index(forms):
         jixiao.score_table([object()])
 
 
+def test_subclass_of_form_and_wrong_items_in_a_batch(forms, book):
+    """Exact Form instances are read directly; a subclass takes the generic path; anything else
+    is a TypeError naming the item."""
+
+    class NamedForm(jixiao.Form):
+        pass
+
+    sub = NamedForm()
+    sub.money = forms[0].money
+    sub.indicators = forms[0].indicators
+    batch = [forms[0], sub, forms[1]]
+    table = jixiao.score_table(batch, book)
+    cards = jixiao.score_batch(batch, book, traces=False)
+    assert table.computed_totals[1] == jixiao.score(sub, book).computed_total == cards[1].computed_total
+    assert table.computed_totals[1] == table.computed_totals[0]
+    assert table.computed_totals[2] == cards[2].computed_total
+    with pytest.raises(TypeError, match="item 2 is of type str"):
+        jixiao.score_table([forms[0], sub, "form"], book)
+    with pytest.raises(TypeError, match="item 0 is of type dict"):
+        jixiao.score_batch([{}], book)
+
+
 def test_display(forms):
     html = jixiao.score_table(forms)._repr_html_()
     assert "ScoreTable" in html and "mof-2020" in html and "优 8" in html

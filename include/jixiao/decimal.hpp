@@ -6,7 +6,8 @@
 //     parse / from_string        real-world spellings (`1,675,799.58`, `１２３．４５`, `1e5`)
 //     + - *  == <=>  hash        exact; equality is by value (1.50 == 1.5)
 //     round / round_significant  quantize to N places / N significant digits
-//     to_string / format         plain text (round-trips through parse), thousands, percent
+//     to_string / format         plain text (parse reads it back up to 10,000 digits), thousands,
+//                                percent
 //   struct format_spec           options of decimal::format
 //   divide / divide_significant  division, always with a target and a rounding mode
 //   to_string(rounding), rounding_from_string
@@ -373,7 +374,7 @@ public:
     /// The value as an int64, if it is a whole number that fits.
     [[nodiscard]] std::optional<std::int64_t> to_int64() const;
     /// Plain text with the scale kept: "1675799.58", "0.00", "-7". `parse` reads it back to
-    /// the same value and scale.
+    /// the same value and scale when it has at most `max_parse_digits` digits.
     [[nodiscard]] std::string to_string() const;
     /// Text per `spec`: fixed places, thousands separators, percent.
     [[nodiscard]] std::string format(const format_spec& spec) const;

@@ -1480,6 +1480,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                  "an indicator row with a name but no values, weight or score", nullptr);
         out_.report.notes.back().where = source_location{options_.source_name, pending->line, pending->grid_row + 1, pending->column};
         out_.report.notes.back().text = pending->name;
+        out_.report.notes.back().indicator = f.indicators.size() + raws.size();  // where it lands
         raws.push_back(std::move(*pending));
         pending.reset();
     };
@@ -1568,7 +1569,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                     out_.report.notes.push_back(import_note{
                         "row_joined", note_kind::repair,
                         "a row cut by a page break was joined with its continuation: `" + first + "` + `" + raw.name + "`",
-                        std::move(w), first + raw.name, form_index_});
+                        std::move(w), first + raw.name, form_index_, f.indicators.size() + raws.size()});
                 }
                 joined.name = first + raw.name;
                 joined.labels.insert(joined.labels.end(), raw.labels.begin(), raw.labels.end());
@@ -1685,7 +1686,7 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
             out_.report.notes.push_back(import_note{
                 "label_from_below", note_kind::repair,
                 "the 一级指标 label of this merged block is printed further down (after a page break); taken from below",
-                ind.where, ind.level1_text, form_index_});
+                ind.where, ind.level1_text, form_index_, k});
         }
     }
 
@@ -1715,7 +1716,7 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
                 "label_from_next_page", note_kind::repair,
                 "a row before a page break without a 二级指标 label weighs like the `" + after.level2_text +
                     "` rows after the break, not like the rows above: it takes that label",
-                ind.where, ind.name, form_index_});
+                ind.where, ind.name, form_index_, j});
         }
     }
 }

@@ -214,6 +214,25 @@ TEST_P(import_sample, lists_the_repairs) {
     // Labels taken across a page break.
     EXPECT_EQ(note_texts(rep, "label_from_next_page"), (std::vector<std::string>{"集中收储及时率"}));
     EXPECT_EQ(count_notes(rep, "label_from_below"), 10u);  // forms 5 and 6, five rows each
+    // Notes about one indicator name it: the index of that indicator in its form.
+    std::size_t about_indicators = 0;
+    for (const auto& n : rep.notes) {
+        if (n.code != "row_joined" && n.code != "label_from_below" && n.code != "label_from_next_page") continue;
+        ++about_indicators;
+        ASSERT_TRUE(n.form.has_value() && n.indicator.has_value()) << n.code << ": " << n.text;
+        const auto& ind = r->forms.at(*n.form).indicators.at(*n.indicator);
+        if (n.code == "label_from_below") {
+            EXPECT_EQ(ind.level1_text, n.text);
+        } else {
+            EXPECT_EQ(ind.name, n.text) << n.code;
+        }
+        if (n.code == "row_joined") {
+            EXPECT_GT(n.where.row, ind.where.row);  // the continuation, after the row it completes
+        } else {
+            EXPECT_EQ(n.where, ind.where) << n.code;
+        }
+    }
+    EXPECT_EQ(about_indicators, 13u);
     // Wrapped cells: `<=700元/人 次`, `投诉处理决定、信访回 复的公平公正性` ...
     const auto wrapped = note_texts(rep, "line_break_removed");
     EXPECT_NE(std::find(wrapped.begin(), wrapped.end(), "<=700元/人 次"), wrapped.end());

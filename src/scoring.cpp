@@ -572,12 +572,12 @@ void reset(score_line& line) noexcept {
     line.trace.citation.clear();
 }
 
-/// Reads the bytes of `f` that scoring reads (the 项目资金 total row, the totals, and the
-/// weight, score, target and actual cells of each indicator), one load per cache line, before
-/// the engine scores it. The loads are independent, so the memory system serves many at once;
-/// the engine's own loads come one after another, each waiting for the one before. Over a
-/// portfolio larger than the CPU caches this cuts the time per form by about a quarter
-/// (docs/performance.md).
+/// Reads the bytes of `f` that scoring reads (the 项目资金 total row, the totals, and every
+/// indicator whole: reading the scored cells only breaks the hardware prefetcher's stream), one
+/// load per cache line, before the engine scores it. The loads are independent, so the memory
+/// system serves many at once; the engine's own loads come one after another, each waiting for
+/// the one before. Over a portfolio larger than the CPU caches this cuts the time per form by
+/// about a quarter (docs/performance.md). A batch with a lookahead prefetches instead.
 void warm(const form& f) noexcept {
     unsigned sum = 0;
     detail::for_each_scored_line_of_form(f, [&sum](const unsigned char* c) { sum += *c; });
@@ -681,6 +681,7 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     for (std::size_t i = 0; i < f.indicators.size(); ++i) {
         const indicator& ind = f.indicators[i];
         score_line& line = card.indicators[i];
+        // One indicator of the next form per line scored: its memory arrives while this one is scored.
         if (next != nullptr && i < next->indicators.size()) prefetch_indicator(next->indicators[i]);
         line.index = i;
         copy_reported(e, line.reported_score, ind.score);
@@ -706,8 +707,10 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
         settle(line);
     }
 
-    if (next != nullptr) {
-        for (std::size_t i = f.indicators.size(); i < next->indicators.size(); ++i) prefetch_indicator(next->indicators[i]);
+    if (next != nullptr) {  // the next form's indicators beyond this form's count
+        for (std::size_t i = f.indicators.size(); i < next->indicators.size(); ++i) {
+            prefetch_indicator(next->indicators[i]);
+        }
     }
     decimal total = card.execution.counted ? *card.execution.counted : decimal{0};
     decimal weights = card.execution.weight ? *card.execution.weight : decimal{0};

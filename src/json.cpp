@@ -17,7 +17,6 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -306,7 +305,8 @@ public:
     bool start_object(std::size_t /*unused*/) { return open(json::object()); }
     bool key(std::string& name) {
         frame& top = stack_.back();
-        if (!top.keys.insert(name).second) {
+        // The members read so far are in the object already (a value is put right after its key).
+        if (top.container->contains(name)) {
             failure_ = error{errc::json_schema, 0, path_of_stack() + "/" + escape_pointer_token(name),
                              "duplicate member \"" + name + "\""};
             return false;
@@ -344,7 +344,6 @@ private:
         json* container = nullptr;
         std::size_t next_index = 0;  // arrays
         std::string key;             // objects: the current member
-        std::set<std::string> keys;  // objects: members seen
     };
 
     /// JSON Pointer of the containers on the stack, each at its current member / element.
@@ -394,7 +393,7 @@ private:
             return false;
         }
         json* slot = put(std::move(container));
-        stack_.push_back(frame{slot, 0, {}, {}});
+        stack_.push_back(frame{slot, 0, {}});
         return true;
     }
 
@@ -781,7 +780,7 @@ bool is_document(const json& root) {
     return root.is_object() && (root.contains("format") || root.contains("version") || root.contains("forms"));
 }
 
-std::vector<form> read_document(const json& root) {
+std::vector<form> read_document(json& root) {
     check_members(root, "", {"$schema", "format", "version", "forms"});
     const json* format = member(root, "format");
     if (format == nullptr) fail("", "a document needs \"format\": \"" + std::string(json_format_name) + "\"");
@@ -798,12 +797,15 @@ std::vector<form> read_document(const json& root) {
                  std::to_string(json_format_version) + ")",
              errc::unsupported_version);
     }
-    const json* forms = member(root, "forms");
+    json* forms = root.contains("forms") ? &root["forms"] : nullptr;
     if (forms == nullptr) fail("", "a document needs \"forms\"");
     if (!forms->is_array()) fail("/forms", "expected an array of forms, found " + std::string(type_name(*forms)));
     std::vector<form> out;
     out.reserve(forms->size());
-    for (std::size_t i = 0; i < forms->size(); ++i) out.push_back(read_form((*forms)[i], child("/forms", i)));
+    for (std::size_t i = 0; i < forms->size(); ++i) {
+        out.push_back(read_form((*forms)[i], child("/forms", i)));
+        (*forms)[i] = nullptr;  // its tree is freed now, while it is in the cache
+    }
     return out;
 }
 

@@ -434,6 +434,18 @@ TEST(json_errors, fractional_json_numbers_and_duplicate_members_are_refused) {
     EXPECT_EQ(e.code, errc::json_schema);
     EXPECT_EQ(e.where, "/notes");
     EXPECT_NE(e.message.find("duplicate"), std::string::npos);
+
+    // Also inside an element, after a nested object, and after a null value.
+    e = error_of(R"({"indicators": [{}, {"name": "a", "weight": {"text": "1"}, "name": "b"}]})");
+    EXPECT_EQ(e.code, errc::json_schema);
+    EXPECT_EQ(e.where, "/indicators/1/name");
+    EXPECT_NE(e.message.find("duplicate"), std::string::npos);
+    e = error_of(R"({"notes": null, "title": "t", "notes": "b"})");
+    EXPECT_EQ(e.code, errc::json_schema);
+    EXPECT_EQ(e.where, "/notes");
+    // The same name in different objects is no duplicate.
+    auto ok = jixiao::read_form_json(R"({"indicators": [{"name": "a"}, {"name": "a"}]})");
+    EXPECT_TRUE(ok.has_value()) << ok.error().describe();
 }
 
 TEST(json_errors, documents_need_the_known_format_and_version) {

@@ -201,6 +201,9 @@ struct raw_indicator {
     std::size_t line = 0, grid_row = 0, column = 0;
     bool break_before = false;  ///< a page break lies between this row and the previous one
     bool explicit_level2 = false;
+    /// The report notes about this row's cells (indices into the report): they get the index of
+    /// the indicator the row becomes, once it is placed.
+    std::vector<std::size_t> notes;
     bool has_values() const { return has_target || has_actual || has_weight || has_score; }
 };
 
@@ -1474,14 +1477,22 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
     std::vector<raw_indicator> raws;
     std::optional<raw_indicator> pending;  // a row cut by a page break, waiting for its continuation
     bool break_seen = false;
+    // Appends an indicator row; the notes about its cells name the indicator it becomes.
+    auto place = [&](raw_indicator&& raw) {
+        const std::size_t index = f.indicators.size() + raws.size();
+        for (std::size_t k : raw.notes) {
+            if (!out_.report.notes[k].indicator) out_.report.notes[k].indicator = index;
+        }
+        raws.push_back(std::move(raw));
+    };
     auto flush_pending = [&] {
         if (!pending) return;
         note_row(note_kind::warning, "indicator_without_values",
                  "an indicator row with a name but no values, weight or score", nullptr);
         out_.report.notes.back().where = source_location{options_.source_name, pending->line, pending->grid_row + 1, pending->column};
         out_.report.notes.back().text = pending->name;
-        out_.report.notes.back().indicator = f.indicators.size() + raws.size();  // where it lands
-        raws.push_back(std::move(*pending));
+        pending->notes.push_back(out_.report.notes.size() - 1);
+        place(std::move(*pending));
         pending.reset();
     };
     for (; i < end; ++i) {
@@ -1526,6 +1537,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             break_seen = true;
             continue;
         }
+        const std::size_t notes_before = out_.report.notes.size();
         raw_indicator raw;
         raw.line = r.line;
         raw.grid_row = r.grid_row;
@@ -1539,6 +1551,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
             raw.break_before = break_seen || fragment;
             align_by_meaning(cells, header, raw);
         }
+        for (std::size_t k = notes_before; k < out_.report.notes.size(); ++k) raw.notes.push_back(k);
         break_seen = false;
         for (const wcell* l : raw.labels) map(*l);
         if (raw.name.empty() && !raw.has_values()) {
@@ -1547,6 +1560,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                 raw_indicator label_row = std::move(raw);
                 if (pending) {
                     pending->labels.insert(pending->labels.end(), label_row.labels.begin(), label_row.labels.end());
+                    pending->notes.insert(pending->notes.end(), label_row.notes.begin(), label_row.notes.end());
                 } else {
                     pending = std::move(label_row);
                 }
@@ -1569,8 +1583,10 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                     out_.report.notes.push_back(import_note{
                         "row_joined", note_kind::repair,
                         "a row cut by a page break was joined with its continuation: `" + first + "` + `" + raw.name + "`",
-                        std::move(w), first + raw.name, form_index_, f.indicators.size() + raws.size()});
+                        std::move(w), first + raw.name, form_index_});
+                    joined.notes.push_back(out_.report.notes.size() - 1);
                 }
+                joined.notes.insert(joined.notes.end(), raw.notes.begin(), raw.notes.end());
                 joined.name = first + raw.name;
                 joined.labels.insert(joined.labels.end(), raw.labels.begin(), raw.labels.end());
                 joined.target = raw.target;
@@ -1586,12 +1602,12 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                 joined.has_actual = raw.has_actual;
                 joined.has_weight = raw.has_weight;
                 joined.has_score = raw.has_score;
-                raws.push_back(std::move(joined));
+                place(std::move(joined));
                 continue;
             }
             flush_pending();
         }
-        raws.push_back(std::move(raw));
+        place(std::move(raw));
     }
     flush_pending();
     finish_indicators(raws, f, cost_is_level1);

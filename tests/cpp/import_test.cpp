@@ -233,6 +233,27 @@ TEST_P(import_sample, lists_the_repairs) {
         }
     }
     EXPECT_EQ(about_indicators, 13u);
+    // So do the repairs of the cells of an indicator row: the repaired text is in that indicator.
+    const auto without_blanks = [](std::string t) {
+        std::erase(t, ' ');
+        std::erase(t, '\n');
+        return t;
+    };
+    std::size_t cell_repairs = 0;
+    for (const auto& n : rep.notes) {
+        if (n.code != "line_break_removed" && n.code != "name_cells_joined") continue;
+        ++cell_repairs;
+        ASSERT_TRUE(n.form.has_value() && n.indicator.has_value()) << n.code << ": " << n.text;
+        const auto& ind = r->forms.at(*n.form).indicators.at(*n.indicator);
+        EXPECT_EQ(n.where.row, ind.where.row) << n.text;
+        const std::string repaired = without_blanks(n.text);
+        bool found = false;
+        for (const std::string* field : {&ind.name, &ind.target.text, &ind.actual.text, &ind.deviation_note}) {
+            found = found || without_blanks(*field).find(repaired) != std::string::npos;
+        }
+        EXPECT_TRUE(found) << n.text << " is not in indicator " << *n.indicator << " (" << ind.name << ")";
+    }
+    EXPECT_EQ(cell_repairs, 13u);  // 12 wrapped cells and one name in two cells
     // Wrapped cells: `<=700元/人 次`, `投诉处理决定、信访回 复的公平公正性` ...
     const auto wrapped = note_texts(rep, "line_break_removed");
     EXPECT_NE(std::find(wrapped.begin(), wrapped.end(), "<=700元/人 次"), wrapped.end());

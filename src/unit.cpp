@@ -141,10 +141,13 @@ const unit_data* plain_unit_data() noexcept {
 unit unit::of_table(std::size_t index) noexcept { return unit(table_data() + index); }
 
 unit::unit(dimension dim, std::string key, decimal scale, std::string symbol) : data_(nullptr) {
-    // A unit of the table (as read back from JSON or pickles) shares the table's definition.
+    // A unit of the table (as read back from JSON or pickles) shares the table's definition:
+    // the one whose spelling is the symbol, when it is that very unit (`％` is spelt like a table
+    // entry but its canonical symbol is `%`: a unit with the symbol `％` is not the table's).
     if (const auto* entry = find_entry(symbol)) {
         const detail::unit_data* candidate = table_data() + index_of(*entry);
-        if (candidate->dim == dim && candidate->key == key && candidate->scale == scale) {
+        if (candidate->dim == dim && candidate->key == key && candidate->scale == scale &&
+            candidate->symbol == symbol) {
             data_ = candidate;
             return;
         }

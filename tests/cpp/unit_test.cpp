@@ -279,6 +279,13 @@ TEST(unit_definition, of_a_built_unit_equal_to_a_table_unit_is_the_table_s) {
     EXPECT_FALSE(same_definition(again, other));
     EXPECT_EQ(again, other);
     EXPECT_TRUE(same_definition(unit(dimension::dimensionless, "", "1"_dec, ""), unit()));
+    // A spelling of the table whose canonical symbol differs keeps its own symbol.
+    const unit percent = must_find("％");
+    ASSERT_EQ(percent.symbol(), "%");
+    const unit wide(percent.dim(), percent.key(), percent.scale(), "％");
+    EXPECT_EQ(wide.symbol(), "％");
+    EXPECT_FALSE(same_definition(wide, percent));
+    EXPECT_FALSE(wide == percent);
 }
 
 TEST(unit_definition, of_a_table_unit_read_back_from_json_is_the_table_s) {

@@ -49,6 +49,9 @@ std::size_t index_of(const vocabulary::unit_spelling& entry) noexcept {
     return static_cast<std::size_t>(&entry - std::begin(vocabulary::unit_spellings));
 }
 
+/// The unit of a table entry (sharing the table's definition).
+unit from_entry(const vocabulary::unit_spelling& entry) noexcept { return unit::of_table(index_of(entry)); }
+
 std::span<const std::uint16_t> candidates_at(std::string_view text, std::size_t pos, std::size_t end) noexcept {
     return detail::text::index_of<vocabulary::unit_spellings>.candidates(text, pos, end);
 }
@@ -83,7 +86,7 @@ std::optional<detail::unit_match> longest_simple(std::string_view text, std::siz
         }
     }
     if (best == nullptr) return std::nullopt;
-    return detail::unit_match{unit::of_table(index_of(*best)), best_end};
+    return detail::unit_match{from_entry(*best), best_end};
 }
 
 /// The end of a per-separator (`/`, `／`) at `pos`, or nothing.
@@ -196,11 +199,11 @@ std::optional<unit> find_unit(std::string_view spelling) {
         const auto* a = find_entry(s.substr(0, at));
         const auto* b = find_entry(s.substr(at + slash.size()));
         if (a == nullptr || b == nullptr) return std::nullopt;
-        return per(unit::of_table(index_of(*a)), unit::of_table(index_of(*b)));
+        return per(from_entry(*a), from_entry(*b));
     }
     const auto* entry = find_entry(s);
     if (entry == nullptr) return std::nullopt;
-    return unit::of_table(index_of(*entry));
+    return from_entry(*entry);
 }
 
 std::optional<std::strong_ordering> compare(const quantity& a, const quantity& b) {

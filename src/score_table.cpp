@@ -109,10 +109,7 @@ score_table tabulate(std::span<const form* const> forms, const rulebook& book) {
 }
 
 score_table tabulate(std::span<const form> forms, const rulebook& book) {
-    std::vector<const form*> pointers;
-    pointers.reserve(forms.size());
-    for (const form& f : forms) pointers.push_back(&f);
-    return tabulate(std::span<const form* const>(pointers), book);
+    return tabulate(std::span<const form* const>(detail::pointers_to(forms)), book);
 }
 
 }  // namespace jixiao

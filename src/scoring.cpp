@@ -580,10 +580,9 @@ void reset(score_line& line) noexcept {
 /// about a quarter (docs/performance.md). A batch with a lookahead prefetches instead.
 void warm(const form& f) noexcept {
     unsigned sum = 0;
-    detail::for_each_scored_line_of_form(f, [&sum](const unsigned char* c) { sum += *c; });
-    for (const indicator& ind : f.indicators) {
-        detail::for_each_line(&ind, sizeof(indicator), [&sum](const unsigned char* c) { sum += *c; });
-    }
+    const auto load = [&sum](const unsigned char* c) { sum += *c; };
+    detail::for_each_scored_line_of_form(f, load);
+    detail::for_each_line(f.indicators.data(), f.indicators.size() * sizeof(indicator), load);
     asm volatile("" : : "r"(sum));  // keeps the loads: their values are not needed, only the lines
 }
 
@@ -630,8 +629,7 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     if (!ahead.current_prefetched) warm(f);
     if (ahead.after_next != nullptr) prefetch_form(*ahead.after_next);
     const form* next = ahead.next;
-    engine e{book, traces, book.rounding_at.places, book.rounding_at.mode};
-    e.texts = texts;
+    engine e{book, traces, book.rounding_at.places, book.rounding_at.mode, texts};
     {
         // Every field back to its default, keeping the indicator lines: a kept line is reset
         // field by field (cheaper than destroying and value-initialising 600 bytes).
@@ -759,11 +757,8 @@ void score_batch_into(std::span<const form* const> forms, const rulebook& book, 
 }
 
 std::vector<scorecard> score_batch(std::span<const form> forms, const rulebook& book, const score_options& options) {
-    std::vector<const form*> pointers;
-    pointers.reserve(forms.size());
-    for (const form& f : forms) pointers.push_back(&f);
     std::vector<scorecard> out(forms.size());
-    score_batch_into(pointers, book, out, options);
+    score_batch_into(detail::pointers_to(forms), book, out, options);
     return out;
 }
 

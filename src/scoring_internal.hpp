@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace jixiao::detail {
 
@@ -21,6 +22,14 @@ struct lookahead {
     const form* after_next = nullptr;  ///< its own scored lines and its list of indicators are prefetched
     bool current_prefetched = false;   ///< the current form was `next` before: no warm-up loads
 };
+
+/// Pointers to the forms of a contiguous batch (the batch functions take pointers).
+[[nodiscard]] inline std::vector<const form*> pointers_to(std::span<const form> forms) {
+    std::vector<const form*> out;
+    out.reserve(forms.size());
+    for (const form& f : forms) out.push_back(&f);
+    return out;
+}
 
 /// The lookahead of item `i` of `forms` in a run that started at item `first`.
 [[nodiscard]] inline lookahead lookahead_at(std::span<const form* const> forms, std::size_t first, std::size_t i) {

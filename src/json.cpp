@@ -472,6 +472,7 @@ const json* member(const json& j, std::string_view name) {
     auto it = j.find(name);
     return it == j.end() ? nullptr : &*it;
 }
+json* member(json& j, std::string_view name) { return const_cast<json*>(member(std::as_const(j), name)); }
 
 std::string read_string(const json& j, const std::string& path) {
     if (j.is_number()) fail(path, "expected a string, found a JSON number: numbers travel as strings");
@@ -797,7 +798,7 @@ std::vector<form> read_document(json& root) {
                  std::to_string(json_format_version) + ")",
              errc::unsupported_version);
     }
-    json* forms = root.contains("forms") ? &root["forms"] : nullptr;
+    json* forms = member(root, "forms");
     if (forms == nullptr) fail("", "a document needs \"forms\"");
     if (!forms->is_array()) fail("/forms", "expected an array of forms, found " + std::string(type_name(*forms)));
     std::vector<form> out;

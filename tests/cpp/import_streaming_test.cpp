@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include "grid_test_support.hpp"
+
 #include <cstddef>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,14 +19,7 @@ namespace {
 namespace io = jixiao::io;
 using jixiao::errc;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::string sample(const std::string& name) { return slurp(std::string(JIXIAO_TEST_DATA_DIR) + "/samples/" + name); }
+std::string sample(const std::string& name) { return grid_test::data_file("samples/" + name); }
 
 /// import_text(bytes) and recognize(read_grid(bytes)) give the same forms, report or error.
 void expect_same_as_whole_grid(const std::string& bytes, std::optional<io::grid_format> format,

@@ -7,11 +7,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
+#include "grid_test_support.hpp"
+
 #include <map>
 #include <set>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,15 +19,6 @@ using namespace jixiao;
 using namespace jixiao::literals;
 
 namespace {
-
-const std::filesystem::path test_data(JIXIAO_TEST_DATA_DIR);
-
-std::string read_text(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 const rulebook& book(std::string_view name = "mof-2020") {
     static std::map<std::string, rulebook, std::less<>> books;
@@ -54,7 +44,7 @@ indicator make_indicator(std::string_view target, std::string_view actual, std::
 std::vector<form> corpus() {
     std::vector<form> forms;
     for (int n = 1; n <= 8; ++n) {
-        forms.push_back(read_form_json(read_text(test_data / "forms" / ("songjiang-2023-" + std::to_string(n) + ".json")))
+        forms.push_back(read_form_json(grid_test::data_file("forms/songjiang-2023-" + std::to_string(n) + ".json"))
                             .value_or_throw());
     }
     form mixed = forms[0];

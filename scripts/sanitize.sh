@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sanitizer runs of the C++ code:
 #   1. the `sanitize` preset (GCC, Debug, ASan + UBSan, no recovery): builds jixiao_tests and
-#      runs the whole C++ test suite (every tests/cpp/*_test.cpp) in one process, plus the
+#      runs the whole C++ test suite (every tests/cpp/<stage>/*_test.cpp) in one process, plus the
 #      header self-containment check;
 #   2. ThreadSanitizer: the library built with -fsanitize=thread and the small program
 #      tests/tsan/concurrent_scoring.cpp (many threads scoring shared forms with one rulebook).

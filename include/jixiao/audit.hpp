@@ -19,7 +19,7 @@
 // Checks come in four families (arithmetic, rule fit, evidence quality, hygiene); each code,
 // its severity, thresholds and an example are in docs/checks.md. Thresholds come from the
 // rulebook (`rulebook::audit`, `rulebook::weights`); messages live in one table in
-// src/audit_catalogue.cpp, keyed by code.
+// src/audit/audit_catalogue.cpp, keyed by code.
 #pragma once
 
 #include <jixiao/decimal.hpp>

@@ -21,7 +21,7 @@ namespace jixiao::vocabulary {
 // categories, import labels).
 
 // ---------------------------------------------------------------------------------------------
-// units — unit spellings (owned by value expressions, src/unit.cpp)
+// units — unit spellings (owned by value expressions, src/core/unit.cpp)
 //
 // Each spelling maps to a dimension key, an exact scale to the base unit of that key (decimal
 // text), and the canonical symbol written back by `to_string`. Units with equal keys are
@@ -142,7 +142,7 @@ inline constexpr unit_spelling unit_spellings[] = {
 inline constexpr std::string_view unit_per_separators[] = {"/", "／"};
 
 // ---------------------------------------------------------------------------------------------
-// comparators — 指标性质 spellings (owned by value expressions, src/value.cpp)
+// comparators — 指标性质 spellings (owned by value expressions, src/core/value.cpp)
 //
 // Every spelling maps to the canonical ASCII comparator: "=", ">=", ">", "<=", "<", "~"
 // (approximately). Symbols stand before the number; prefix words stand before the number and
@@ -217,7 +217,7 @@ inline constexpr std::string_view range_separators[] = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// time points — calendar words (owned by value expressions, src/value.cpp)
+// time points — calendar words (owned by value expressions, src/core/value.cpp)
 //
 // A part word follows `N月` or `N年` (`11月底`, `12月上旬`); canonical parts are "全年" (whole),
 // "上旬" (early), "中旬" (middle), "下旬" (late), "底" (end), "底前" (before the end).
@@ -272,7 +272,7 @@ inline constexpr period_spelling half_year_words[] = {
 
 // ---------------------------------------------------------------------------------------------
 // qualitative labels — the three official tiers and direction words (owned by value
-// expressions, src/value.cpp). A cell whose whole (trimmed) text is one of these spellings is a
+// expressions, src/core/value.cpp). A cell whose whole (trimmed) text is one of these spellings is a
 // qualitative value; `canonical` is the label kept and written back.
 // ---------------------------------------------------------------------------------------------
 
@@ -400,7 +400,7 @@ inline constexpr std::string_view sentence_punctuation[] = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// categories — 一级 / 二级指标 labels (owned by the form model, src/form.cpp)
+// categories — 一级 / 二级指标 labels (owned by the form model, src/model/form.cpp)
 //
 // `classify_category` / `classify_subcategory` remove every space (ASCII, U+3000, U+00A0) from
 // a label, then look it up here. Each entry maps one spelling to the stable English id of the
@@ -497,7 +497,7 @@ inline constexpr std::string_view not_applicable_marks[] = {
 // ---------------------------------------------------------------------------------------------
 // audit — words the audit checks look for, and the Chinese names of the fields it reports on
 // (owned by the audit, src/audit_*.cpp). The zh/en message templates themselves live with their
-// codes in one table, src/audit_catalogue.cpp (see docs/checks.md).
+// codes in one table, src/audit/audit_catalogue.cpp (see docs/checks.md).
 // ---------------------------------------------------------------------------------------------
 
 /// Endings of an indicator name that say the indicator is measurable (a rate, a number, a

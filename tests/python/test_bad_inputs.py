@@ -1,6 +1,6 @@
 """The bad-input corpus tests/data/bad/ through the Python module: every case of manifest.json
 gives the outcome the manifest names (an errc name, or "ok"), exactly as in the C++ test
-tests/cpp/bad_inputs_test.cpp. Errors surface as jixiao.ParseError subclasses whose `.code` is
+tests/cpp/robustness/bad_inputs_test.cpp. Errors surface as jixiao.ParseError subclasses whose `.code` is
 the errc name.
 
 Bytes that are not UTF-8 cannot be a Python `str`: entry points that take text (decimal, value,

@@ -3,7 +3,7 @@
 
 Each case: a file, the entry point that reads it (decimal | value | grid:<format> | import |
 json | rulebook) and the expected outcome (an errc name, or "ok" for hostile input that must be
-read without error). The C++ test tests/cpp/bad_inputs_test.cpp and the Python test
+read without error). The C++ test tests/cpp/robustness/bad_inputs_test.cpp and the Python test
 tests/python/test_bad_inputs.py both run every case. Run after editing:
 python3 tests/data/bad/make_bad.py
 """

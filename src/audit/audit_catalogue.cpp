@@ -1,0 +1,253 @@
+// audit_catalogue.cpp — the one table of audit checks: code, family, severity, block, titles and
+// the zh/en message templates. `{name}` in a template is replaced by the finding's evidence value
+// `name` (src/audit/audit.cpp). docs/checks.md documents the same table; a test keeps them in step.
+#include <jixiao/audit.hpp>
+
+#include <array>
+
+namespace jixiao {
+namespace {
+
+using enum check_family;
+using enum severity;
+
+// clang-format off
+constexpr std::array catalogue{
+    // ---- arithmetic --------------------------------------------------------------------------
+    check_info{"funds.sources_mismatch", arithmetic, error, "funds",
+        "资金来源合计与年度资金总额不符", "Funding sources do not add up to the annual total",
+        "In a column of the funds block (年初预算数, 全年预算数, 全年执行数), 当年财政拨款 + 上年结转资金 + "
+        "其他资金 differs from 年度资金总额. Checked only where at least one source cell holds a number; "
+        "blank source cells count as 0 then. Exact comparison.",
+        "项目资金“{column_zh}”列：年度资金总额为 {total}，但当年财政拨款 {current_appropriation} + 上年结转资金 "
+        "{prior_carryover} + 其他资金 {other} = {sum}，相差 {difference}。",
+        "Funds, column {column_en}: the annual total is {total} but the sources add up to {sum} "
+        "(current appropriation {current_appropriation} + prior carry-over {prior_carryover} + other {other}); "
+        "difference {difference}."},
+    check_info{"funds.executed_exceeds_budget", arithmetic, warning, "funds",
+        "全年执行数超过全年预算数", "Executed amount exceeds the full-year budget",
+        "全年执行数 of the total row is greater than its 全年预算数 (exact). The execution score is capped "
+        "at the weight when the rulebook says so, but spending beyond the budget needs an explanation.",
+        "全年执行数 {executed} 超过全年预算数 {full_year_budget}（执行率 {rate}%）。",
+        "The executed amount {executed} exceeds the full-year budget {full_year_budget} (rate {rate}%)."},
+    check_info{"funds.execution_rate_mismatch", arithmetic, error, "funds",
+        "填报执行率与计算不符", "Reported execution rate differs from the computed rate",
+        "执行率 as reported differs from 全年执行数 / 全年预算数 rounded (half away from zero) to the "
+        "number of places the form itself reports (so `86%` is compared with the rate rounded to whole "
+        "percent).",
+        "填报执行率为 {reported}%，按全年执行数 {executed} / 全年预算数 {full_year_budget} 计算应为 {computed}%。",
+        "The reported execution rate is {reported}% but executed {executed} / budget {full_year_budget} "
+        "gives {computed}%."},
+    check_info{"funds.execution_score_mismatch", arithmetic, error, "funds",
+        "预算执行率得分与计算不符", "Reported execution score differs from the computed score",
+        "得分 of the funds block differs from the scorecard's execution score (weight x rate, capped and "
+        "rounded per the rulebook) by more than audit.score_tolerance.",
+        "预算执行率得分填报 {reported} 分，按规则计算为 {computed} 分（{formula}），相差 {difference}。",
+        "The execution score is reported as {reported} but computes to {computed} ({formula}); "
+        "difference {difference}."},
+    check_info{"indicator.score_mismatch", arithmetic, error, "indicators",
+        "指标得分与计算不符", "Reported indicator score differs from the computed score",
+        "The scorecard computed this indicator's score from a rule (met -> full weight, ratio formulas) and "
+        "the reported 得分 differs by more than audit.score_tolerance.",
+        "指标“{indicator_name}”得分填报 {reported} 分，按规则计算为 {computed} 分（{formula}），相差 {difference}。",
+        "Indicator \"{indicator_name}\": the reported score {reported} differs from the computed {computed} "
+        "({formula}); difference {difference}."},
+    check_info{"score.out_of_range", arithmetic, error, "indicators",
+        "得分超出分值或为负", "Score above its weight or below zero",
+        "A reported 得分 (indicator or funds line) is greater than its 分值 or negative.",
+        "“{line}”得分 {reported} 超出 0 至分值 {weight} 的范围。",
+        "\"{line}\": the score {reported} lies outside 0 .. its weight {weight}."},
+    check_info{"weights.sum_mismatch", arithmetic, error, "indicators",
+        "分值合计不符", "Weights do not sum to the total",
+        "The indicator weights must sum to audit.indicator_weight (90) and, with the funds weight, to "
+        "audit.total_weight (100). Field `indicators` when the indicator sum is off, `total` when only the "
+        "grand sum is off.",
+        "分值合计为 {sum}，应为 {expected}（指标分值合计 {indicator_sum}，预算执行率分值 {execution_weight}）。",
+        "The weights sum to {sum}, expected {expected} (indicators {indicator_sum}, execution {execution_weight})."},
+    check_info{"total.weight_mismatch", arithmetic, error, "total",
+        "总分分值与各项分值之和不符", "Reported total weight differs from the sum of the weights",
+        "The 分值 of the 总分 row differs from the sum of the funds weight and every indicator weight.",
+        "总分分值填报 {reported}，但各项分值之和为 {sum}。",
+        "The total weight is reported as {reported} but the weights add up to {sum}."},
+    check_info{"total.sum_mismatch", arithmetic, error, "total",
+        "总分与各项得分之和不符", "Reported total differs from the sum of the reported scores",
+        "The 得分 of the 总分 row differs from the sum of the reported scores (funds line and every "
+        "indicator). Exact.",
+        "总分填报 {reported}，但各项填报得分之和为 {sum}，相差 {difference}。",
+        "The reported total {reported} differs from the sum of the reported scores {sum}; difference {difference}."},
+    check_info{"total.computed_mismatch", arithmetic, warning, "total",
+        "总分与重新计算结果不符", "Reported total differs from the recomputed total",
+        "The reported total differs from the scorecard's computed total (computed scores where a rule "
+        "defines them, valid reported scores elsewhere) by more than audit.score_tolerance. Only when every "
+        "line contributed to the computed total.",
+        "总分填报 {reported}，重新计算为 {computed}，相差 {difference}。",
+        "The reported total {reported} differs from the recomputed total {computed}; difference {difference}."},
+    check_info{"total.grade_mismatch", arithmetic, error, "total",
+        "评价等级与总分不符", "Reported grade does not match the total",
+        "The reported grade (优/良/中/差) is not the rulebook's grade for the reported total.",
+        "评价等级填报“{reported}”，但总分 {total} 对应“{expected}”。",
+        "The reported grade \"{reported}\" does not match the total {total}, which earns \"{expected}\"."},
+    // ---- rule fit ----------------------------------------------------------------------------
+    check_info{"rule.level1_weight", rule_fit, notice, "indicators",
+        "一级指标分值偏离指引", "Level-1 weight departs from the guidance",
+        "The weights of a level-1 category (成本 counted as weights.cost_counts_as, 产出 by default) sum to "
+        "something other than the rulebook's guidance (产出 50 / 效益 30 / 满意度 10; the funds line 10, "
+        "reported in block `funds`). Guidance, not law: a notice. A missing satisfaction category is "
+        "reported by rule.no_satisfaction instead.",
+        "{category_zh}分值合计 {weight}，指引为 {guidance}。",
+        "{category} weights sum to {weight}; the guidance is {guidance}."},
+    check_info{"rule.no_satisfaction", rule_fit, warning, "indicators",
+        "缺少满意度指标", "No satisfaction indicator",
+        "The form has no 满意度指标 (level 1 satisfaction), which the guidance expects (weight 10).",
+        "未设置满意度指标（指引分值 {guidance}）。",
+        "The form has no satisfaction indicator (guidance weight {guidance})."},
+    check_info{"rule.tier_out_of_band", rule_fit, error, "indicators",
+        "定性指标得分超出档次区间", "Qualitative score outside its tier band",
+        "The actual names a qualitative tier (达成年度指标 / 部分达成… / 未达成…) and the reported score lies "
+        "outside that tier's band of the weight (rulebook qualitative tiers).",
+        "指标“{indicator_name}”评为“{tier}”，得分应在 {band} 内，填报 {reported}。",
+        "Indicator \"{indicator_name}\" is rated \"{tier}\": its score must lie in {band}, reported {reported}."},
+    check_info{"rule.units_incompatible", rule_fit, error, "indicators",
+        "指标值与完成值单位不一致", "Target and actual in incompatible units",
+        "Target and actual are both quantities (or ranges) but their units measure different things "
+        "(`>=90` vs `>=90%`, 元 vs 人次): they cannot be compared and the line cannot be computed.",
+        "指标“{indicator_name}”的年度指标值“{target}”（单位：{target_unit}）与实际完成值“{actual}”（单位：{actual_unit}）单位不一致，无法比较。",
+        "Indicator \"{indicator_name}\": target \"{target}\" (unit: {target_unit}) and actual \"{actual}\" "
+        "(unit: {actual_unit}) are in incompatible units and cannot be compared."},
+    check_info{"rule.target_unit_missing", rule_fit, warning, "indicators",
+        "量化指标值缺少单位", "Quantitative target without a unit",
+        "The target is a number with a comparator but no unit (`<=16`), and the number is not 0; a count, "
+        "amount or rate needs its unit. Not reported when the actual carries a unit (see "
+        "rule.units_incompatible).",
+        "指标“{indicator_name}”的年度指标值“{target}”缺少计量单位。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" has no unit."},
+    check_info{"rule.target_number_missing", rule_fit, warning, "indicators",
+        "量化指标值缺少数值", "Quantitative target without a number",
+        "The target text looks quantitative (a comparator sign or %) but holds no digit (`≥%`, `达到%`).",
+        "指标“{indicator_name}”的年度指标值“{target}”缺少数值。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" has no number."},
+    check_info{"rule.quantity_upper_bound", rule_fit, notice, "indicators",
+        "数量指标以上限设定", "Quantity target set as an upper bound",
+        "A 数量指标 (output quantity) has a `<=` or `<` target: it caps the output instead of requiring it, "
+        "so delivering more would count as failing. Usually the comparator should be `>=` or `=`.",
+        "数量指标“{indicator_name}”的年度指标值“{target}”为上限（≤/<），产出数量一般应以下限（≥）或定值（=）设定。",
+        "Quantity indicator \"{indicator_name}\": the target \"{target}\" is an upper bound; an output "
+        "quantity is normally set as a minimum (>=) or an exact value (=)."},
+    // ---- evidence quality --------------------------------------------------------------------
+    check_info{"evidence.actual_restates_target", evidence, warning, "indicators",
+        "实际完成值照抄指标值", "Actual restates the target",
+        "The actual carries the same bound comparator (>=, >, <=, <, 接近) and the same number as the target "
+        "(`>=80%` for `>=80%`; also when only one side lost its unit, `>=90` vs `>=90%`): it repeats the "
+        "promise instead of reporting a measurement. `=7个` for `=7个` is read as the measurement 7 and is "
+        "not reported.",
+        "指标“{indicator_name}”的实际完成值“{actual}”照抄年度指标值“{target}”，未填报实际测量结果。",
+        "Indicator \"{indicator_name}\": the actual \"{actual}\" restates the target \"{target}\" instead of "
+        "reporting a measured value."},
+    check_info{"evidence.actual_is_bound", evidence, warning, "indicators",
+        "实际完成值为区间而非实测值", "Actual is a bound, not a measurement",
+        "The actual carries a bound comparator (`>=85%`) but is not the target restated: it still does not "
+        "say what was measured.",
+        "指标“{indicator_name}”的实际完成值“{actual}”是一个范围，不是实际测量值（年度指标值“{target}”）。",
+        "Indicator \"{indicator_name}\": the actual \"{actual}\" is a bound, not a measured value (target "
+        "\"{target}\")."},
+    check_info{"evidence.actual_not_measured", evidence, notice, "indicators",
+        "数值型指标以文字填报完成值", "Numeric target answered in words",
+        "The target is a number (`>=95%`) but the actual is a word or a sentence (`完成`, `及时`): no figure "
+        "is reported, so the score rests on the evaluator's judgement.",
+        "指标“{indicator_name}”的年度指标值为数值“{target}”，实际完成值却为文字“{actual}”。",
+        "Indicator \"{indicator_name}\": the target is the number \"{target}\" but the actual is the text "
+        "\"{actual}\"."},
+    check_info{"evidence.goal_copied", evidence, warning, "goal",
+        "实际完成情况照抄预期目标", "Achieved goal text copies the expected goal",
+        "The 实际完成情况 text is identical or nearly identical to the 预期目标 text: character-bigram Dice "
+        "similarity (whitespace removed, first 4000 characters) at or above audit.goal_similarity_threshold "
+        "(0.90). The similarity is given exactly, in percent to 2 places.",
+        "年度总体目标的实际完成情况与预期目标{identical_zh}（相似度 {similarity}%），未反映实际完成情况。",
+        "The achieved goal text is {identical_en} the expected goal text (similarity {similarity}%): it does "
+        "not report what was achieved."},
+    check_info{"evidence.shortfall_unexplained", evidence, warning, "indicators",
+        "扣分未说明偏差原因", "Score below weight with no deviation note",
+        "The reported score is below the weight and 偏差原因分析及改进措施 is empty.",
+        "指标“{indicator_name}”得分 {reported} 低于分值 {weight}，但未填写偏差原因分析及改进措施。",
+        "Indicator \"{indicator_name}\" scores {reported} of {weight} but gives no deviation note."},
+    check_info{"evidence.over_achievement_unexplained", evidence, warning, "indicators",
+        "超额完成未说明原因", "Over-achievement without an explanation",
+        "The actual beats the target by audit.over_achievement_threshold (0.30) or more — deviation "
+        "(actual - target) / target, on the favourable side — and the deviation note is empty: the target "
+        "was set too low or the actual is wrong.",
+        "指标“{indicator_name}”实际完成值“{actual}”较年度指标值“{target}”偏离 {deviation}%（阈值 {threshold}%），但未说明原因。",
+        "Indicator \"{indicator_name}\": the actual \"{actual}\" departs from the target \"{target}\" by "
+        "{deviation}% (threshold {threshold}%) with no explanation."},
+    check_info{"evidence.full_marks_unsupported", evidence, warning, "form",
+        "全部满分但缺乏支撑", "Every indicator at full marks without support",
+        "Every indicator reports its full weight while the execution rate (as shown, rounded) is below 100% "
+        "or at least one actual restates its target.",
+        "全部 {indicators} 项指标均为满分，但{reason_zh}。",
+        "All {indicators} indicators report full marks although {reason_en}."},
+    check_info{"evidence.vague_target", evidence, notice, "indicators",
+        "可量化指标使用模糊指标值", "Vague target for a measurable indicator",
+        "The indicator's name names a measurable thing (it ends in 率, 数, 数量, 次数, 人数, 户数, 个数; 效率 "
+        "excepted) but its target is a word (`及时`, `提升`, `有效`) instead of a number.",
+        "指标“{indicator_name}”可以量化，但年度指标值为模糊表述“{target}”。",
+        "Indicator \"{indicator_name}\" is measurable but its target is the vague word \"{target}\"."},
+    // ---- hygiene -----------------------------------------------------------------------------
+    check_info{"hygiene.required_empty", hygiene, error, "form",
+        "必填项为空", "Required field is empty",
+        "A required cell is blank: 项目名称, 主管部门, 全年预算数 (年度资金总额 row), and for each indicator "
+        "年度指标值, 实际完成值, 分值, 得分.",
+        "必填项“{field_zh}”为空{place_zh}。",
+        "The required field {field_en} is empty{place_en}."},
+    check_info{"hygiene.unparsed_value", hygiene, warning, "form",
+        "无法识别的数值", "Value that could not be read",
+        "A cell's text did not parse as what its column holds (a number, or a value expression); its text "
+        "and error are kept, and the line cannot be checked.",
+        "“{cell_zh}”的内容“{text}”无法识别：{error}。",
+        "The {cell_en} \"{text}\" could not be read: {error}."},
+    check_info{"hygiene.unknown_category", hygiene, notice, "indicators",
+        "一级指标无法识别", "Unrecognised level-1 category",
+        "The indicator's 一级指标 is not one of 产出/成本/效益/满意度: its weight counts toward no category.",
+        "指标“{indicator_name}”的一级指标“{label}”无法识别。",
+        "Indicator \"{indicator_name}\": the level-1 category \"{label}\" is not recognised."},
+    check_info{"import.repair", hygiene, notice, "import",
+        "导入时修复的单元格", "Cell repaired on import",
+        "The recognizer repaired damage in the source (io::note_kind::repair): a line-wrap space "
+        "removed, a name split by a page break joined, a page number dropped.",
+        "导入修复：{message}（原文“{text}”）。",
+        "Repaired on import: {message} (text \"{text}\")."},
+    check_info{"import.unmapped", hygiene, notice, "import",
+        "导入时未使用的单元格", "Cell not used on import",
+        "A non-empty cell of the source is in no form field (io::note_kind::unmapped): a header "
+        "fragment, stray text. Listed so that nothing is dropped silently.",
+        "导入时未使用的内容：{message}（原文“{text}”）。",
+        "Not used on import: {message} (text \"{text}\")."},
+    check_info{"import.warning", hygiene, warning, "import",
+        "导入警告", "Import warning",
+        "Something the recognizer says a reviewer should know (io::note_kind::warning): a truncated "
+        "form, a missing block.",
+        "导入警告：{message}（原文“{text}”）。",
+        "Import warning: {message} (text \"{text}\")."},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const check_info> check_catalogue() noexcept { return catalogue; }
+
+const check_info* find_check(std::string_view code) noexcept {
+    for (const check_info& c : catalogue) {
+        if (c.code == code) return &c;
+    }
+    return nullptr;
+}
+
+std::string_view to_string(check_family f) noexcept {
+    switch (f) {
+    case check_family::arithmetic: return "arithmetic";
+    case check_family::rule_fit: return "rule_fit";
+    case check_family::evidence: return "evidence";
+    case check_family::hygiene: return "hygiene";
+    }
+    return "unknown";
+}
+
+}  // namespace jixiao

@@ -1,0 +1,260 @@
+// export_json.cpp — JSON of scorecards, evaluations and portfolios (docs/cli.md).
+//
+// Numbers are written as strings (`"9.80"`), like the canonical form format, so that nothing is
+// lost to binary floating point. The form inside an evaluation is the canonical form JSON
+// (`write_json`) and the findings are `findings_to_json`, embedded unchanged.
+#include <jixiao/io/export.hpp>
+#include <jixiao/json.hpp>
+
+#include "report/export_internal.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace jixiao::io {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json optional_number(const std::optional<decimal>& d) {
+    if (!d) return nullptr;
+    return d->to_string();
+}
+
+ordered_json cell_json(const reported<decimal>& cell) {
+    ordered_json out;
+    out["text"] = cell.text;
+    out["state"] = cell.state == cell_state::value            ? "value"
+                   : cell.state == cell_state::missing        ? "missing"
+                   : cell.state == cell_state::not_applicable ? "not_applicable"
+                                                              : "invalid";
+    out["value"] = optional_number(cell.value);
+    return out;
+}
+
+ordered_json ratio_json(const std::optional<exact_ratio>& r) {
+    if (!r) return nullptr;
+    ordered_json out;
+    out["numerator"] = r->numerator.to_string();
+    out["denominator"] = r->denominator.to_string();
+    if (auto p = divide(r->numerator * decimal(100), r->denominator, 2, rounding::half_away_from_zero)) {
+        out["percent"] = p->to_string();
+    }
+    return out;
+}
+
+ordered_json line_json(const score_line& line, const form& f) {
+    ordered_json out;
+    if (line.is_execution()) {
+        out["line"] = "execution";
+    } else {
+        out["line"] = line.index;
+    }
+    out["name"] = detail::line_name(f, line);
+    out["weight"] = optional_number(line.weight);
+    out["computed"] = optional_number(line.computed);
+    out["reported"] = cell_json(line.reported_score);
+    out["difference"] = optional_number(line.difference);
+    out["counted"] = optional_number(line.counted);
+    out["status"] = std::string(to_string(line.status));
+    out["reason"] = std::string(to_string(line.reason));
+    out["reason_text"] = std::string(describe(line.reason));
+    out["outcome"] = std::string(to_string(line.result));
+    out["deviation"] = ratio_json(line.deviation);
+    out["over_achieved"] = line.over_achieved;
+    if (line.band) {
+        ordered_json band;
+        band["tier"] = std::string(to_string(line.band->tier));
+        band["lower"] = line.band->lower.to_string();
+        band["upper"] = line.band->upper.to_string();
+        band["upper_inclusive"] = line.band->upper_inclusive;
+        out["band"] = band;
+    } else {
+        out["band"] = nullptr;
+    }
+    if (line.trace.empty()) {
+        out["trace"] = nullptr;
+    } else {
+        ordered_json trace;
+        trace["rule"] = line.trace.rule;
+        ordered_json inputs = ordered_json::object();
+        for (const auto& [name, value] : line.trace.inputs) inputs[name] = value;
+        trace["inputs"] = inputs;
+        trace["formula"] = line.trace.formula;
+        trace["rounding"] = line.trace.rounding;
+        trace["citation"] = line.trace.citation;
+        out["trace"] = trace;
+    }
+    return out;
+}
+
+ordered_json scorecard_object(const scorecard& card, const form& f) {
+    ordered_json out;
+    out["format"] = "jixiao.scorecard";
+    out["version"] = 1;
+    ordered_json book;
+    book["id"] = card.rulebook_id;
+    book["version"] = card.rulebook_version;
+    out["rulebook"] = book;
+    out["project_name"] = f.project_name;
+    out["execution_rate"] = ratio_json(card.execution_rate);
+    out["execution_rate_percent"] = optional_number(card.execution_rate_percent);
+    out["weight_total"] = card.weight_total.to_string();
+    out["computed_total"] = card.computed_total.to_string();
+    out["total_complete"] = card.total_complete;
+    out["reported_total"] = cell_json(card.reported_total);
+    out["total_difference"] = optional_number(card.total_difference);
+    out["computed_grade"] = card.computed_grade;
+    out["execution"] = line_json(card.execution, f);
+    ordered_json lines = ordered_json::array();
+    for (const score_line& line : card.indicators) lines.push_back(line_json(line, f));
+    out["indicators"] = lines;
+    return out;
+}
+
+ordered_json summary_json(const form_summary& s) {
+    ordered_json out;
+    out["errors"] = s.errors;
+    out["warnings"] = s.warnings;
+    out["notices"] = s.notices;
+    out["trust"] = std::string(to_string(s.trust));
+    return out;
+}
+
+ordered_json evaluation_object(const evaluation& e) {
+    ordered_json out;
+    out["format"] = "jixiao.evaluation";
+    out["version"] = 1;
+    out["source"] = e.source;
+    out["form"] = ordered_json::parse(write_json(e.subject, -1));
+    out["scorecard"] = scorecard_object(e.card, e.subject);
+    out["findings"] = ordered_json::parse(findings_to_json(std::span<const finding>(e.findings), -1));
+    out["summary"] = summary_json(summarize(std::span<const finding>(e.findings)));
+    return out;
+}
+
+ordered_json portfolio_object(const portfolio& p) {
+    ordered_json out;
+    out["format"] = "jixiao.portfolio";
+    out["version"] = 1;
+    ordered_json book;
+    book["id"] = p.rulebook_id;
+    book["version"] = p.rulebook_version;
+    out["rulebook"] = book;
+    out["forms"] = p.forms;
+    out["computed_total_sum"] = p.computed_total_sum.to_string();
+    out["computed_total_mean"] = optional_number(p.computed_total_mean);
+    out["budget_sum"] = p.budget_sum.to_string();
+    out["executed_sum"] = p.executed_sum.to_string();
+    ordered_json grades = ordered_json::array();
+    for (const grade_count& g : p.grades) {
+        ordered_json item;
+        item["grade"] = g.grade;
+        item["computed"] = g.computed;
+        item["reported"] = g.reported;
+        grades.push_back(item);
+    }
+    out["grades"] = grades;
+    ordered_json rates = ordered_json::array();
+    for (const rate_bucket& b : p.execution_rates) {
+        ordered_json item;
+        item["bucket"] = b.label;
+        item["forms"] = b.forms;
+        rates.push_back(item);
+    }
+    out["execution_rates"] = rates;
+    ordered_json severities;
+    severities["error"] = p.findings.errors;
+    severities["warning"] = p.findings.warnings;
+    severities["notice"] = p.findings.notices;
+    out["findings_by_severity"] = severities;
+    ordered_json trust;
+    for (std::size_t t = 0; t < p.findings.forms_by_trust.size(); ++t) {
+        trust[std::string(to_string(static_cast<trust_level>(t)))] = p.findings.forms_by_trust[t];
+    }
+    out["forms_by_trust"] = trust;
+    ordered_json codes = ordered_json::array();
+    for (const code_count& c : p.findings_by_code) {
+        ordered_json item;
+        item["code"] = c.code;
+        item["severity"] = std::string(to_string(c.level));
+        item["title_en"] = c.title_en;
+        item["title_zh"] = c.title_zh;
+        item["findings"] = c.findings;
+        item["forms"] = c.forms;
+        codes.push_back(item);
+    }
+    out["findings_by_code"] = codes;
+    ordered_json entries = ordered_json::array();
+    for (const portfolio_entry& e : p.entries) {
+        ordered_json item;
+        item["index"] = e.index;
+        item["source"] = e.source;
+        item["project_name"] = e.project_name;
+        item["department"] = e.department;
+        item["reported_total"] = optional_number(e.reported_total);
+        item["computed_total"] = e.computed_total.to_string();
+        item["total_complete"] = e.total_complete;
+        item["computed_grade"] = e.computed_grade;
+        item["reported_grade"] = e.reported_grade;
+        item["execution_rate_percent"] = optional_number(e.execution_rate_percent);
+        item["summary"] = summary_json(e.counts);
+        entries.push_back(item);
+    }
+    out["forms_summary"] = entries;
+    return out;
+}
+
+std::string dump(const ordered_json& j, int indent) {
+    // Invalid UTF-8 in user text is replaced, never a throw.
+    return j.dump(indent < 0 ? -1 : indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string scorecard_to_json(const scorecard& card, const form& f, int indent) {
+    return dump(scorecard_object(card, f), indent);
+}
+
+std::string evaluation_to_json(const evaluation& e, int indent) { return dump(evaluation_object(e), indent); }
+
+std::string evaluations_to_json(std::span<const evaluation> evaluations, const portfolio& p, int indent) {
+    ordered_json out;
+    out["format"] = "jixiao.evaluations";
+    out["version"] = 1;
+    ordered_json book;
+    book["id"] = p.rulebook_id;
+    book["version"] = p.rulebook_version;
+    out["rulebook"] = book;
+    out["portfolio"] = portfolio_object(p);
+    ordered_json list = ordered_json::array();
+    for (const evaluation& e : evaluations) list.push_back(evaluation_object(e));
+    out["evaluations"] = list;
+    return dump(out, indent);
+}
+
+std::string scorecards_to_json(std::span<const evaluation> evaluations, int indent) {
+    ordered_json out;
+    out["format"] = "jixiao.scorecards";
+    out["version"] = 1;
+    ordered_json list = ordered_json::array();
+    for (const evaluation& e : evaluations) {
+        ordered_json item = scorecard_object(e.card, e.subject);
+        item.erase("format");
+        item.erase("version");
+        ordered_json with_source;
+        with_source["source"] = e.source;
+        for (auto it = item.begin(); it != item.end(); ++it) with_source[it.key()] = it.value();
+        list.push_back(with_source);
+    }
+    out["scorecards"] = list;
+    return dump(out, indent);
+}
+
+std::string portfolio_to_json(const portfolio& p, int indent) { return dump(portfolio_object(p), indent); }
+
+}  // namespace jixiao::io

@@ -37,6 +37,7 @@ struct failure : std::runtime_error {
 struct common_options {
     std::vector<std::string> inputs;   ///< paths, globs or `-`
     std::string format = "auto";       ///< auto | json | tsv | pipe | lines | csv | html
+    std::vector<std::string> layouts;  ///< layout family files added to the built-in ones
     std::string rulebook = "mof-2020"; ///< built-in name or file
     std::size_t jobs = 0;              ///< 0: hardware concurrency
     bool quiet = false;
@@ -104,5 +105,7 @@ command add_audit(CLI::App& root);
 command add_render(CLI::App& root);
 command add_summary(CLI::App& root);
 command add_rulebooks(CLI::App& root);
+/// `jixiao layouts list|show`: the layout families.
+command add_layouts(CLI::App& root);
 
 }  // namespace jixiao::cli

@@ -34,6 +34,8 @@ void add_input_options(CLI::App& app, common_options& o) {
     app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html")
         ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html"}))
         ->capture_default_str();
+    app.add_option("--layout", o.layouts,
+                   "A layout family file (JSON, see `jixiao layouts show national`) read beside the built-in ones; repeatable");
 }
 
 void add_rulebook_options(CLI::App& app, common_options& o) {
@@ -169,7 +171,7 @@ std::string report_to_json(const io::import_report& r) {
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-loaded_input load_one(const std::string& source, const std::string& format) {
+loaded_input load_one(const std::string& source, const std::string& format, const std::vector<io::layout_family>& layouts) {
     std::string bytes;
     if (source == "-") {
         bytes = read_stdin();
@@ -192,6 +194,7 @@ loaded_input load_one(const std::string& source, const std::string& format) {
     }
     io::import_options options;
     options.source_name = source;
+    options.layouts = layouts;
     if (format != "auto") options.format = io::grid_format_from_string(format);
     auto r = io::import_text(bytes, options);
     if (!r) throw failure(exit_input, describe_error(source, bytes, r.error()));
@@ -243,7 +246,16 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns)
 
 std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
-    for (const std::string& source : expand_inputs(o.inputs)) out.push_back(load_one(source, o.format));
+    std::vector<io::layout_family> layouts;
+    if (!o.layouts.empty()) {
+        layouts = io::builtin_layouts();
+        for (const std::string& file : o.layouts) {
+            auto fam = io::load_layout_file(file);
+            if (!fam) throw failure(exit_input, fam.error().describe());
+            layouts.push_back(std::move(*fam));
+        }
+    }
+    for (const std::string& source : expand_inputs(o.inputs)) out.push_back(load_one(source, o.format, layouts));
     return out;
 }
 

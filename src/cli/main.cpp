@@ -1,4 +1,4 @@
-// main.cpp — the jixiao command: subcommands import, score, audit, render, summary, rulebooks.
+// main.cpp — the jixiao command: subcommands import, score, audit, render, summary, rulebooks, layouts.
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 input error
 // (docs/cli.md).
 #include "cli.hpp"
@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     root.set_version_flag("-V,--version", version_text());
     root.require_subcommand(1);
     std::vector<command> commands{add_import(root), add_score(root),   add_audit(root),
-                                  add_render(root), add_summary(root), add_rulebooks(root)};
+                                  add_render(root), add_summary(root), add_rulebooks(root),
+                                  add_layouts(root)};
     try {
         root.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -14,6 +14,7 @@
 
 #include "read/grid_internal.hpp"
 #include "import/import_internal.hpp"
+#include "import/meaning_recognizer.hpp"
 #include "core/spelling_index.hpp"
 
 #include <algorithm>
@@ -1748,10 +1749,46 @@ std::string_view to_string(note_kind k) noexcept {
     return "unknown";
 }
 
+namespace {
+
+/// The positional recognizer's result, or the recognizer by meaning's when the first found
+/// nothing a form needs (no form, or only forms without indicators and funds figures).
+result<import_result> or_by_meaning(result<import_result> positional, const grid& g, const import_options& options) {
+    // Families given by the caller are read by meaning (the positional layout knows only its own).
+    if (options.layouts.empty() && positional.has_value() && !detail::is_empty_result(*positional) &&
+        !detail::holds_other_kinds_only(g, options)) {
+        return positional;
+    }
+    result<import_result> meaning = detail::recognize_by_meaning(g, options);
+    if (meaning.has_value() && positional.has_value() && detail::is_empty_result(*meaning) && options.layouts.empty()) {
+        return positional;  // nothing more by meaning: the positional report says what is missing
+    }
+    if (meaning.has_value()) {
+        meaning->report.reader_notes.insert(meaning->report.reader_notes.begin(),
+            positional.has_value() ? "read by meaning: the layout of the national template gave forms without indicators or funds"
+                                   : "read by meaning: the layout of the national template gave no form");
+        return meaning;
+    }
+    if (meaning.error().message.find("jixiao reads project") != std::string::npos) {
+        return meaning.error();  // forms of another kind: named and refused, never a broken project form
+    }
+    if (!positional.has_value()) {
+        error e = meaning.error();
+        if (e.message.find("jixiao reads project") == std::string::npos) {
+            e = positional.error();
+            e.message += "; " + meaning.error().message;
+        }
+        return e;
+    }
+    return positional;
+}
+
+}  // namespace
+
 result<import_result> recognize(const grid& g, const import_options& options) {
     recognizer r(g.format, options);
     for (const row& src : g.rows) r.add_row(src);
-    return r.finish(g.notes);
+    return or_by_meaning(r.finish(g.notes), g, options);
 }
 
 namespace {
@@ -1810,6 +1847,11 @@ result<import_result> import_text(std::string_view bytes, const import_options& 
         return e;
     };
     result<detail::prepared_text> text = detail::prepare_text(bytes, options.format, options.limits);
+    if (!text.has_value() && text.error().code == errc::unknown_format && !options.format) {
+        // No table structure the readers know: text of a PDF dump (cells joined by spaces or
+        // run together). Read line by line, then by meaning.
+        text = detail::prepare_text(bytes, grid_format::cell_per_line, options.limits);
+    }
     if (!text.has_value()) return fail(text.error());
     if (text->format == grid_format::html) {
         // HTML places cells by their spans across rows: the whole grid first.
@@ -1820,7 +1862,17 @@ result<import_result> import_text(std::string_view bytes, const import_options& 
     streaming_recognizer recognizer(text->format, options, text->text().size());
     result<grid> g = detail::read_prepared(*text, options.limits, &recognizer);
     if (!g.has_value()) return fail(g.error());
-    return recognizer.finish(std::move(g->notes));
+    result<import_result> positional = recognizer.finish(std::move(g->notes));
+    if (options.layouts.empty() && positional.has_value() && !detail::is_empty_result(*positional) &&
+        !detail::may_hold_other_kind(text->text())) {
+        return positional;
+    }
+    // Nothing a form needs: the whole grid again, for the recognizer by meaning.
+    result<grid> whole = detail::read_prepared(*text, options.limits);
+    if (!whole.has_value()) return positional.has_value() ? positional : fail(positional.error());
+    result<import_result> r = or_by_meaning(std::move(positional), *whole, options);
+    if (!r.has_value()) return fail(r.error());
+    return r;
 }
 
 result<import_result> import_file(const std::filesystem::path& path, const import_options& options) {

@@ -20,6 +20,7 @@
 #include <jixiao/error.hpp>
 #include <jixiao/form.hpp>
 #include <jixiao/io/grid.hpp>
+#include <jixiao/io/layouts.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -89,6 +90,9 @@ struct import_options {
     /// Reader limits (input size, cells, cell size).
     read_options limits{};
     std::string source_name = "-";      ///< used in locations and the report
+    /// Layout families the recognizer by meaning reads (empty: the built-in ones,
+    /// `builtin_layouts()`); add a user's family with `load_layout_file`.
+    std::vector<layout_family> layouts{};
 };
 
 /// The one recognizer: a grid of any reader -> forms + report.

@@ -1,0 +1,808 @@
+// meaning_recognizer.cpp — forms read from tokens by what each token means (see the header for
+// the stages; docs/import.md for the families, the repairs and the report).
+#include "import/meaning_recognizer.hpp"
+
+#include "import/import_internal.hpp"
+#include "import/meaning_tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jixiao::io::detail {
+
+bool is_empty_result(const import_result& r) noexcept {
+    for (const form& f : r.forms) {
+        if (!f.indicators.empty()) return false;
+        for (const auto& row : f.money.amounts) {
+            for (const auto& c : row) {
+                if (c.state == cell_state::value) return false;
+            }
+        }
+    }
+    return true;
+}
+
+namespace {
+
+constexpr std::string_view zi_ping = "\xE8\x87\xAA\xE8\xAF\x84";  // 自评
+constexpr std::string_view wan_yuan = "\xE4\xB8\x87\xE5\x85\x83";  // 万元
+constexpr std::string_view yuan = "\xE5\x85\x83";                  // 元
+constexpr std::string_view nian = "\xE5\xB9\xB4";                  // 年
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+/// A file name shown above the form by a document site (`…自评表.docx`).
+bool is_file_name(std::string_view key) {
+    for (std::string_view ext : {".docx", ".doc", ".xlsx", ".xls", ".pdf", ".wps", ".et"}) {
+        if (key.ends_with(ext)) return true;
+    }
+    return false;
+}
+
+/// Generic title words: a cell that holds one of them and is short is a form title.
+bool has_generic_title(std::string_view key) {
+    for (std::string_view w : {"\xE8\x87\xAA\xE8\xAF\x84\xE8\xA1\xA8",           // 自评表
+                               "\xE7\x9B\xAE\xE6\xA0\x87\xE8\xA1\xA8",           // 目标表
+                               "\xE7\x94\xB3\xE6\x8A\xA5\xE8\xA1\xA8",           // 申报表
+                               "\xE8\xAF\x84\xE4\xBB\xB7\xE8\xA1\xA8"}) {        // 评价表
+        if (contains(key, w)) return true;
+    }
+    return false;
+}
+
+/// The four-digit year before 年 in `text`, if any.
+std::optional<int> year_in(std::string_view text) {
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) continue;
+        std::size_t j = i;
+        while (j < text.size() && is_digit(text[j])) ++j;
+        if (j - i != 4) continue;
+        std::size_t k = j;
+        while (k < text.size() && text[k] == ' ') ++k;
+        if (text.substr(k).starts_with(nian)) {
+            const int y = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+            if (y >= 1990 && y <= 2100) return y;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_percent(const token& t) { return t.type == token_type::value && t.key.ends_with("%"); }
+bool is_numberish(const token& t) {
+    return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
+}
+
+/// How well a token fits a column role (0: not at all). Used to place values by meaning.
+int fit(const token& t, std::string_view role) {
+    const bool number = t.type == token_type::number;
+    const bool na = t.type == token_type::not_applicable;
+    const bool value = t.type == token_type::value;
+    const bool text = t.type == token_type::text;
+    const bool short_text = text && t.key.size() <= 24;
+    if (role == "weight" || role == "score") return number ? 4 : na ? 2 : 0;
+    if (role == "target" || role == "actual" || role == "target_value") {
+        return value ? 4 : number ? 3 : na ? 2 : short_text ? 2 : 0;
+    }
+    if (role == "nature") return text && t.key.size() <= 12 ? 1 : 0;
+    if (role == "unit") return text && t.key.size() <= 18 ? 1 : 0;
+    if (role == "deviation" || role == "extra") return text ? 2 : (number || value || na) ? 1 : 0;
+    // funds
+    if (role == "initial_budget" || role == "full_year_budget" || role == "executed") return number ? 4 : na ? 2 : 0;
+    if (role == "execution_rate") return is_percent(t) ? 5 : number ? 2 : na ? 2 : 0;
+    return 0;
+}
+
+/// Places values in columns, in order, by meaning: the assignment with the best total fit
+/// (a value left out costs more than a column left empty). Returns, per value, the column
+/// index or -1.
+std::vector<int> align(const std::vector<const token*>& values, const std::vector<std::string>& roles) {
+    const std::size_t n = values.size();
+    const std::size_t m = roles.size();
+    constexpr int skip_value = -3;
+    constexpr int low = -1000000;
+    std::vector<int> best((n + 1) * (m + 1), low);
+    std::vector<unsigned char> how((n + 1) * (m + 1), 0);  // 1 assign, 2 skip column, 3 skip value
+    auto at = [m](std::size_t i, std::size_t j) { return i * (m + 1) + j; };
+    best[at(n, m)] = 0;
+    for (std::size_t i = n + 1; i-- > 0;) {
+        for (std::size_t j = m + 1; j-- > 0;) {
+            if (i == n && j == m) continue;
+            int b = low;
+            unsigned char h = 0;
+            if (i < n && j < m) {
+                const int f = fit(*values[i], roles[j]);
+                if (f > 0 && best[at(i + 1, j + 1)] > low && f + best[at(i + 1, j + 1)] > b) {
+                    b = f + best[at(i + 1, j + 1)];
+                    h = 1;
+                }
+            }
+            if (j < m && best[at(i, j + 1)] > b) {
+                b = best[at(i, j + 1)];
+                h = 2;
+            }
+            if (i < n && best[at(i + 1, j)] > low && skip_value + best[at(i + 1, j)] > b) {
+                b = skip_value + best[at(i + 1, j)];
+                h = 3;
+            }
+            best[at(i, j)] = b;
+            how[at(i, j)] = h;
+        }
+    }
+    std::vector<int> out(n, -1);
+    std::size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        const unsigned char h = how[at(i, j)];
+        if (h == 1) {
+            out[i] = static_cast<int>(j);
+            ++i;
+            ++j;
+        } else if (h == 2) {
+            ++j;
+        } else if (h == 3) {
+            ++i;
+        } else {
+            break;
+        }
+    }
+    return out;
+}
+
+/// The national template's order of the value columns after the indicator's name.
+const std::vector<std::string>& default_value_columns() {
+    static const std::vector<std::string> cols{"target", "actual", "weight", "score", "deviation"};
+    return cols;
+}
+
+/// The value columns of an indicator header, with target and actual added where the header
+/// lost them (a PDF dump that scrambled the header).
+std::vector<std::string> value_columns(const std::vector<std::string>& header) {
+    std::vector<std::string> out;
+    for (const auto& r : header) {
+        if (r == "level1" || r == "level2" || r == "name" || r == "block") continue;
+        if (std::find(out.begin(), out.end(), r) != out.end() && r != "extra") continue;
+        out.push_back(r);
+    }
+    if (out.empty()) return default_value_columns();
+    const bool has_target = std::find(out.begin(), out.end(), "target") != out.end() ||
+                            std::find(out.begin(), out.end(), "target_value") != out.end();
+    const bool has_actual = std::find(out.begin(), out.end(), "actual") != out.end();
+    if (!has_target || !has_actual) {
+        // insert before the first weight / score column, as in the national template
+        auto pos = std::find_if(out.begin(), out.end(), [](const std::string& r) { return r == "weight" || r == "score"; });
+        std::vector<std::string> add;
+        if (!has_target) add.push_back("target");
+        if (!has_actual) add.push_back("actual");
+        out.insert(pos, add.begin(), add.end());
+    }
+    return out;
+}
+
+enum class mode { header, funds, goal, indicator_header, indicators };
+
+class form_reader {
+public:
+    form_reader(std::vector<token>& toks, std::size_t begin, std::size_t end, const import_options& options,
+                std::size_t form_index, std::vector<import_note>& notes)
+        : t_(toks), begin_(begin), end_(end), options_(options), form_index_(form_index), notes_(notes) {}
+
+    form read(std::size_t title_index) {
+        form f;
+        f.where = where(t_[begin_]);
+        if (title_index != npos) {
+            f.title = std::string(trim(t_[title_index].text));
+            t_[title_index].used = true;
+            f.year = year_in(t_[title_index].text);
+            for (std::size_t k = title_index + 1; !f.year && k < std::min(end_, title_index + 3); ++k) {
+                if (t_[k].type != token_type::label && t_[k].key.size() <= 24) {
+                    if ((f.year = year_in(t_[k].text))) t_[k].used = true;
+                }
+            }
+        }
+        rows_meaningful_ = rows_are_meaningful();
+        for (std::size_t i = begin_; i < end_;) {
+            if (t_[i].used) {
+                ++i;
+                continue;
+            }
+            const std::size_t next = step(f, i);
+            i = next > i ? next : i + 1;  // every step moves on: bounded time on any input
+        }
+        finish(f);
+        return f;
+    }
+
+private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    source_location where(const token& t) const { return {options_.source_name, t.line, t.row, t.column}; }
+
+    void note(note_kind kind, std::string code, std::string message, const token& t,
+              std::optional<std::size_t> indicator = std::nullopt) {
+        notes_.push_back(import_note{std::move(code), kind, std::move(message), where(t), t.text, form_index_, indicator});
+    }
+
+    /// Rows of the source carry table rows (tab, pipe, CSV, HTML, lines with row marks) when
+    /// they hold a few tokens each; a PDF dump on one line, or one token a line, does not.
+    bool rows_are_meaningful() const {
+        std::size_t rows = 0, count = 0;
+        for (std::size_t i = begin_; i < end_; ++i) {
+            ++count;
+            if (t_[i].row_start) ++rows;
+        }
+        return rows >= 3 && count >= rows * 2 && count <= rows * 16;
+    }
+
+    std::size_t next_free(std::size_t i) const {
+        while (i < end_ && t_[i].used) ++i;
+        return i;
+    }
+
+    std::size_t step(form& f, std::size_t i) {
+        token& tk = t_[i];
+        if (tk.type == token_type::label) return label(f, i);
+        if (mode_ == mode::goal) return goal_text(f, i);
+        if (mode_ == mode::indicator_header || mode_ == mode::indicators) return indicator_row(f, i);
+        if (mode_ == mode::funds && is_numberish(tk) && inline_funds_) {
+            // a figure after the side-by-side pairs: the first header column still empty
+            if (i > begin_ && t_[i - 1].type == token_type::text) return i + 1;
+            for (const std::string& role : funds_columns_) {
+                if (fit(tk, role) > 0 && put_funds(f, inline_row_, role, tk)) {
+                    tk.used = true;
+                    break;
+                }
+            }
+            return i + 1;
+        }
+        if (mode_ == mode::funds && is_numberish(tk)) return funds_values(f, i, funds_row_or_total());
+        if (tk.type == token_type::text) {
+            if (!unit_seen_ && money_unit_of(tk.key, f)) {
+                tk.used = true;
+                return i + 1;
+            }
+        }
+        return i + 1;  // left for the report
+    }
+
+    /// The next funds row without a label: the total first (PDF dumps drop the label).
+    std::string funds_row_or_total() {
+        for (std::string_view r : {"total", "current_appropriation", "prior_carryover", "other"}) {
+            if (std::find(funds_rows_done_.begin(), funds_rows_done_.end(), r) == funds_rows_done_.end()) return std::string(r);
+        }
+        return {};
+    }
+
+    bool money_unit_of(std::string_view key, form& f) {
+        if (contains(key, wan_yuan)) {
+            f.money.unit = money_unit::ten_thousand_yuan;
+            unit_seen_ = true;
+            return true;
+        }
+        if (key.size() <= 24 && contains(key, yuan) && (key.starts_with("(") || contains(key, "\xE5\x8D\x95\xE4\xBD\x8D"))) {  // 单位
+            f.money.unit = money_unit::yuan;
+            unit_seen_ = true;
+            return true;
+        }
+        return false;
+    }
+
+    std::size_t label(form& f, std::size_t i) {
+        token& tk = t_[i];
+        // In the indicator table, 分值 / 得分 / 合计 belong to the table, not to the funds block.
+        const bool in_table = mode_ == mode::indicator_header || mode_ == mode::indicators;
+        if (const label_hit* h = tk.hit(label_block::category); h != nullptr && (in_table || mode_ == mode::header || mode_ == mode::goal || mode_ == mode::funds)) {
+            if (mode_ != mode::indicator_header && mode_ != mode::indicators) mode_ = mode::indicators;
+            if (tk.hit(label_block::subcategory) != nullptr && level1_set_ && h->cat != category::satisfaction &&
+                h->cat != level1_) {
+                // 成本指标 is a level 2 under 产出指标 in older forms, a level 1 in newer ones
+                // (then a level 2 such as 经济成本指标 follows it)
+                const std::size_t n = next_free(i + 1);
+                const bool level2_follows = n < end_ && t_[n].hit(label_block::subcategory) != nullptr &&
+                                            t_[n].hit(label_block::category) == nullptr;
+                if (!level2_follows) return level2(tk, i);
+            }
+            tk.used = true;
+            level1_text_ = strip_points(tk.key);
+            level1_ = h->cat;
+            level1_set_ = true;
+            level2_text_.clear();
+            level2_ = subcategory::unknown;
+            if (!tk.points.empty()) note(note_kind::repair, "category_points", "the points of a level-1 block (" + tk.points + ") are printed in its label", tk);
+            return i + 1;
+        }
+        if (tk.hit(label_block::subcategory) != nullptr && (in_table || mode_ == mode::header || mode_ == mode::funds || mode_ == mode::goal)) {
+            if (!in_table) mode_ = mode::indicators;
+            return level2(tk, i);
+        }
+        if (const label_hit* h = tk.hit(label_block::indicator_column);
+            h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds)) {
+            if (mode_ != mode::indicator_header) {
+                indicator_columns_.clear();
+                mode_ = mode::indicator_header;
+            }
+            tk.used = true;
+            if (h->role != "block") indicator_columns_.push_back(h->role);
+            return i + 1;
+        }
+        if (const label_hit* h = tk.hit(label_block::total); h != nullptr && (in_table || tk.hit(label_block::funds_row) == nullptr || mode_ != mode::funds)) {
+            return total(f, i);
+        }
+        if (const label_hit* h = tk.hit(label_block::header); h != nullptr && !in_table) {
+            tk.used = true;
+            const std::size_t v = next_free(i + 1);
+            if (v < end_ && t_[v].type != token_type::label) {
+                std::string value(trim(t_[v].text));
+                if (h->role == "project_name" && f.project_name.empty()) f.project_name = value;
+                else if (h->role == "department" && f.department.empty()) f.department = value;
+                else if (h->role == "implementing_unit" && f.implementing_unit.empty()) f.implementing_unit = value;
+                else return i + 1;
+                t_[v].used = true;
+                return v + 1;
+            }
+            return i + 1;
+        }
+        if (tk.hit(label_block::funds) != nullptr && !in_table) {
+            tk.used = true;
+            mode_ = mode::funds;
+            if (!unit_seen_) {
+                if (!money_unit_of(tk.key, f)) {
+                    const std::size_t v = next_free(i + 1);
+                    if (v < end_ && t_[v].type == token_type::text && money_unit_of(t_[v].key, f)) t_[v].used = true;
+                }
+            }
+            return i + 1;
+        }
+        if (const label_hit* h = tk.hit(label_block::funds_column); h != nullptr && !in_table) {
+            if (mode_ != mode::funds) {
+                mode_ = mode::funds;
+                funds_columns_.clear();
+            }
+            tk.used = true;
+            const std::size_t v = next_free(i + 1);
+            if (v < end_ && is_numberish(t_[v]) && t_[v].row == tk.row) {
+                // `预算数 6.84 到位数 6.84 执行数 6.84`: label and figure side by side
+                inline_funds_ = true;
+                if (put_funds(f, inline_row_, h->role, t_[v])) {
+                    t_[v].used = true;
+                    return v + 1;
+                }
+                return i + 1;
+            }
+            if (std::find(funds_columns_.begin(), funds_columns_.end(), h->role) == funds_columns_.end()) {
+                funds_columns_.push_back(h->role);
+            }
+            if (!unit_seen_) money_unit_of(tk.key, f);
+            return i + 1;
+        }
+        if (const label_hit* h = tk.hit(label_block::funds_row); h != nullptr && !in_table) {
+            tk.used = true;
+            mode_ = mode::funds;
+            return funds_values(f, i + 1, h->role);
+        }
+        if (const label_hit* h = tk.hit(label_block::goal); h != nullptr && !in_table) {
+            tk.used = true;
+            mode_ = mode::goal;
+            if (h->role != "goal") goal_order_.push_back(h->role);
+            return i + 1;
+        }
+        if (const label_hit* h = tk.hit(label_block::closing); h != nullptr) {
+            tk.used = true;
+            const std::size_t v = next_free(i + 1);
+            if (v < end_ && t_[v].type != token_type::label) {
+                if (h->role == "grade") f.reported_grade = std::string(trim(t_[v].text));
+                else f.notes = std::string(trim(t_[v].text));
+                t_[v].used = true;
+                return v + 1;
+            }
+            return i + 1;
+        }
+        return i + 1;  // a label out of its block: left for the report
+    }
+
+    std::size_t level2(token& tk, std::size_t i) {
+        tk.used = true;
+        level2_text_ = strip_points(tk.key);
+        const label_hit* h = tk.hit(label_block::subcategory);
+        level2_ = h != nullptr ? h->sub : subcategory::unknown;
+        return i + 1;
+    }
+
+    std::size_t total(form& f, std::size_t i) {
+        t_[i].used = true;
+        std::vector<std::size_t> nums;
+        for (std::size_t k = next_free(i + 1); k < end_ && nums.size() < 2; k = next_free(k + 1)) {
+            if (t_[k].type == token_type::number) nums.push_back(k);
+            else if (t_[k].type == token_type::not_applicable && rows_meaningful_) continue;
+            else break;
+        }
+        if (nums.size() == 1) {
+            f.total_score = read_number_cell(trim(t_[nums[0]].text));
+        } else if (nums.size() == 2) {
+            f.total_weight = read_number_cell(trim(t_[nums[0]].text));
+            f.total_score = read_number_cell(trim(t_[nums[1]].text));
+        }
+        for (std::size_t k : nums) t_[k].used = true;
+        if (mode_ == mode::indicators) mode_ = mode::header;
+        return nums.empty() ? i + 1 : nums.back() + 1;
+    }
+
+    std::size_t funds_values(form& f, std::size_t i, const std::string& row_role) {
+        std::vector<std::size_t> idx;
+        std::size_t k = next_free(i);
+        const std::size_t row = k < end_ ? t_[k].row : 0;
+        for (; k < end_; k = next_free(k + 1)) {
+            const token& v = t_[k];
+            if (!is_numberish(v)) break;
+            if (rows_meaningful_ && !idx.empty() && v.row_start && v.row != row) break;
+            idx.push_back(k);
+            if (idx.size() >= 8) break;
+        }
+        if (row_role.empty() || idx.empty()) return i;
+        funds_rows_done_.push_back(row_role);
+        std::vector<std::string> roles = funds_columns_;
+        if (roles.empty()) roles = {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+        std::vector<const token*> values;
+        for (std::size_t j : idx) values.push_back(&t_[j]);
+        const std::vector<int> placed = align(values, roles);
+        funds_row r = funds_row::total;
+        if (row_role == "current_appropriation") r = funds_row::current_appropriation;
+        else if (row_role == "prior_carryover") r = funds_row::prior_carryover;
+        else if (row_role == "other") r = funds_row::other;
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            if (placed[n] < 0) continue;
+            token& v = t_[idx[n]];
+            if (put_funds(f, r, roles[static_cast<std::size_t>(placed[n])], v)) v.used = true;
+        }
+        if (values.size() != roles.size() && values.size() > 1) {
+            note(note_kind::repair, "funds_placed_by_meaning",
+                 "funds row with " + std::to_string(values.size()) + " figures for " + std::to_string(roles.size()) +
+                     " columns: placed by what each figure is (amount, percent), in column order",
+                 t_[idx[0]]);
+        }
+        return idx.back() + 1;
+    }
+
+    /// Puts a figure in a funds cell that is still empty; false when it is taken.
+    static bool put_funds(form& f, funds_row r, const std::string& role, const token& v) {
+        const std::string_view text = trim(v.text);
+        reported<decimal>* cell = nullptr;
+        bool percent = false;
+        if (role == "initial_budget") cell = &f.money.at(r, funds_column::initial_budget);
+        else if (role == "full_year_budget") cell = &f.money.at(r, funds_column::full_year_budget);
+        else if (role == "executed") cell = &f.money.at(r, funds_column::executed);
+        else if (role == "weight") cell = &f.money.scoring_at(r, funds_score_column::weight);
+        else if (role == "execution_rate") {
+            cell = &f.money.scoring_at(r, funds_score_column::execution_rate);
+            percent = true;
+        } else if (role == "score") cell = &f.money.scoring_at(r, funds_score_column::score);
+        if (cell == nullptr || !cell->text.empty()) return false;
+        *cell = read_number_cell(text, percent);
+        return true;
+    }
+
+    std::size_t goal_text(form& f, std::size_t i) {
+        token& tk = t_[i];
+        if (tk.type != token_type::text) return i + 1;
+        const std::size_t n = goal_texts_++;
+        std::string role = n < goal_order_.size() ? goal_order_[n] : (n == 0 ? "expected" : "achieved");
+        std::string& target = role == "achieved" ? f.annual_goal.achieved : f.annual_goal.expected;
+        if (!target.empty()) target += '\n';
+        target += std::string(trim(tk.text));
+        tk.used = true;
+        return i + 1;
+    }
+
+    /// One indicator: its name, then its values placed in the header's columns by meaning.
+    std::size_t indicator_row(form& f, std::size_t i) {
+        mode_ = mode::indicators;
+        token& first = t_[i];
+        // values with no name of their own: the rest of the indicator before (a wrapped row)
+        if (is_numberish(first) && !f.indicators.empty() && (!rows_meaningful_ || !first.row_start || pending_)) {
+            return values_for(f, f.indicators.back(), i, true);
+        }
+        if (first.type != token_type::text) return i + 1;
+        if (first.key.size() > 600) return i + 1;  // prose, not a name
+        indicator ind;
+        ind.name = std::string(trim(first.text));
+        ind.level1 = level1_;
+        ind.level2 = level2_;
+        ind.level1_text = level1_text_;
+        ind.level2_text = level2_text_;
+        ind.where = where(first);
+        first.used = true;
+        f.indicators.push_back(std::move(ind));
+        filled_.assign(value_columns(indicator_columns_).size(), false);
+        return values_for(f, f.indicators.back(), i + 1, false);
+    }
+
+    std::size_t values_for(form& f, indicator& ind, std::size_t i, bool continuation) {
+        const std::vector<std::string> roles_all = value_columns(indicator_columns_);
+        if (filled_.size() != roles_all.size()) filled_.assign(roles_all.size(), false);
+        const std::size_t row = t_[i > begin_ ? i - 1 : i].row;
+        std::vector<std::size_t> idx;
+        std::size_t k = next_free(i);
+        for (; k < end_; k = next_free(k + 1)) {
+            const token& v = t_[k];
+            if (v.type == token_type::label) break;
+            if (rows_meaningful_) {
+                if (v.row_start && !(continuation && idx.empty()) && (v.row != row || !idx.empty())) {
+                    // a new source row: a new indicator unless this one still waits for values
+                    if (!(idx.empty() && !continuation && is_numberish(v) && all_open())) break;
+                }
+                idx.push_back(k);
+            } else {
+                if (v.type == token_type::text) {
+                    // text after the values: a note when the columns expect one, else a new name
+                    const bool expects_text = std::any_of(roles_all.begin(), roles_all.end(), [&](const std::string& r) {
+                        return (r == "deviation" || r == "extra") && !filled_[static_cast<std::size_t>(&r - roles_all.data())];
+                    });
+                    const bool short_value = v.key.size() <= 9 && open_value_column(roles_all);
+                    if (!short_value && !(expects_text && idx.size() >= 2 && v.key.size() <= 36 && false)) break;
+                }
+                idx.push_back(k);
+                if (idx.size() >= roles_all.size()) break;
+            }
+        }
+        // place them in the columns still open
+        std::vector<std::string> roles;
+        std::vector<std::size_t> role_at;
+        for (std::size_t r = 0; r < roles_all.size(); ++r) {
+            if (!filled_[r]) {
+                roles.push_back(roles_all[r]);
+                role_at.push_back(r);
+            }
+        }
+        std::vector<const token*> values;
+        for (std::size_t j : idx) values.push_back(&t_[j]);
+        const std::vector<int> placed = align(values, roles);
+        std::string nature, target_value, unit_text;
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            if (placed[n] < 0) continue;
+            token& v = t_[idx[n]];
+            const std::size_t col = role_at[static_cast<std::size_t>(placed[n])];
+            const std::string& role = roles_all[col];
+            const std::string_view text = trim(v.text);
+            filled_[col] = true;
+            v.used = true;
+            if (role == "target") ind.target = read_value_cell(text);
+            else if (role == "actual") ind.actual = read_value_cell(text);
+            else if (role == "weight") ind.weight = read_number_cell(text);
+            else if (role == "score") ind.score = read_number_cell(text);
+            else if (role == "deviation") ind.deviation_note = std::string(text);
+            else if (role == "nature") nature = std::string(text);
+            else if (role == "target_value") target_value = std::string(text);
+            else if (role == "unit") unit_text = std::string(text);
+            else ind.extra.push_back(extra_cell{"", std::string(text)});
+        }
+        if (!target_value.empty() || !nature.empty()) {
+            // 指标性质 | 指标值 | 度量单位 printed apart: folded back into one value
+            const std::string folded = nature + target_value + unit_text;
+            ind.target = read_value_cell(folded);
+            note(note_kind::repair, "target_folded",
+                 "target printed in separate comparator / value / unit cells; read as \"" + folded + "\"",
+                 t_[idx.front()], f.indicators.size() - 1);
+        }
+        pending_ = std::any_of(idx.begin(), idx.end(), [](std::size_t) { return false; }) || (idx.empty() && !continuation);
+        return idx.empty() ? i : idx.back() + 1;
+    }
+
+    bool all_open() const { return std::none_of(filled_.begin(), filled_.end(), [](bool b) { return b; }); }
+
+    bool open_value_column(const std::vector<std::string>& roles) const {
+        for (std::size_t r = 0; r < roles.size() && r < filled_.size(); ++r) {
+            if (!filled_[r] && (roles[r] == "target" || roles[r] == "actual")) return true;
+        }
+        return false;
+    }
+
+    void finish(form& f) {
+        if (!unit_seen_) {
+            for (std::size_t i = begin_; i < end_; ++i) {
+                if (t_[i].key.size() <= 48 && contains(t_[i].key, wan_yuan) &&
+                    (contains(t_[i].key, "\xE5\x8D\x95\xE4\xBD\x8D") || t_[i].key.starts_with("("))) {  // 单位
+                    f.money.unit = money_unit::ten_thousand_yuan;
+                    unit_seen_ = true;
+                    t_[i].used = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    std::vector<token>& t_;
+    std::size_t begin_, end_;
+    const import_options& options_;
+    std::size_t form_index_;
+    std::vector<import_note>& notes_;
+    mode mode_ = mode::header;
+    bool rows_meaningful_ = false;
+    std::vector<std::string> funds_columns_, indicator_columns_, goal_order_, funds_rows_done_;
+    std::size_t goal_texts_ = 0;
+    std::string level1_text_, level2_text_;
+    category level1_ = category::unknown;
+    subcategory level2_ = subcategory::unknown;
+    bool level1_set_ = false;
+    std::vector<bool> filled_;
+    bool pending_ = false;
+    bool unit_seen_ = false;
+    bool inline_funds_ = false;
+    funds_row inline_row_ = funds_row::total;
+};
+
+/// The kind a title names, by the markers of the families.
+form_kind kind_of_title(std::string_view key, const std::vector<layout_family>& families) {
+    for (const auto& fam : families) {
+        for (const auto& m : fam.department_markers) {
+            if (contains(key, meaning_key(m))) {
+                for (const auto& d : fam.declaration_markers) {
+                    if (contains(key, meaning_key(d)) && !contains(key, zi_ping)) return form_kind::department_declaration;
+                }
+                return form_kind::department_self_evaluation;
+            }
+        }
+    }
+    if (!contains(key, zi_ping)) {
+        for (const auto& fam : families) {
+            for (const auto& d : fam.declaration_markers) {
+                if (contains(key, meaning_key(d))) return form_kind::project_declaration;
+            }
+        }
+    }
+    return form_kind::project_self_evaluation;
+}
+
+std::string kind_zh(form_kind k) {
+    switch (k) {
+    case form_kind::department_self_evaluation: return "部门整体支出绩效自评表";
+    case form_kind::department_declaration: return "部门整体支出绩效目标申报表";
+    case form_kind::project_declaration: return "项目支出绩效目标申报表";
+    default: return "项目支出绩效自评表";
+    }
+}
+
+}  // namespace
+
+bool may_hold_other_kind(std::string_view text) noexcept {
+    for (std::string_view w : {"\xE7\x94\xB3\xE6\x8A\xA5\xE8\xA1\xA8",    // 申报表
+                               "\xE7\x9B\xAE\xE6\xA0\x87\xE8\xA1\xA8",    // 目标表
+                               "\xE9\x83\xA8\xE9\x97\xA8\xE6\x95\xB4\xE4\xBD\x93",  // 部门整体
+                               "\xE6\x95\xB4\xE4\xBD\x93\xE6\x94\xAF\xE5\x87\xBA"}) {  // 整体支出
+        if (text.find(w) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+bool holds_other_kinds_only(const grid& g, const import_options& options) {
+    const std::vector<layout_family>& families = options.layouts.empty() ? builtin_layouts() : options.layouts;
+    const lexicon words(families);
+    bool other = false;
+    for (const row& r : g.rows) {
+        for (const cell& c : r.cells) {
+            if (c.text.size() > 150) continue;
+            const std::string key = meaning_key(c.text);
+            if (is_file_name(key) || !(words.has_title(key) || has_generic_title(key))) continue;
+            if (kind_of_title(key, families) == form_kind::project_self_evaluation) return false;
+            other = true;
+        }
+    }
+    return other;
+}
+
+result<import_result> recognize_by_meaning(const grid& g, const import_options& options) {
+    const std::vector<layout_family>& families = options.layouts.empty() ? builtin_layouts() : options.layouts;
+    const lexicon words(families);
+    token_stream ts = tokenize(g, words);
+    std::vector<token>& toks = ts.tokens;
+
+    // segment: titles start forms; a title with no label before the next title is dropped
+    std::vector<std::size_t> titles;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const token& t = toks[i];
+        if (t.key.size() > 150 || is_file_name(t.key)) continue;
+        if (t.type == token_type::label && t.hit(label_block::header) != nullptr) continue;
+        if (words.has_title(t.key) || has_generic_title(t.key)) titles.push_back(i);
+    }
+    std::vector<std::size_t> starts;
+    for (std::size_t n = 0; n < titles.size(); ++n) {
+        const std::size_t next = n + 1 < titles.size() ? titles[n + 1] : toks.size();
+        bool content = false;
+        for (std::size_t i = titles[n] + 1; i < next && !content; ++i) {
+            content = toks[i].type == token_type::label &&
+                      (toks[i].hit(label_block::header) != nullptr || toks[i].hit(label_block::funds) != nullptr ||
+                       toks[i].hit(label_block::funds_column) != nullptr || toks[i].hit(label_block::indicator_column) != nullptr);
+        }
+        if (content) starts.push_back(titles[n]);
+    }
+    bool titled = !starts.empty();
+    if (!titled) {
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            if (const label_hit* h = toks[i].hit(label_block::header); h != nullptr && h->role == "project_name") {
+                starts.push_back(i);
+                break;
+            }
+        }
+    }
+    import_result out;
+    out.report.source = options.source_name;
+    out.report.format = g.format;
+    out.report.reader_notes = g.notes;
+    std::vector<std::string> refused;
+    for (std::size_t n = 0; n < starts.size(); ++n) {
+        const std::size_t b = starts[n];
+        const std::size_t e = n + 1 < starts.size() ? starts[n + 1] : toks.size();
+        const form_kind kind = titled ? kind_of_title(toks[b].key, families) : form_kind::project_self_evaluation;
+        if (kind != form_kind::project_self_evaluation) {
+            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at line " +
+                              std::to_string(toks[b].line) + ")");
+            for (std::size_t i = b; i < e; ++i) toks[i].used = true;  // accounted for by the refusal below
+            out.report.notes.push_back(import_note{"form_kind_refused", note_kind::warning,
+                                                   "a " + kind_zh(kind) + " (" + std::string(to_string(kind)) +
+                                                       "): jixiao reads project self-evaluation forms only for now",
+                                                   {options.source_name, toks[b].line, toks[b].row, toks[b].column},
+                                                   toks[b].text, std::nullopt, std::nullopt});
+            continue;
+        }
+        form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes);
+        form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
+        import_result one;
+        one.forms.push_back(f);
+        if (is_empty_result(one)) {
+            out.report.notes.push_back(import_note{"form_not_scorable", note_kind::warning,
+                                                   "no indicator and no funds figure read: the form cannot be scored "
+                                                   "(its score and grade would mean nothing)",
+                                                   f.where, toks[b].text, out.forms.size(), std::nullopt});
+        }
+        out.forms.push_back(std::move(f));
+    }
+    // the report: every cell accounted for
+    out.report.cells_total = ts.cells.size();
+    std::vector<char> cell_used(ts.cells.size(), 1);
+    for (const token& t : toks) {
+        if (!t.used) cell_used[t.cell] = 0;
+    }
+    std::size_t form_of = 0;
+    for (const token& t : toks) {
+        while (form_of + 1 < starts.size() && &t - toks.data() >= static_cast<std::ptrdiff_t>(starts[form_of + 1])) ++form_of;
+        if (t.used) continue;
+        const bool inside = !starts.empty() && &t - toks.data() >= static_cast<std::ptrdiff_t>(starts.front());
+        out.report.notes.push_back(import_note{"cell_unmapped", note_kind::unmapped,
+                                               t.piece ? "a piece of a cell that is in no form field" : "a cell that is in no form field",
+                                               {options.source_name, t.line, t.row, t.column}, t.text,
+                                               inside && form_of < out.forms.size() ? std::optional<std::size_t>(form_of) : std::nullopt,
+                                               std::nullopt});
+    }
+    for (char u : cell_used) out.report.cells_mapped += u != 0 ? 1 : 0;
+    if (ts.split_cells > 0) {
+        out.report.reader_notes.push_back(std::to_string(ts.split_cells) +
+                                          " cells held several values joined by spaces; split by meaning");
+    }
+    if (ts.run_together_cells > 0) {
+        out.report.reader_notes.push_back(std::to_string(ts.run_together_cells) +
+                                          " cells held labels and values run together; split at the labels found");
+    }
+    if (out.forms.empty()) {
+        std::string msg = "no form found by meaning either";
+        if (!refused.empty()) {
+            msg = "the document holds ";
+            for (std::size_t i = 0; i < refused.size(); ++i) msg += (i ? "; " : "") + refused[i];
+            msg += ": jixiao reads project self-evaluation forms (项目支出绩效自评表) only for now";
+        } else {
+            msg += " (" + std::to_string(toks.size()) + " tokens read with the " + std::string(to_string(g.format)) +
+                   " reader: no title such as 项目支出绩效自评表 and no 项目名称 label)";
+        }
+        return error{errc::no_form_found, 0, options.source_name, msg};
+    }
+    std::stable_sort(out.report.notes.begin(), out.report.notes.end(), [](const import_note& a, const import_note& b) {
+        return a.where.line < b.where.line;
+    });
+    return out;
+}
+
+}  // namespace jixiao::io::detail

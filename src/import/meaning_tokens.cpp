@@ -1,0 +1,544 @@
+// meaning_tokens.cpp — the lexicon of every layout family, and a grid turned into classified
+// tokens (docs/import.md, "recognition by meaning").
+#include "import/meaning_tokens.hpp"
+
+#include "import/import_internal.hpp"
+
+#include <jixiao/value.hpp>
+#include <jixiao/vocabulary.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jixiao::io::detail {
+
+namespace {
+
+/// Full-width forms folded to ASCII in keys: （ ） ： ％ ， and the ideographic comma kept.
+constexpr std::pair<std::string_view, std::string_view> key_folds[] = {
+    {"\xEF\xBC\x88", "("}, {"\xEF\xBC\x89", ")"}, {"\xEF\xBC\x9A", ":"}, {"\xEF\xBC\x85", "%"},
+    {"\xEF\xBC\x8C", ","}, {"\xEF\xBC\x8F", "/"}, {"\xE2\x80\x9C", ""}, {"\xE2\x80\x9D", ""},
+};
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string meaning_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t n = blank_at(text, i); n != 0) {
+            i += n;
+            continue;
+        }
+        bool folded = false;
+        for (const auto& [from, to] : key_folds) {
+            if (text.substr(i, from.size()) == from) {
+                out += to;
+                i += from.size();
+                folded = true;
+                break;
+            }
+        }
+        if (!folded) out += text[i++];
+    }
+    while (!out.empty() && out.back() == ':') out.pop_back();
+    return out;
+}
+
+std::string strip_points(const std::string& key, std::string* points) {
+    // `...(50分)`, `...50分`, `...(50)`
+    std::string k = key;
+    std::size_t end = k.size();
+    bool paren = false;
+    if (end > 0 && k[end - 1] == ')') {
+        paren = true;
+        --end;
+    }
+    const std::string_view fen = "\xE5\x88\x86";  // 分
+    bool has_fen = false;
+    if (end >= fen.size() && std::string_view(k).substr(end - fen.size(), fen.size()) == fen) {
+        end -= fen.size();
+        has_fen = true;
+    }
+    std::size_t digits_end = end;
+    while (end > 0 && (is_digit(k[end - 1]) || k[end - 1] == '.')) --end;
+    if (end == digits_end || (!has_fen && !paren)) return key;
+    if (paren) {
+        if (end == 0 || k[end - 1] != '(') return key;
+        --end;
+    }
+    if (end == 0) return key;
+    if (points != nullptr) *points = k.substr(paren ? end + 1 : end, digits_end - (paren ? end + 1 : end));
+    return k.substr(0, end);
+}
+
+lexicon::lexicon(const std::vector<layout_family>& families) : families_(&families) {
+    for (std::size_t f = 0; f < families.size(); ++f) {
+        const layout_family& fam = families[f];
+        for (const auto& t : fam.titles) titles_.emplace_back(meaning_key(t), f);
+        for (const auto& [k, role] : fam.header_fields) add(meaning_key(k), {label_block::header, role, {}, {}, f});
+        for (const auto& k : fam.funds_labels) add(meaning_key(k), {label_block::funds, "funds", {}, {}, f});
+        for (const auto& [k, role] : fam.funds_columns) add(meaning_key(k), {label_block::funds_column, role, {}, {}, f});
+        for (const auto& [k, role] : fam.funds_rows) add(meaning_key(k), {label_block::funds_row, role, {}, {}, f});
+        for (const auto& [k, role] : fam.goal_labels) add(meaning_key(k), {label_block::goal, role, {}, {}, f});
+        for (const auto& [k, role] : fam.indicator_columns) add(meaning_key(k), {label_block::indicator_column, role, {}, {}, f});
+        for (const auto& k : fam.total_labels) add(meaning_key(k), {label_block::total, "total", {}, {}, f});
+        for (const auto& k : fam.level1_labels) add(meaning_key(k), {label_block::category, "level1", {}, {}, f});
+    }
+    for (const auto& e : vocabulary::category_spellings) {
+        add(meaning_key(e.spelling), {label_block::category, "level1", classify_category(e.spelling), {}, 0});
+    }
+    for (const auto& e : vocabulary::subcategory_spellings) {
+        add(meaning_key(e.spelling), {label_block::subcategory, "level2", {}, classify_subcategory(e.spelling), 0});
+    }
+    for (const auto& e : vocabulary::closing_labels) {
+        add(meaning_key(e.spelling), {label_block::closing, std::string(e.role), {}, {}, 0});
+    }
+    for (const auto& [k, hits] : labels_) {
+        if (k.size() >= 6) keys_.push_back(k);  // at least two CJK characters
+    }
+    std::sort(keys_.begin(), keys_.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    std::sort(titles_.begin(), titles_.end(), [](const auto& a, const auto& b) {
+        return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+    });
+}
+
+void lexicon::add(const std::string& key, label_hit hit) {
+    if (key.empty()) return;
+    auto& v = labels_[key];
+    for (const auto& h : v) {
+        if (h.block == hit.block && h.role == hit.role) return;  // the first family to define it wins
+    }
+    v.push_back(std::move(hit));
+}
+
+const std::vector<label_hit>* lexicon::find(const std::string& key) const {
+    const auto it = labels_.find(key);
+    return it == labels_.end() ? nullptr : &it->second;
+}
+
+bool lexicon::has_title(const std::string& key, std::string* title, std::size_t* family) const {
+    for (const auto& [t, f] : titles_) {
+        if (key.find(t) != std::string::npos) {
+            if (title != nullptr) *title = t;
+            if (family != nullptr) *family = f;
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+/// A key without a leading enumeration mark (`二、`, `1、`, `(一)`, `1.`) or 其中 (of which).
+std::string strip_enumeration(const std::string& key) {
+    std::string_view k = key;
+    static constexpr std::string_view numerals[] = {"\xE4\xB8\x80", "\xE4\xBA\x8C", "\xE4\xB8\x89", "\xE5\x9B\x9B",
+                                                     "\xE4\xBA\x94", "\xE5\x85\xAD", "\xE4\xB8\x83", "\xE5\x85\xAB",
+                                                     "\xE4\xB9\x9D", "\xE5\x8D\x81"};  // 一 … 十
+    const std::string_view dun = "\xE3\x80\x81";                                       // 、
+    const std::string_view qi_zhong = "\xE5\x85\xB6\xE4\xB8\xAD";                 // 其中
+    if (k.starts_with(qi_zhong)) {
+        k.remove_prefix(qi_zhong.size());
+        if (k.starts_with(":")) k.remove_prefix(1);
+        return std::string(k);
+    }
+    bool paren = k.starts_with("(");
+    std::string_view r = paren ? k.substr(1) : k;
+    std::size_t n = 0;
+    while (n < r.size() && is_digit(r[n])) ++n;
+    if (n == 0) {
+        for (std::string_view num : numerals) {
+            if (r.starts_with(num)) {
+                n = num.size();
+                break;
+            }
+        }
+    }
+    if (n == 0) return key;
+    r.remove_prefix(n);
+    if (paren && r.starts_with(")")) return std::string(r.substr(1));
+    if (!paren && r.starts_with(dun)) return std::string(r.substr(dun.size()));
+    if (!paren && r.starts_with(".") && !(r.size() > 1 && is_digit(r[1]))) return std::string(r.substr(1));
+    return key;
+}
+
+}  // namespace
+
+void classify(token& t, const lexicon& words) {
+    t.key = meaning_key(t.text);
+    t.hits = words.find(t.key);
+    t.points.clear();
+    if (t.hits == nullptr) {
+        // `二、预算执行情况`, `1、项目名称`, `其中:本年财政拨款`: the label after the mark
+        const std::string bare = strip_enumeration(t.key);
+        if (bare != t.key) t.hits = words.find(bare);
+    }
+    if (t.hits == nullptr) {
+        std::string points;
+        const std::string bare = strip_points(t.key, &points);
+        if (bare != t.key) {
+            if (const auto* hits = words.find(bare); hits != nullptr) {
+                t.hits = hits;
+                t.points = points;
+            }
+        }
+    }
+    if (t.hits != nullptr) {
+        t.type = token_type::label;
+        return;
+    }
+    const std::string_view trimmed = trim(t.text);
+    if (is_not_applicable_mark(trimmed)) {
+        t.type = token_type::not_applicable;
+        return;
+    }
+    if (is_plain_number(trimmed)) {
+        t.type = token_type::number;
+        return;
+    }
+    result<value_expr> v = parse_value(trimmed);
+    if (v.has_value()) {
+        switch (v->kind) {
+        case value_kind::quantity:
+        case value_kind::range:
+        case value_kind::time_point: t.type = token_type::value; return;
+        case value_kind::qualitative:
+            t.type = v->quality == qualitative_kind::other ? token_type::text : token_type::value;
+            return;
+        default: break;
+        }
+    }
+    t.type = token_type::text;
+}
+
+namespace {
+
+struct span {
+    std::size_t begin = 0, end = 0;  ///< byte range of a piece in the cell text
+};
+
+/// The pieces of `text` between runs of blanks.
+std::vector<span> pieces_of(std::string_view text) {
+    std::vector<span> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size()) {
+            const std::size_t n = blank_at(text, i);
+            if (n == 0) break;
+            i += n;
+        }
+        if (i >= text.size()) break;
+        const std::size_t b = i;
+        while (i < text.size() && blank_at(text, i) == 0) ++i;
+        out.push_back({b, i});
+    }
+    return out;
+}
+
+/// A piece that only carries a unit (`种`, `%`, `%(百分比)`, `公里`): it belongs to the number
+/// before it.
+bool is_unit_piece(std::string_view piece) {
+    std::string p(piece);
+    if (const std::size_t open = p.find('('); open != std::string::npos && open > 0 && p.back() == ')') p.resize(open);
+    if (const std::size_t open = p.find("\xEF\xBC\x88"); open != std::string::npos && open > 0) p.resize(open);
+    if (p.empty() || p.size() > 12) return false;
+    for (const auto& u : vocabulary::unit_spellings) {
+        if (p == u.spelling) return true;
+    }
+    return p == "%";
+}
+
+/// A comparator written alone (`>=`, `≥`, `不低于`): it belongs to the number after it.
+bool is_comparator_piece(std::string_view piece) {
+    for (const auto& c : vocabulary::comparator_symbols) {
+        if (piece == c.spelling) return true;
+    }
+    for (const auto& c : vocabulary::comparator_prefix_words) {
+        if (piece == c.spelling) return true;
+    }
+    return false;
+}
+
+/// Starts with an enumeration of indicators: `指标12:`, `指标3：`.
+bool starts_enumeration(std::string_view piece) {
+    const std::string_view zhibiao = "\xE6\x8C\x87\xE6\xA0\x87";  // 指标
+    if (!piece.starts_with(zhibiao)) return false;
+    std::size_t i = zhibiao.size();
+    const std::size_t d = i;
+    while (i < piece.size() && is_digit(piece[i])) ++i;
+    if (i == d) return false;
+    return piece.substr(i).starts_with(":") || piece.substr(i).starts_with("\xEF\xBC\x9A");
+}
+
+bool is_numberish(const token& t) {
+    return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
+}
+
+/// Removes table-drawing pipes around a cell's text; true when nothing but pipes was there.
+bool strip_pipes(std::string_view& text) {
+    bool had_pipe = false;
+    for (;;) {
+        text = trim(text);
+        if (!text.empty() && text.front() == '|') {
+            text.remove_prefix(1);
+            had_pipe = true;
+        } else if (!text.empty() && text.back() == '|') {
+            text.remove_suffix(1);
+            had_pipe = true;
+        } else {
+            break;
+        }
+    }
+    return had_pipe && text.empty();
+}
+
+class tokenizer {
+public:
+    tokenizer(const lexicon& words, token_stream& out) : words_(words), out_(out) {}
+
+    /// A cell; text with pipes inside (a table dumped as `a | b | c`) is split at them, and
+    /// such a cell is a table row of its own.
+    void cell(const io::cell& c, std::size_t row) {
+        std::string_view all = trim(c.text);
+        std::size_t inner = all.find('|');
+        while (inner != std::string_view::npos && inner == 0) inner = all.find('|', inner + 1);
+        const bool has_inner_pipe = inner != std::string_view::npos && !trim(all.substr(0, inner)).empty() &&
+                                    !trim(all.substr(inner)).empty() && trim(all.substr(inner)) != "|";
+        if (!has_inner_pipe) {
+            part(c, row, c.text);
+            return;
+        }
+        row_start_ = true;
+        std::size_t b = 0;
+        while (b <= all.size()) {
+            const std::size_t e = std::min(all.find('|', b), all.size());
+            const std::string_view p = trim(all.substr(b, e - b));
+            if (!p.empty()) part(c, row, p);
+            b = e + 1;
+        }
+        row_start_ = true;
+    }
+
+    void part(const io::cell& c, std::size_t row, std::string_view text) {
+        if (strip_pipes(text)) {
+            row_start_ = true;  // a row of pipes alone: the table's row boundary
+            return;
+        }
+        text = trim(text);
+        if (text.empty()) return;
+        const std::size_t cell_index = out_.cells.size();
+        out_.cells.push_back({std::string(text), c.line, row, c.column});
+        const std::vector<span> pieces = pieces_of(text);
+        if (text.size() >= 60 && text.size() >= 30 * pieces.size()) {
+            // Cells run together with hardly a space (a document site's text of a .docx): the
+            // few spaces are wraps inside cells; split at the labels found inside.
+            if (line_rows_) row_start_ = true;
+            run_together(text, c, row, cell_index, false);
+            return;
+        }
+        // A line of a PDF dump whose cells are joined by spaces: figures stand apart as pieces.
+        // There a space ends a text unless one side is a short fragment (`报告 数`).
+        std::size_t figures = 0;
+        for (const span& sp : pieces) {
+            token probe = make(text.substr(sp.begin, sp.end - sp.begin), c, row, cell_index, true);
+            if (is_numberish(probe)) ++figures;
+        }
+        space_joined_ = figures >= 2 && figures * 7 >= pieces.size();
+        const std::size_t before = out_.tokens.size();
+        if (line_rows_ && pieces.size() > 1) row_start_ = true;
+        std::size_t i = 0;
+        while (i < pieces.size()) i = group(text, pieces, i, c, row, cell_index);
+        if (out_.tokens.size() - before > 1) {
+            ++out_.split_cells;
+            if (line_rows_) row_start_ = true;  // a line that held a table row ends it
+        }
+    }
+
+    void end_row() { row_start_ = true; }
+
+private:
+    token make(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece) {
+        token t;
+        t.text = std::string(text);
+        t.line = c.line;
+        t.row = row;
+        t.column = c.column;
+        t.cell = cell_index;
+        t.piece = piece;
+        classify(t, words_);
+        return t;
+    }
+
+    void push(token t) {
+        t.row_start = row_start_;
+        row_start_ = false;
+        out_.tokens.push_back(std::move(t));
+    }
+
+    /// Groups pieces from `i` into one token; returns the next piece.
+    std::size_t group(std::string_view text, const std::vector<span>& p, std::size_t i, const io::cell& c,
+                      std::size_t row, std::size_t cell_index) {
+        const bool whole_cell = p.size() == 1;
+        auto slice = [&](std::size_t a, std::size_t b) { return text.substr(p[a].begin, p[b].end - p[a].begin); };
+        // 1. the longest label over up to six pieces (`年初预算 数`, `产 出 指 标 (50分)`)
+        for (std::size_t j = std::min(p.size(), i + 8); j-- > i;) {
+            token t = make(slice(i, j), c, row, cell_index, !whole_cell);
+            if (t.type == token_type::label) {
+                push(std::move(t));
+                return j + 1;
+            }
+        }
+        // 2. a number or value, with a comparator before it and unit pieces after it
+        std::size_t first = i;
+        if (is_comparator_piece(text.substr(p[i].begin, p[i].end - p[i].begin)) && i + 1 < p.size()) ++first;
+        {
+            token t = make(slice(i, first), c, row, cell_index, !whole_cell);
+            if (is_numberish(t) || first != i) {
+                std::size_t j = first;
+                while (j + 1 < p.size() && is_unit_piece(text.substr(p[j + 1].begin, p[j + 1].end - p[j + 1].begin))) ++j;
+                token v = make(slice(i, j), c, row, cell_index, !whole_cell);
+                if (is_numberish(v)) {
+                    push(std::move(v));
+                    return j + 1;
+                }
+            }
+        }
+        // 3. text: the following pieces that are neither labels, numbers nor an enumeration
+        std::size_t j = i;
+        while (j + 1 < p.size()) {
+            const std::string_view next = text.substr(p[j + 1].begin, p[j + 1].end - p[j + 1].begin);
+            if (starts_enumeration(next) || is_comparator_piece(next)) break;
+            if (next.ends_with(":") || next.ends_with("\xEF\xBC\x9A")) break;  // `金额单位:` is a label of its own
+            const std::string_view last = text.substr(p[j].begin, p[j].end - p[j].begin);
+            if (last.ends_with(":") || last.ends_with("\xEF\xBC\x9A")) break;  // `是否为专项资金:` ends a text
+            if (space_joined_ && last.size() > 6 && next.size() > 6) break;
+            token probe = make(next, c, row, cell_index, true);
+            if (probe.type != token_type::text) break;
+            // a label spelled over the next pieces also ends the text
+            bool label_ahead = false;
+            for (std::size_t k = std::min(p.size(), j + 1 + 8); k-- > j + 2;) {
+                if (make(slice(j + 1, k), c, row, cell_index, true).type == token_type::label) {
+                    label_ahead = true;
+                    break;
+                }
+            }
+            if (label_ahead) break;
+            ++j;
+        }
+        run_together(slice(i, j), c, row, cell_index, !whole_cell || j != i);
+        return j + 1;
+    }
+
+    /// A text token; long text without spaces that holds labels is split at them
+    /// (`专项资金名称县级储备粮负责人及电话…`), and percent figures run together at its end are
+    /// split off (`储备到位率100%100%`).
+    void run_together(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece) {
+        if (text.size() >= 24) {
+            // Labels are searched in the text with its blanks removed (`数量 指标`), each
+            // compact byte mapped back to the printed text.
+            std::string compact;
+            std::vector<std::size_t> at_byte;  // compact index -> text offset
+            for (std::size_t i = 0; i < text.size();) {
+                if (const std::size_t n = blank_at(text, i); n != 0) {
+                    i += n;
+                    continue;
+                }
+                compact += text[i];
+                at_byte.push_back(i);
+                ++i;
+            }
+            at_byte.push_back(text.size());
+            std::vector<std::pair<std::size_t, std::size_t>> found;  // label ranges in the text
+            for (std::size_t pos = 0; pos < compact.size();) {
+                std::size_t len = 0;
+                for (const std::string& k : words_.keys()) {
+                    if (k.size() < 12) continue;  // labels of four characters or more: shorter ones hide in names
+                    if (k.size() <= compact.size() - pos && compact.compare(pos, k.size(), k) == 0) {
+                        len = k.size();
+                        break;
+                    }
+                }
+                if (len != 0) {
+                    found.emplace_back(at_byte[pos], at_byte[pos + len - 1] + 1 - at_byte[pos]);
+                    pos += len;
+                } else {
+                    ++pos;
+                    while (pos < compact.size() && (static_cast<unsigned char>(compact[pos]) & 0xC0) == 0x80) ++pos;
+                }
+            }
+            if (found.size() >= 2) {
+                ++out_.run_together_cells;
+                std::size_t at = 0;
+                for (const auto& [b, len] : found) {
+                    if (b > at) plain(text.substr(at, b - at), c, row, cell_index);
+                    push(make(text.substr(b, len), c, row, cell_index, true));
+                    at = b + len;
+                }
+                if (at < text.size()) plain(text.substr(at), c, row, cell_index);
+                return;
+            }
+        }
+        plain(text, c, row, cell_index, piece);
+    }
+
+    /// A text; percent figures run together with it (`储备到位率100%100%库存数量真实率100%`) are
+    /// split out wherever they stand.
+    void plain(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece = true) {
+        text = trim(text);
+        if (text.empty()) return;
+        std::size_t from = 0;
+        bool split = false;
+        for (std::size_t pct = text.find('%'); pct != std::string_view::npos; pct = text.find('%', pct + 1)) {
+            std::size_t b = pct;
+            while (b > from && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+            if (b == pct || !is_digit(text[b])) continue;
+            if (pct - b > 8) continue;
+            if (b == 0 && pct + 1 == text.size()) break;  // the whole text is one figure
+            if (b > from) push(make(trim(text.substr(from, b - from)), c, row, cell_index, true));
+            push(make(text.substr(b, pct + 1 - b), c, row, cell_index, true));
+            from = pct + 1;
+            split = true;
+        }
+        if (split) {
+            if (from < text.size() && !trim(text.substr(from)).empty()) push(make(trim(text.substr(from)), c, row, cell_index, true));
+            return;
+        }
+        push(make(text, c, row, cell_index, piece));
+    }
+
+public:
+    bool line_rows_ = false;  ///< one line per cell (the lines reader): a line of several pieces is a row
+
+private:
+    const lexicon& words_;
+    token_stream& out_;
+    bool row_start_ = true;
+    bool space_joined_ = false;
+};
+
+}  // namespace
+
+token_stream tokenize(const grid& g, const lexicon& words) {
+    token_stream out;
+    tokenizer t(words, out);
+    t.line_rows_ = g.format == grid_format::cell_per_line;
+    for (std::size_t r = 0; r < g.rows.size(); ++r) {
+        for (const io::cell& c : g.rows[r].cells) {
+            if (c.from_span) continue;
+            t.cell(c, r + 1);
+        }
+        t.end_row();
+    }
+    return out;
+}
+
+}  // namespace jixiao::io::detail

@@ -1,0 +1,267 @@
+// The recognizer by meaning (docs/import.md, "Layout families"): forms of other localities in
+// every text shape (pipe tables, one cell per line with pipe rows, cells joined by spaces, cells
+// run together), the layout families as data, and forms of other kinds refused by name.
+// The fixtures in tests/data/import/families/ were written for these tests in each layout.
+#include <jixiao/io/import.hpp>
+#include <jixiao/io/layouts.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace io = jixiao::io;
+using jixiao::category;
+using jixiao::errc;
+using jixiao::form;
+using jixiao::funds_column;
+using jixiao::funds_row;
+using jixiao::money_unit;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(JIXIAO_TEST_DATA_DIR) + "/import/families/" + name, std::ios::binary);
+    EXPECT_TRUE(in.good()) << name;
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+io::import_result import_ok(const std::string& name) {
+    io::import_options o;
+    o.source_name = name;
+    auto r = io::import_text(fixture(name), o);
+    EXPECT_TRUE(r.has_value()) << name << ": " << (r.has_value() ? "" : r.error().describe());
+    return r.has_value() ? *r : io::import_result{};
+}
+
+struct expected_indicator {
+    std::string_view name, target, actual, weight, score;
+};
+
+void expect_indicators(const form& f, const std::vector<expected_indicator>& want) {
+    ASSERT_EQ(f.indicators.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const auto& ind = f.indicators[i];
+        EXPECT_EQ(ind.name, want[i].name) << i;
+        EXPECT_EQ(ind.target.text, want[i].target) << ind.name;
+        EXPECT_EQ(ind.actual.text, want[i].actual) << ind.name;
+        EXPECT_EQ(ind.weight.text, want[i].weight) << ind.name;
+        EXPECT_EQ(ind.score.text, want[i].score) << ind.name;
+    }
+}
+
+std::string total_cell(const form& f, funds_column c) { return f.money.at(funds_row::total, c).text; }
+
+bool every_cell_accounted_for(const io::import_result& r) {
+    std::size_t unmapped = 0;
+    for (const auto& n : r.report.notes) unmapped += n.kind == io::note_kind::unmapped ? 1 : 0;
+    return r.report.cells_mapped <= r.report.cells_total &&
+           (r.report.cells_mapped == r.report.cells_total || unmapped > 0);
+}
+
+}  // namespace
+
+TEST(import_by_meaning, reads_a_pipe_table_with_core_marks_sub_rows_and_the_unit_in_the_next_cell) {
+    const auto r = import_ok("transfer-pipe.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.title, "绩效目标自评表");
+    EXPECT_EQ(f.year, 2024);
+    EXPECT_EQ(f.project_name, "东湖村饮水安全巩固提升工程");
+    EXPECT_EQ(f.department, "县水利局");
+    EXPECT_EQ(f.implementing_unit, "东湖镇人民政府");
+    EXPECT_EQ(f.money.unit, money_unit::ten_thousand_yuan);  // `资金情况 | (万元)`
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "120.5");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "118.3");
+    EXPECT_EQ(f.money.execution_rate.text, "98.17%");
+    EXPECT_EQ(f.money.score.text, "9.82");
+    EXPECT_EQ(f.annual_goal.expected, "巩固提升3个村的饮水安全");
+    expect_indicators(f, {{"★新建改造供水管网长度", "≥12公里", "12.6公里", "20", "20"},
+                          {"其中主管网长度", "4公里", "4.2公里", "", ""},  // 其中: no weight of its own
+                          {"工程验收合格率", "100%", "100%", "15", "15"},
+                          {"工程完工时间", "2024年11月底前", "2024年11月", "15", "15"},
+                          {"受益人口数量", "≥2000人", "2100人", "30", "30"},
+                          {"受益群众满意度", "≥90%", "95%", "10", "10"}});
+    EXPECT_EQ(f.indicators[0].level1, category::output);
+    EXPECT_EQ(f.indicators[0].level1_text, "产出指标");  // printed spaced out, with (50分)
+    EXPECT_EQ(f.indicators[5].level1, category::satisfaction);
+    EXPECT_EQ(f.total_weight.text, "100");
+    EXPECT_EQ(f.total_score.text, "99.82");
+    EXPECT_TRUE(every_cell_accounted_for(r));
+}
+
+TEST(import_by_meaning, reads_one_cell_per_line_with_rows_of_pipes) {
+    const auto r = import_ok("transfer-lines.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.project_name, "农村低保资金");
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "56");
+    EXPECT_EQ(f.money.weight.text, "10");
+    expect_indicators(f, {{"★低保发放人数(按月平均)", ">=1200人", "1180人", "25", "24.58"},
+                          {"低保标准", ">=600元/人*月", "620元/人*月", "25", "25"},
+                          {"困难群众基本生活保障率", "100%", "100%", "30", "30"},
+                          {"受助对象满意度", ">=90%", "93%", "10", "10"}});
+    EXPECT_EQ(f.indicators[0].deviation_note, "动态管理,人数有进有出");
+    EXPECT_EQ(f.indicators[3].level1, category::satisfaction);
+}
+
+TEST(import_by_meaning, reads_cells_joined_by_spaces_on_one_line) {
+    const auto r = import_ok("national-space-joined.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.project_name, "老年人健康体检");
+    EXPECT_EQ(f.money.unit, money_unit::ten_thousand_yuan);
+    EXPECT_EQ(total_cell(f, funds_column::initial_budget), "80");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "76");
+    EXPECT_EQ(f.money.execution_rate.text, "95%");
+    expect_indicators(f, {{"指标1:老年人体检人数", "8000人", "7600人", "20", "19"},
+                          {"指标2:体检报告发放率", "100%", "100%", "20", "20"},
+                          {"指标3:体检结果录入率", "≥95%", "98%", "10", "10"},
+                          {"指标4:慢性病早发现人数", "≥200人", "260人", "30", "30"},
+                          {"指标5:体检对象满意度", "≥90%", "96%", "10", "10"}});
+    EXPECT_EQ(f.total_score.text, "98.5");
+    EXPECT_FALSE(r.report.reader_notes.empty());  // says it read by meaning and split cells
+}
+
+TEST(import_by_meaning, reads_cells_run_together_and_leaves_ambiguous_figures_unread) {
+    const auto r = import_ok("county-run-together.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.year, 2022);
+    EXPECT_EQ(f.department, "示例县农业农村局");
+    EXPECT_EQ(f.implementing_unit, "示例县种子站");
+    expect_indicators(f, {{"种子储备到位率", "100%", "100%", "", ""},
+                          {"种子发芽率达标率", "95%", "97%", "", ""},
+                          {"储备资金拨付及时率", "100%", "100%", "", ""}});
+    // `50.0050.00100%` cannot be split with certainty: no amount is guessed, the text is reported
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "");
+    const bool reported = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+        return n.kind == io::note_kind::unmapped && n.text.find("50.0050.00") != std::string::npos;
+    });
+    EXPECT_TRUE(reported);
+}
+
+TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {
+    const auto r = import_ok("hebei-lines.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.project_name, "困难残疾人生活补贴");
+    EXPECT_EQ(f.implementing_unit, "示例县民政局");
+    EXPECT_EQ(f.money.unit, money_unit::ten_thousand_yuan);  // 金额单位: 万元
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "48.6");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "47.2");
+    EXPECT_EQ(f.money.execution_rate.text, "97.12");
+    expect_indicators(f, {{"补贴发放人数", "≥800人", "812人", "40.00", "40.00"},
+                          {"残疾人生活水平改善率", "≥90%", "92%", "40.00", "40.00"},
+                          {"补贴对象满意度", "≥90%", "95%", "20.00", "20.00"}});
+    EXPECT_EQ(f.indicators[2].level1, category::satisfaction);
+}
+
+TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
+    auto r = io::import_text(fixture("dept-overall.txt"));
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, errc::no_form_found);
+    EXPECT_NE(r.error().message.find("部门整体支出绩效自评表"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("department_self_evaluation"), std::string::npos);
+}
+
+TEST(import_by_meaning, refuses_a_declaration_that_the_positional_layout_would_read) {
+    auto r = io::import_text(fixture("declaration.txt"));
+    ASSERT_FALSE(r.has_value());
+    EXPECT_NE(r.error().message.find("project_declaration"), std::string::npos) << r.error().message;
+}
+
+TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
+    for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt"}) {
+        const std::string text = fixture(name);
+        auto g = io::read_grid(text, io::grid_format::cell_per_line);
+        ASSERT_TRUE(g.has_value());
+        auto via_grid = io::recognize(*g);
+        io::import_options o;
+        o.format = io::grid_format::cell_per_line;
+        auto via_text = io::import_text(text, o);
+        ASSERT_TRUE(via_grid.has_value() && via_text.has_value()) << name;
+        EXPECT_EQ(via_grid->forms, via_text->forms) << name;
+    }
+}
+
+TEST(import_by_meaning, finishes_on_hostile_text) {
+    // long runs of labels, pipes and figures without any form: an error or a result, never a hang
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "项目名称|分值|得分 100% 1 2 3 年度资金总额 一级指标 ";
+    auto r = io::import_text(text);
+    if (!r.has_value()) {
+        EXPECT_EQ(r.error().code, errc::no_form_found);
+    }
+    std::string pipes(100000, '|');
+    auto p = io::import_text(pipes + "\n" + pipes);
+    EXPECT_FALSE(p.has_value());
+}
+
+TEST(layouts, every_builtin_family_reads_and_names_a_rulebook) {
+    const auto& fams = io::builtin_layouts();
+    ASSERT_GE(fams.size(), 5u);
+    for (const auto& f : fams) {
+        EXPECT_FALSE(f.id.empty());
+        EXPECT_FALSE(f.name_zh.empty()) << f.id;
+        if (f.kind != io::form_kind::other) {
+            EXPECT_FALSE(f.rulebook.empty()) << f.id;
+        }
+        EXPECT_EQ(f.source, "built-in");
+    }
+    EXPECT_TRUE(std::any_of(fams.begin(), fams.end(), [](const io::layout_family& f) { return f.id == "national"; }));
+}
+
+TEST(layouts, a_users_family_teaches_the_recognizer_a_new_synonym) {
+    // a made-up locality that calls the project name 工程名称 and the weight 满分值
+    const std::string text = "工程项目绩效自评表\n工程名称\t示例水渠\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t满分值\t得分\n"
+                             "产出指标\t数量指标\t水渠长度\t≥5公里\t5.2公里\t50\t50\n总分\t\t\t\t\t50\t50\n";
+    io::import_options plain;
+    auto before = io::import_text(text, plain);
+    const bool named_before = before.has_value() && !before->forms.empty() && before->forms[0].project_name == "示例水渠";
+    EXPECT_FALSE(named_before);
+
+    const auto path = std::filesystem::temp_directory_path() / "jixiao-user-layout.json";
+    {
+        std::ofstream out(path);
+        out << R"({"id": "example", "name_zh": "示例地区", "kind": "project_self_evaluation", "rulebook": "mof-2020",
+                  "titles": ["工程项目绩效自评表"], "header_fields": {"工程名称": "project_name"},
+                  "indicator_columns": {"满分值": "weight"}})";
+    }
+    auto fam = io::load_layout_file(path);
+    ASSERT_TRUE(fam.has_value()) << fam.error().describe();
+    io::import_options with = plain;
+    with.layouts = io::builtin_layouts();
+    with.layouts.push_back(*fam);
+    auto after = io::import_text(text, with);
+    ASSERT_TRUE(after.has_value()) << after.error().describe();
+    ASSERT_EQ(after->forms.size(), 1u);
+    EXPECT_EQ(after->forms[0].project_name, "示例水渠");
+    ASSERT_EQ(after->forms[0].indicators.size(), 1u);
+    EXPECT_EQ(after->forms[0].indicators[0].weight.text, "50");
+    std::filesystem::remove(path);
+}
+
+TEST(layouts, a_broken_family_file_is_an_error_with_its_json_path) {
+    auto bad_role = io::parse_layout_family(R"({"id": "x", "funds_columns": {"预算": "budget"}})", "x.json");
+    ASSERT_FALSE(bad_role.has_value());
+    EXPECT_EQ(bad_role.error().code, errc::json_schema);
+    EXPECT_NE(bad_role.error().where.find("/funds_columns/"), std::string::npos) << bad_role.error().describe();
+    auto unknown = io::parse_layout_family(R"({"id": "x", "colour": "red"})");
+    ASSERT_FALSE(unknown.has_value());
+    EXPECT_NE(unknown.error().message.find("/colour"), std::string::npos);
+    auto syntax = io::parse_layout_family("{\"id\": ");
+    ASSERT_FALSE(syntax.has_value());
+    EXPECT_EQ(syntax.error().code, errc::json_syntax);
+    auto missing = io::parse_layout_family(R"({"titles": []})");
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_NE(missing.error().message.find("/id"), std::string::npos);
+}

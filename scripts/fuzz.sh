@@ -26,6 +26,8 @@ start=$(date +%s)
 cmake --preset fuzz -B "$build" >/dev/null
 cmake --build "$build" -j "$jobs" --target fuzzers
 built=$(date +%s)
+# fuzz_pdf exists when the PDF reader jixiao::pdf is built (poppler installed).
+if [[ $# -eq 0 && -x "$build/tests/fuzz/fuzz_pdf" ]]; then targets+=(pdf); fi
 
 # Seeds: the small corpus in tests/fuzz/corpus/<target>/ plus test data read in place.
 seeds_for() {
@@ -34,6 +36,7 @@ seeds_for() {
         import) echo "tests/data/samples tests/data/import tests/data/grid" ;;
         json) echo "tests/data/forms" ;;
         rulebook) echo "tests/data/rulebooks data/rulebooks" ;;
+        pdf) echo "tests/fuzz/corpus/pdf" ;;
     esac
 }
 max_len_for() {
@@ -41,6 +44,7 @@ max_len_for() {
         decimal) echo 256 ;;
         value) echo 1024 ;;
         rulebook|import) echo 16384 ;;
+        pdf) echo 262144 ;;
         *) echo 65536 ;;
     esac
 }

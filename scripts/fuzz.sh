@@ -64,6 +64,7 @@ for t in "${targets[@]}"; do
     set +e
     # -jobs is not used: one process per target (the machines have 2 shared cores).
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$exe" "$work" "${seeds[@]}" \
         -dict="tests/fuzz/dict/$t.dict" -max_total_time="$seconds" -max_len="$(max_len_for "$t")" \

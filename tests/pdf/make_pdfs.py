@@ -9,6 +9,8 @@ tests/data/samples/make_variants.py) headless Chromium prints:
   songjiang-plain.pdf     the same tables without any border (columns by alignment only)
   prose-then-forms.pdf    two pages of unrelated prose, then the first two forms on later pages
   image-only.pdf          two pages holding only a picture (a scan without a text layer)
+  long-table.pdf          one ruled table of 150 rows over several pages, its <thead> header
+                          row repeated by Chromium on every page
 qpdf (when installed) encrypts songjiang-ruled.pdf:
   encrypted-owner.pdf     owner password only (opens without a password)
   encrypted-user.pdf      a user password (cannot be opened without it)
@@ -177,6 +179,11 @@ def main():
             "<body><h1>关于开展2023年度项目支出绩效自评工作的说明</h1>" +
             "".join("<p>%s</p>" % PROSE for _ in range(12)) +
             '<div style="page-break-before: always"></div>', 1), RULED_CSS),
+        "long-table": with_css('<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>'
+                               '<table><thead><tr><th>序号</th><th>项目名称</th><th>金额（元）</th></tr></thead><tbody>' +
+                               "".join("<tr><td>%d</td><td>项目%d</td><td>%d.00</td></tr>" % (k, k, 1000 + k)
+                                       for k in range(1, 151)) +
+                               "</tbody></table></body></html>", RULED_CSS),
         "image-only": ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}'
                        'img{display:block;width:100%%}</style></head><body>'
                        '<img src="data:image/png;base64,%s">'

@@ -201,6 +201,29 @@ TEST_F(pdf_reader, finds_the_forms_after_pages_of_unrelated_prose) {
     EXPECT_TRUE(has_note(*g, "page 1: no table with ruling lines"));
 }
 
+TEST_F(pdf_reader, drops_the_header_row_repeated_on_each_page_of_a_long_table) {
+    PDF_FILE(bytes, "long-table.pdf");
+    const auto g = io::read_grid(bytes);
+    ASSERT_TRUE(g.has_value()) << g.error().describe();
+    std::size_t headers = 0;
+    std::vector<std::string> numbers;
+    std::size_t last_page = 0;
+    for (const io::row& r : g->rows) {
+        if (r.cells.empty()) continue;
+        last_page = std::max(last_page, r.cells.front().page);
+        if (r.cells.front().text == "序号") ++headers;
+        else if (r.cells.size() == 3) numbers.push_back(r.cells.front().text);
+    }
+    ASSERT_GE(last_page, 3u);
+    EXPECT_EQ(headers, 1u);  // printed on every page, read once
+    ASSERT_EQ(numbers.size(), 150u);
+    for (std::size_t k = 0; k < numbers.size(); ++k) EXPECT_EQ(numbers[k], std::to_string(k + 1));
+    const auto dropped = std::count_if(g->notes.begin(), g->notes.end(), [](const std::string& n) {
+        return n.find("header row repeated from page") != std::string::npos;
+    });
+    EXPECT_EQ(static_cast<std::size_t>(dropped), last_page - 1);
+}
+
 TEST_F(pdf_reader, opens_a_pdf_encrypted_with_an_owner_password_only) {
     PDF_FILE(bytes, "encrypted-owner.pdf");
     const auto g = io::read_grid(bytes);

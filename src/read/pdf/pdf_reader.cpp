@@ -214,6 +214,20 @@ std::string quality_note(int page, const detail::page_layout& l, bool lines_avai
 
 void quiet(const std::string& /*message*/, void* /*closure*/) {}
 
+/// The texts of a row's cells that may be a repeated header: empty unless at least two cells that
+/// are not span copies hold text (a form's title row, one merged cell, never counts).
+std::vector<std::string> header_texts(const std::vector<detail::layout_cell>& cells) {
+    std::vector<std::string> out;
+    std::size_t filled = 0;
+    out.reserve(cells.size());
+    for (const detail::layout_cell& c : cells) {
+        out.push_back(c.from_span ? "^" + c.text : c.text);
+        if (!c.from_span && !c.text.empty()) ++filled;
+    }
+    if (filled < 2) out.clear();
+    return out;
+}
+
 }  // namespace
 
 result<io::grid> read_pdf(std::string_view bytes, const io::read_options& options) {
@@ -253,6 +267,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
     std::vector<int> without_text;
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     std::size_t continued = none;  ///< the grid row of a table row cut by the page end, if any
+    std::vector<std::string> header;  ///< the header row of the last table of the page before
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> p(doc->create_page(i));
         if (!p) {
@@ -277,7 +292,28 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
         out.note(quality_note(i + 1, layout, lines_available));
         if (i > 0) out.blank_row();  // a page break, as in text extracted from PDFs
         bool table_seen = false;
+        std::size_t last_table = 0;            // the table of the previous row (0: none yet)
+        std::vector<std::string> page_header;  // first row of the last table begun on this page
+        bool header_kept = true;               // no table begun on this page (only a continued one)
         for (detail::layout_row& r : layout.rows) {
+            const bool first_of_table = r.table != 0 && r.table != last_table;
+            if (r.table != 0) last_table = r.table;
+            if (first_of_table) {
+                std::vector<std::string> texts = header_texts(r.cells);
+                const bool repeated = !table_seen && !header.empty() && texts == header;
+                if (!repeated) {
+                    page_header = std::move(texts);
+                    header_kept = false;
+                }
+                if (repeated) {
+                    // The header row of a table continued from the page before, repeated by the
+                    // program that printed it (HTML <thead>, Excel "rows to repeat at top").
+                    table_seen = true;
+                    out.note("page " + std::to_string(i + 1) + ": the header row repeated from page " +
+                             std::to_string(i) + " dropped (the table continues)");
+                    continue;
+                }
+            }
             if (r.table != 0 && !table_seen) {
                 table_seen = true;
                 if (r.open_above && continued != none) {
@@ -296,6 +332,10 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             if (r.table != 0) continued = r.open_below ? out.last_row() : none;
         }
         if (!table_seen) continued = none;
+        // A header that may repeat on the next page: the first row of the last table begun on
+        // this page; a table continued from the page before keeps its header.
+        if (!header_kept) header = std::move(page_header);
+        if (!table_seen) header.clear();
     }
     if (pages == 0) return error{errc::invalid_document, 0, {}, "the PDF has no pages"};
     if (static_cast<int>(without_text.size()) == pages) {

@@ -26,6 +26,8 @@ start=$(date +%s)
 cmake --preset fuzz -B "$build" >/dev/null
 cmake --build "$build" -j "$jobs" --target fuzzers
 built=$(date +%s)
+# fuzz_pdf exists when the PDF reader jixiao::pdf is built (poppler installed).
+if [[ $# -eq 0 && -x "$build/tests/fuzz/fuzz_pdf" ]]; then targets+=(pdf); fi
 
 # Seeds: the small corpus in tests/fuzz/corpus/<target>/ plus test data read in place.
 seeds_for() {
@@ -34,6 +36,7 @@ seeds_for() {
         import) echo "tests/data/samples tests/data/import tests/data/grid" ;;
         json) echo "tests/data/forms" ;;
         rulebook) echo "tests/data/rulebooks data/rulebooks" ;;
+        pdf) echo "tests/fuzz/corpus/pdf" ;;
     esac
 }
 max_len_for() {
@@ -41,6 +44,7 @@ max_len_for() {
         decimal) echo 256 ;;
         value) echo 1024 ;;
         rulebook|import) echo 16384 ;;
+        pdf) echo 262144 ;;
         *) echo 65536 ;;
     esac
 }
@@ -60,6 +64,7 @@ for t in "${targets[@]}"; do
     set +e
     # -jobs is not used: one process per target (the machines have 2 shared cores).
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$exe" "$work" "${seeds[@]}" \
         -dict="tests/fuzz/dict/$t.dict" -max_total_time="$seconds" -max_len="$(max_len_for "$t")" \

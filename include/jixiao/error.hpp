@@ -52,6 +52,10 @@ enum class errc : int {
     io_error,               ///< a file could not be read or written
     limit_exceeded,         ///< input beyond a documented limit
     unknown_format,         ///< the reader could not be detected
+    reader_unavailable,     ///< a known format whose reader is not in this build (PDF without jixiao::pdf)
+    password_required,      ///< an encrypted document that cannot be opened without a password
+    invalid_document,       ///< a document its reader cannot open or parse (a broken PDF)
+    no_text_layer,          ///< a paged document without text (a scan): it needs OCR
 };
 
 /// Stable lower-case name of a code, e.g. `"invalid_character"`.
@@ -81,6 +85,10 @@ enum class errc : int {
     case errc::io_error: return "io_error";
     case errc::limit_exceeded: return "limit_exceeded";
     case errc::unknown_format: return "unknown_format";
+    case errc::reader_unavailable: return "reader_unavailable";
+    case errc::password_required: return "password_required";
+    case errc::invalid_document: return "invalid_document";
+    case errc::no_text_layer: return "no_text_layer";
     }
     return "unknown";
 }

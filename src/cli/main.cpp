@@ -3,12 +3,19 @@
 // (docs/cli.md).
 #include "cli.hpp"
 
+#if JIXIAO_WITH_PDF
+#include <jixiao/io/pdf.hpp>
+#endif
+
 #include <cstdio>
 #include <exception>
 #include <vector>
 
 int main(int argc, char** argv) {
     using namespace jixiao::cli;
+#if JIXIAO_WITH_PDF
+    jixiao::pdf::register_reader();  // PDF input (jixiao::pdf)
+#endif
     CLI::App root{"jixiao: import, score, audit and report China's project expenditure performance "
                   "self-evaluation forms (财政项目支出绩效自评表)",
                   "jixiao"};

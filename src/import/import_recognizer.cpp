@@ -1846,6 +1846,12 @@ result<import_result> import_text(std::string_view bytes, const import_options& 
         }
         return e;
     };
+    if (detail::is_binary_document(bytes, options.format)) {
+        // A PDF: the registered reader builds the whole grid (jixiao::pdf).
+        result<grid> g = detail::read_binary_document(bytes, options.format, options.limits);
+        if (!g.has_value()) return fail(g.error());
+        return recognize(*g, options);
+    }
     result<detail::prepared_text> text = detail::prepare_text(bytes, options.format, options.limits);
     if (!text.has_value() && text.error().code == errc::unknown_format && !options.format) {
         // No table structure the readers know: text of a PDF dump (cells joined by spaces or

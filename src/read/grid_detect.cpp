@@ -51,6 +51,7 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
         case grid_format::cell_per_line: return detail::read_cell_per_line(text, options, sink);
         case grid_format::csv: return detail::read_csv(text, options, sink);
         case grid_format::html: return detail::read_html(text, options);
+        case grid_format::pdf: break;  // not a text format: read_binary_document
         }
         return error{errc::unknown_format, 0, {}, "not a grid format"};
     }();
@@ -84,6 +85,7 @@ std::optional<error> check_utf8(std::string_view bytes, const read_options& opti
 }  // namespace
 
 std::optional<grid_format> detect_format(std::string_view text) noexcept {
+    if (detail::is_pdf(text)) return grid_format::pdf;
     if (utf8::has_bom(text)) text.remove_prefix(utf8::bom.size());
     const std::string_view sample = text.substr(0, detection_sample);
 
@@ -176,12 +178,14 @@ result<grid> read_prepared(const prepared_text& text, const read_options& option
 }  // namespace detail
 
 result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
+    if (detail::is_binary_document(bytes, format)) return detail::read_binary_document(bytes, format, options);
     auto text = detail::prepare_text(bytes, format, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);
 }
 
 result<grid> read_grid(std::string_view bytes, const read_options& options) {
+    if (detail::is_binary_document(bytes, std::nullopt)) return detail::read_binary_document(bytes, std::nullopt, options);
     auto text = detail::prepare_text(bytes, std::nullopt, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);

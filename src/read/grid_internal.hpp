@@ -229,6 +229,16 @@ struct prepared_text {
 [[nodiscard]] result<grid> read_prepared(const prepared_text& text, const read_options& options,
                                          row_sink* sink = nullptr);
 
+/// Whether `bytes` start with the PDF magic `%PDF-`.
+[[nodiscard]] bool is_pdf(std::string_view bytes) noexcept;
+/// Whether `bytes` go to a registered document reader rather than a text reader: the format
+/// asked for is `pdf`, or none was asked for and the bytes are a PDF (grid_registry.cpp).
+[[nodiscard]] bool is_binary_document(std::string_view bytes, std::optional<grid_format> format) noexcept;
+/// Reads such a document with the reader registered for its format: `errc::reader_unavailable`
+/// when none is (a build without jixiao::pdf), `errc::limit_exceeded` above `max_bytes`.
+[[nodiscard]] result<grid> read_binary_document(std::string_view bytes, std::optional<grid_format> format,
+                                                const read_options& options);
+
 /// The CSV delimiter the reader uses for `text`: ';' when clearly used, else ','.
 [[nodiscard]] char detect_csv_delimiter(std::string_view text) noexcept;
 

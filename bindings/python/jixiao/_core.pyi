@@ -11,6 +11,9 @@ ReportedNumberLike = Union["ReportedNumber", Decimal, int, str, None]
 ReportedValueLike = Union["ReportedValue", "ValueExpr", str, None]
 GridLike = Union["Grid", Iterable[Iterable[Union[str, None, "Cell"]]]]
 
+#: Whether this build reads PDF files (the optional GPL-licensed PDF reader, poppler; see README).
+has_pdf_reader: bool
+
 # ---- errors ---------------------------------------------------------------------------------
 
 class ParseError(ValueError):
@@ -390,6 +393,10 @@ class Cell:
     row_span: int
     col_span: int
     from_span: bool
+    @property
+    def page(self) -> int: ...
+    @property
+    def bounds(self) -> Tuple[int, int, int, int]: ...
     def __init__(self, text: str = "", *, line: int = 0, column: int = 0, offset: int = 0, row_span: int = 1,
                  col_span: int = 1, from_span: bool = False) -> None: ...
 

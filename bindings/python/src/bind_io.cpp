@@ -99,17 +99,28 @@ void bind_io(py::module_& m) {
         .def_readwrite("row_span", &io::cell::row_span, "Rows covered by a merged cell (1 otherwise).")
         .def_readwrite("col_span", &io::cell::col_span, "Columns covered by a merged cell (1 otherwise).")
         .def_readwrite("from_span", &io::cell::from_span, "A copy placed in a position covered by a merged cell.")
+        .def_readonly("page", &io::cell::page, "1-based page of a PDF (0 for text formats).")
+        .def_property_readonly("bounds", [](const io::cell& c) {
+            return py::make_tuple(c.bounds.x0, c.bounds.y0, c.bounds.x1, c.bounds.y1);
+        }, "(x0, y0, x1, y1) of the cell on its page in 1/100 pt, from the top left (PDF; zeros otherwise).")
         .def("__eq__", [](const io::cell& a, const io::cell& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const io::cell& c) {
             return "Cell('" + c.text + "', line=" + std::to_string(c.line) + ", column=" + std::to_string(c.column) + ")";
         })
         .def(py::pickle([](const io::cell& c) {
-                            return py::make_tuple(c.text, c.line, c.column, c.offset, c.row_span, c.col_span, c.from_span);
+                            return py::make_tuple(c.text, c.line, c.column, c.offset, c.row_span, c.col_span, c.from_span,
+                                                  c.page, c.bounds.x0, c.bounds.y0, c.bounds.x1, c.bounds.y1);
                         },
                         [](const py::tuple& t) {
-                            return io::cell{t[0].cast<std::string>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
-                                            t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::size_t>(),
-                                            t[6].cast<bool>()};
+                            io::cell c{t[0].cast<std::string>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                                       t[3].cast<std::size_t>(), t[4].cast<std::size_t>(), t[5].cast<std::size_t>(),
+                                       t[6].cast<bool>()};
+                            if (t.size() >= 12) {  // a cell of a paged source (PDF)
+                                c.page = t[7].cast<std::size_t>();
+                                c.bounds = io::box{t[8].cast<std::int32_t>(), t[9].cast<std::int32_t>(),
+                                                   t[10].cast<std::int32_t>(), t[11].cast<std::int32_t>()};
+                            }
+                            return c;
                         }));
 
     py::class_<io::grid>(m, "Grid", "A document as rows of cells, as a reader produced it.")
@@ -133,7 +144,7 @@ void bind_io(py::module_& m) {
               auto f = io::detect_format(bytes_of(data));
               if (!f) return std::nullopt;
               return std::string(io::to_string(*f));
-          }, py::arg("data"), "The reader that fits the text (tsv, pipe, cell_per_line, csv, html), or None.");
+          }, py::arg("data"), "The reader that fits the text (tsv, pipe, cell_per_line, csv, html, pdf), or None.");
     m.def("read_grid", [](py::handle data, std::optional<std::string> format) {
               std::string bytes = bytes_of(data);
               std::optional<result<io::grid>> r;

@@ -2,10 +2,20 @@
 // rule, parser and formatter lives in the C++ library.
 #include "bindings.hpp"
 
+#if JIXIAO_WITH_PDF
+#include <jixiao/io/pdf.hpp>
+#endif
+
 PYBIND11_MODULE(_core, m) {
     m.doc() = "jixiao._core: the compiled core of the jixiao package (exact decimals, form model, "
               "scoring, import, audit). Use the `jixiao` package rather than this module.";
     jixiao::python::register_exceptions(m);
+#if JIXIAO_WITH_PDF
+    jixiao::pdf::register_reader();  // PDF input (jixiao::pdf)
+    m.attr("has_pdf_reader") = true;
+#else
+    m.attr("has_pdf_reader") = false;
+#endif
     jixiao::python::bind_values(m);
     jixiao::python::bind_form(m);
     jixiao::python::bind_scoring(m);

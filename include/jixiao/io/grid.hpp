@@ -1,8 +1,10 @@
 // jixiao/io/grid.hpp — grid readers: a source document turned into rows of cells with positions.
 //
 // Synopsis:
-//   enum class grid_format     tsv, pipe, cell_per_line, csv, html (+ to_string / from_string)
-//   struct cell                text (UTF-8) + where it came from (line, column, byte offset, spans)
+//   enum class grid_format     tsv, pipe, cell_per_line, csv, html, pdf (+ to_string / from_string)
+//   struct box                 a rectangle on a page, in 1/100 pt (integers)
+//   struct cell                text (UTF-8) + where it came from (line, column, byte offset, spans,
+//                              page and box for paged sources)
 //   struct row                 the cells of one source row (+ its line)
 //   struct grid                rows + the format read + notes (encoding conversions, skipped parts)
 //   struct read_options        documented limits (bytes, cells, bytes per cell)
@@ -11,11 +13,14 @@
 //   read_grid(bytes)           detects the reader first (errc::unknown_format if it cannot tell)
 //   to_utf8(bytes)             BOM removal, UTF-8 validation, GB18030 / UTF-16 conversion (iconv)
 //   read_file(path, max)       the bytes of a file (errc::io_error / errc::limit_exceeded)
+//   register_reader(format, f) plugs in a reader that lives in another library (PDF: jixiao::pdf,
+//                              see <jixiao/io/pdf.hpp>); registered_reader(format) looks it up
 //
 // The formats, detection rules, positions and limits are described in docs/readers.md.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,6 +38,7 @@ enum class grid_format {
     cell_per_line,  ///< one cell per line, rows separated by blank lines
     csv,            ///< RFC 4180 comma (or semicolon) separated values
     html,           ///< HTML `<table>` elements
+    pdf,            ///< PDF documents: text with its geometry (reader in the optional jixiao::pdf library)
 };
 
 /// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html".
@@ -43,6 +49,7 @@ enum class grid_format {
     case grid_format::cell_per_line: return "cell_per_line";
     case grid_format::csv: return "csv";
     case grid_format::html: return "html";
+    case grid_format::pdf: return "pdf";
     }
     return "unknown";
 }
@@ -55,6 +62,7 @@ enum class grid_format {
     if (name == "cell_per_line" || name == "lines") return grid_format::cell_per_line;
     if (name == "csv") return grid_format::csv;
     if (name == "html") return grid_format::html;
+    if (name == "pdf") return grid_format::pdf;
     return std::nullopt;
 }
 
@@ -62,6 +70,17 @@ enum class grid_format {
 [[nodiscard]] constexpr std::optional<grid_format> from_string(std::string_view name) noexcept {
     return grid_format_from_string(name);
 }
+
+/// A rectangle on a page in 1/100 pt, origin at the top left corner of the page, y downwards
+/// (integers: the PDF reader rounds its coordinates once, when it reads them).
+struct box {
+    std::int32_t x0 = 0;  ///< left
+    std::int32_t y0 = 0;  ///< top
+    std::int32_t x1 = 0;  ///< right
+    std::int32_t y1 = 0;  ///< bottom
+    /// Member-wise equality.
+    friend bool operator==(const box&, const box&) = default;
+};
 
 /// One cell as read: its text (UTF-8, exactly as in the source apart from format-level
 /// unquoting / entity decoding) and where it came from.
@@ -72,7 +91,9 @@ struct cell {
     std::size_t offset = 0;      ///< byte offset of the cell start in the UTF-8 text
     std::size_t row_span = 1;    ///< HTML rowspan (1 elsewhere)
     std::size_t col_span = 1;    ///< HTML colspan (1 elsewhere)
-    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML)
+    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML, PDF)
+    std::size_t page = 0;        ///< 1-based page of a paged source (PDF); 0 = not from a paged source
+    box bounds{};                ///< where the cell is on its page (when `page` is not 0)
     /// Member-wise equality.
     friend bool operator==(const cell&, const cell&) = default;
 };
@@ -97,6 +118,7 @@ struct read_options {
     std::size_t max_bytes = 256u << 20;       ///< input size (also: total cell text, span copies included)
     std::size_t max_cells = 10'000'000;       ///< cells in the grid, span copies included
     std::size_t max_cell_bytes = 1u << 20;    ///< bytes of text in one cell
+    std::size_t max_pages = 5000;             ///< pages of a paged document (PDF)
 };
 
 /// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell
@@ -117,5 +139,17 @@ struct read_options {
 /// The bytes of the file at `path`; `errc::io_error` if it cannot be read,
 /// `errc::limit_exceeded` if it holds more than `max_bytes`.
 [[nodiscard]] result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+/// A reader of a document format that lives outside the core library (the PDF reader of the
+/// optional, GPL-licensed jixiao::pdf library): the bytes as given, the limits.
+using document_reader = result<grid> (*)(std::string_view bytes, const read_options& options);
+
+/// Makes `reader` the reader of `format` for `read_grid`, `import_text` and `import_file`
+/// (thread-safe; a later call replaces it, nullptr removes it). `jixiao::pdf::register_reader()`
+/// calls it for `grid_format::pdf`.
+void register_reader(grid_format format, document_reader reader) noexcept;
+
+/// The reader registered for `format`, or nullptr (thread-safe).
+[[nodiscard]] document_reader registered_reader(grid_format format) noexcept;
 
 }  // namespace jixiao::io

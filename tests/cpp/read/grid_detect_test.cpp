@@ -1,8 +1,14 @@
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include <jixiao/io/import.hpp>
+
 #include "support/grid_test_support.hpp"
+
+namespace io = jixiao::io;
 
 using jixiao::errc;
 using jixiao::io::detect_format;
@@ -52,4 +58,67 @@ TEST(grid_format_names, round_trip_through_strings) {
     }
     EXPECT_EQ(jixiao::io::from_string("lines"), grid_format::cell_per_line);
     EXPECT_EQ(jixiao::io::from_string("xlsx"), std::nullopt);
+}
+
+// ---- documents read by a registered reader (PDF: the optional jixiao::pdf library) -------------
+
+namespace {
+
+io::import_options named(const std::string& name) {
+    io::import_options o;
+    o.source_name = name;
+    return o;
+}
+
+jixiao::result<io::grid> fake_pdf_reader(std::string_view bytes, const io::read_options&) {
+    io::grid g;
+    g.format = io::grid_format::pdf;
+    g.rows.push_back(io::row{{io::cell{std::string(bytes.substr(0, 8)), 1, 1}}, 1});
+    g.notes.push_back("read by the fake reader");
+    return g;
+}
+
+}  // namespace
+
+TEST(grid_detect, pdf_magic_is_detected_before_any_text_check) {
+    EXPECT_EQ(io::detect_format("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"), io::grid_format::pdf);
+    EXPECT_NE(io::detect_format("x %PDF-1.7\n"), io::grid_format::pdf);
+    EXPECT_EQ(io::grid_format_from_string("pdf"), io::grid_format::pdf);
+    EXPECT_EQ(io::to_string(io::grid_format::pdf), "pdf");
+}
+
+TEST(grid_detect, a_pdf_without_a_pdf_reader_says_so) {
+    ASSERT_EQ(io::registered_reader(io::grid_format::pdf), nullptr);  // the core never links one
+    const std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n";
+    const auto g = io::read_grid(pdf);
+    ASSERT_FALSE(g.has_value());
+    EXPECT_EQ(g.error().code, errc::reader_unavailable);
+    EXPECT_EQ(g.error().message, "a PDF file: this build has no PDF reader (built without poppler; see README)");
+    const auto r = io::import_text(pdf, named("a.pdf"));
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, errc::reader_unavailable);
+    EXPECT_EQ(r.error().where, "a.pdf");
+    // Asked for as tsv, the same bytes are read as text (here: converted from GB18030), not routed.
+    const auto t = io::read_grid(pdf, io::grid_format::tsv);
+    ASSERT_TRUE(t.has_value()) << t.error().describe();
+    EXPECT_EQ(t->format, io::grid_format::tsv);
+}
+
+TEST(grid_detect, a_registered_reader_receives_pdf_bytes) {
+    io::register_reader(io::grid_format::pdf, &fake_pdf_reader);
+    EXPECT_EQ(io::registered_reader(io::grid_format::pdf), &fake_pdf_reader);
+    const auto g = io::read_grid("%PDF-1.4 rest");
+    const auto explicit_format = io::read_grid("not a pdf", io::grid_format::pdf);
+    io::read_options small;
+    small.max_bytes = 4;
+    const auto too_big = io::read_grid("%PDF-1.4 rest", small);
+    io::register_reader(io::grid_format::pdf, nullptr);
+    ASSERT_TRUE(g.has_value());
+    EXPECT_EQ(g->rows.at(0).cells.at(0).text, "%PDF-1.4");
+    EXPECT_EQ(g->notes, (std::vector<std::string>{"format detected from the content: pdf", "read by the fake reader"}));
+    ASSERT_TRUE(explicit_format.has_value());
+    EXPECT_EQ(explicit_format->notes, (std::vector<std::string>{"read by the fake reader"}));
+    ASSERT_FALSE(too_big.has_value());
+    EXPECT_EQ(too_big.error().code, errc::limit_exceeded);
+    EXPECT_EQ(io::registered_reader(io::grid_format::pdf), nullptr);
 }

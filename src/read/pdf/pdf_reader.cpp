@@ -1,0 +1,353 @@
+// pdf_reader.cpp — PDF documents to grids through poppler (see include/jixiao/io/pdf.hpp and
+// docs/readers.md). poppler-cpp (stable API) gives the words with their boxes; poppler's core API
+// (pdf_lines.cpp, when built with it) gives the ruling lines; pdf_layout.cpp makes the cells.
+#include <jixiao/io/pdf.hpp>
+
+#include <jixiao/detail/utf8.hpp>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include "pdf_layout.hpp"
+#if JIXIAO_PDF_RULING_LINES
+#include "pdf_lines.hpp"
+#endif
+
+namespace jixiao::pdf {
+namespace {
+
+using detail::page_input;
+
+constexpr std::int32_t max_units = 20'000'000;  // 200,000 pt: beyond any real page
+
+std::int32_t to_units(double points) noexcept {
+    const double v = std::round(points * 100.0);
+    if (!std::isfinite(v)) return 0;
+    if (v > max_units) return max_units;
+    if (v < -max_units) return -max_units;
+    return static_cast<std::int32_t>(v);
+}
+
+/// "1-3, 5" from sorted page numbers.
+std::string page_ranges(const std::vector<int>& pages) {
+    std::string out;
+    for (std::size_t i = 0; i < pages.size();) {
+        std::size_t j = i;
+        while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+        if (!out.empty()) out += ", ";
+        out += std::to_string(pages[i]);
+        if (j > i) out += "-" + std::to_string(pages[j]);
+        i = j + 1;
+    }
+    return out;
+}
+
+error limit(std::string message) { return error{errc::limit_exceeded, 0, {}, std::move(message)}; }
+
+/// Adds cells to the grid under the limits of `read_options`.
+class grid_writer {
+public:
+    explicit grid_writer(const io::read_options& options) : options_(options) { grid_.format = io::grid_format::pdf; }
+
+    void blank_row() { grid_.rows.push_back(io::row{{}, ++line_}); }
+
+    [[nodiscard]] std::optional<error> add_row(std::vector<detail::layout_cell>&& cells, int page, bool text) {
+        if (text) text_rows_.push_back(grid_.rows.size());
+        io::row r;
+        r.line = ++line_;
+        r.cells.reserve(cells.size());
+        for (detail::layout_cell& c : cells) {
+            if (c.text.size() > options_.max_cell_bytes) {
+                return limit("page " + std::to_string(page) + ": a cell of " + std::to_string(c.text.size()) +
+                             " bytes is larger than the limit of " + std::to_string(options_.max_cell_bytes) +
+                             " bytes per cell");
+            }
+            if (++cells_ > options_.max_cells) {
+                return limit("page " + std::to_string(page) + ": more than " + std::to_string(options_.max_cells) +
+                             " cells");
+            }
+            bytes_ += c.text.size();
+            if (bytes_ > options_.max_bytes) {
+                return limit("page " + std::to_string(page) + ": more than " + std::to_string(options_.max_bytes) +
+                             " bytes of cell text (span copies included)");
+            }
+            io::cell out;
+            out.text = std::move(c.text);
+            out.line = r.line;
+            out.column = c.column;
+            out.row_span = c.row_span;
+            out.col_span = c.col_span;
+            out.from_span = c.from_span;
+            out.page = static_cast<std::size_t>(page);
+            out.bounds = c.bounds;
+            r.cells.push_back(std::move(out));
+        }
+        grid_.rows.push_back(std::move(r));
+        return std::nullopt;
+    }
+
+    /// Index of the last row added.
+    [[nodiscard]] std::size_t last_row() const noexcept { return grid_.rows.size() - 1; }
+
+    /// Joins `cells` (the first row of a table on a new page, without a top line) to row `target`
+    /// (the last row of the table on the page before, without a bottom line): a row cut by the
+    /// page break. Each non-empty cell goes into the cell of `target` it overlaps most; false
+    /// (nothing changed) when one has no such cell.
+    [[nodiscard]] bool join_row(std::size_t target, const std::vector<detail::layout_cell>& cells, std::optional<error>& e) {
+        io::row& r = grid_.rows[target];
+        std::vector<std::pair<io::cell*, const detail::layout_cell*>> pairs;
+        for (const detail::layout_cell& c : cells) {
+            if (c.from_span || c.text.empty()) continue;
+            io::cell* best = nullptr;
+            std::int64_t best_overlap = 0;
+            for (io::cell& o : r.cells) {
+                if (o.from_span) continue;
+                const std::int64_t ov = std::int64_t{std::min(o.bounds.x1, c.bounds.x1)} - std::max(o.bounds.x0, c.bounds.x0);
+                if (ov > best_overlap) {
+                    best_overlap = ov;
+                    best = &o;
+                }
+            }
+            if (best == nullptr) return false;
+            pairs.emplace_back(best, &c);
+        }
+        for (auto& [to, from] : pairs) {
+            const std::size_t before = to->text.size();
+            detail::append_wrapped_line(to->text, from->text);
+            bytes_ += to->text.size() - before;
+            if (to->text.size() > options_.max_cell_bytes || bytes_ > options_.max_bytes) {
+                e = limit("a cell joined across a page break is larger than the limits");
+                return true;
+            }
+        }
+        return true;
+    }
+
+    void note(std::string text) { grid_.notes.push_back(std::move(text)); }
+
+    /// The grid, the columns of its rows of text outside ruled tables numbered over the whole
+    /// document: a header on one page and the values under it on the next share columns.
+    [[nodiscard]] io::grid take() && {
+        std::vector<std::int32_t> lefts;
+        for (const std::size_t i : text_rows_)
+            for (const io::cell& c : grid_.rows[i].cells) lefts.push_back(c.bounds.x0);
+        const std::vector<std::int32_t> clusters = detail::column_clusters(std::move(lefts), detail::layout_options{}.column_snap);
+        for (const std::size_t i : text_rows_) {
+            std::size_t previous = 0;
+            for (io::cell& c : grid_.rows[i].cells) previous = c.column = detail::column_of(clusters, c.bounds.x0, previous);
+        }
+        return std::move(grid_);
+    }
+
+private:
+    const io::read_options& options_;
+    io::grid grid_;
+    std::vector<std::size_t> text_rows_;  ///< rows of text outside ruled tables
+    std::size_t line_ = 0;
+    std::size_t cells_ = 0;
+    std::size_t bytes_ = 0;
+};
+
+/// The em of a word: the width of its first CJK character (those are one em wide), otherwise
+/// twice its average character width, at most the font size poppler reports. The reported size
+/// alone is not reliable: Chromium's PDFs report twice the printed size.
+double em_of(const poppler::text_box& box, const poppler::ustring& text) {
+    const double reported = box.get_font_size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned unit = text[i];
+        if (unit >= 0x2E80 && unit < 0xD800) {  // CJK radicals .. Hangul: one em wide
+            const double w = box.char_bbox(i).width();
+            if (w > 0) return reported > 0 ? std::min(w, reported) : w;
+        }
+    }
+    const double average = text.empty() ? 0.0 : box.bbox().width() / static_cast<double>(text.size());
+    if (average > 0 && reported > 0) return std::min(reported, 2 * average);
+    return average > 0 ? 2 * average : reported;
+}
+
+/// The words of a page from poppler-cpp's text layer.
+void read_words(const poppler::page& p, page_input& out) {
+    for (const poppler::text_box& box : p.text_list(poppler::page::text_list_include_font)) {
+        const poppler::ustring text16 = box.text();
+        const poppler::byte_array utf8 = text16.to_utf8();
+        std::string text(utf8.begin(), utf8.end());
+        while (!text.empty() && text.back() == '\0') text.pop_back();
+        if (text.empty()) continue;
+        // Lone surrogates in a broken ToUnicode map: U+FFFD, so that every cell is valid UTF-8.
+        if (!jixiao::detail::utf8::is_valid(text)) text = jixiao::detail::utf8::replace_invalid(text);
+        const poppler::rectf r = box.bbox();
+        detail::word w;
+        w.text = std::move(text);
+        w.bounds = io::box{to_units(r.left()), to_units(r.top()), to_units(r.right()), to_units(r.bottom())};
+        w.font_size = to_units(em_of(box, text16));
+        if (w.font_size <= 0) w.font_size = std::max<std::int32_t>(100, (w.bounds.y1 - w.bounds.y0) / 2);
+        out.words.push_back(std::move(w));
+    }
+}
+
+std::string quality_note(int page, const detail::page_layout& l, bool lines_available) {
+    std::string s = "page " + std::to_string(page) + ": ";
+    if (l.tables > 0) {
+        s += std::to_string(l.tables) + (l.tables == 1 ? " table" : " tables") + " from ruling lines (" +
+             std::to_string(l.table_cells) + " cells, " + std::to_string(l.words_in_tables) + " of " +
+             std::to_string(l.words) + " words)";
+    } else {
+        s += lines_available ? "no table with ruling lines" : "ruling lines not read (built without poppler's core API)";
+    }
+    s += "; " + std::to_string(l.text_rows) + " rows of text outside tables";
+    if (l.aligned_rows > 0) s += " (" + std::to_string(l.aligned_rows) + " split into cells by alignment)";
+    return s;
+}
+
+void quiet(const std::string& /*message*/, void* /*closure*/) {}
+
+/// The texts of a row's cells that may be a repeated header: empty unless at least two cells that
+/// are not span copies hold text (a form's title row, one merged cell, never counts).
+std::vector<std::string> header_texts(const std::vector<detail::layout_cell>& cells) {
+    std::vector<std::string> out;
+    std::size_t filled = 0;
+    out.reserve(cells.size());
+    for (const detail::layout_cell& c : cells) {
+        out.push_back(c.from_span ? "^" + c.text : c.text);
+        if (!c.from_span && !c.text.empty()) ++filled;
+    }
+    if (filled < 2) out.clear();
+    return out;
+}
+
+}  // namespace
+
+result<io::grid> read_pdf(std::string_view bytes, const io::read_options& options) {
+    if (bytes.size() > options.max_bytes) {
+        return error{errc::limit_exceeded, options.max_bytes, {},
+                     "the input holds " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+                         std::to_string(options.max_bytes) + " bytes"};
+    }
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+        return error{errc::limit_exceeded, 0, {}, "a PDF larger than 2 GiB"};
+    }
+    // poppler reads the bytes in place: they outlive the documents below.
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) {
+        return error{errc::invalid_document, 0, {},
+                     "not a PDF that can be read (damaged, truncated or not a PDF at all: poppler cannot open it)"};
+    }
+    if (doc->is_locked()) {
+        return error{errc::password_required, 0, {},
+                     "the PDF is encrypted with a password that is needed to open it (a user password); "
+                     "open it with the password and save it without one"};
+    }
+    const int pages = doc->pages();
+    if (pages < 0 || static_cast<std::size_t>(pages) > options.max_pages) {
+        return limit("the PDF has " + std::to_string(pages) + " pages, more than the limit of " +
+                     std::to_string(options.max_pages) + " pages");
+    }
+    grid_writer out(options);
+    if (doc->is_encrypted()) out.note("encrypted PDF opened without a password (owner password only)");
+#if JIXIAO_PDF_RULING_LINES
+    detail::ruling_lines lines(bytes);
+    const bool lines_available = lines.ok();
+#else
+    const bool lines_available = false;
+#endif
+    std::vector<int> without_text;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t continued = none;  ///< the grid row of a table row cut by the page end, if any
+    std::vector<std::string> header;  ///< the header row of the last table of the page before
+    for (int i = 0; i < pages; ++i) {
+        const std::unique_ptr<poppler::page> p(doc->create_page(i));
+        if (!p) {
+            without_text.push_back(i + 1);
+            out.note("page " + std::to_string(i + 1) + ": cannot be read (damaged page)");
+            continue;
+        }
+        page_input input;
+        read_words(*p, input);
+        if (input.words.empty()) {
+            without_text.push_back(i + 1);
+            out.note("page " + std::to_string(i + 1) + ": no text (an image or a blank page; OCR is not supported yet)");
+            continued = none;
+            if (i > 0) out.blank_row();
+            continue;
+        }
+#if JIXIAO_PDF_RULING_LINES
+        if (lines_available) lines.read_page(i + 1, input);
+#endif
+        input.height = to_units(p->page_rect().height());
+        detail::page_layout layout = detail::lay_out(std::move(input));
+        out.note(quality_note(i + 1, layout, lines_available));
+        if (i > 0) out.blank_row();  // a page break, as in text extracted from PDFs
+        bool table_seen = false;
+        std::size_t last_table = 0;            // the table of the previous row (0: none yet)
+        std::vector<std::string> page_header;  // first row of the last table begun on this page
+        bool header_kept = true;               // no table begun on this page (only a continued one)
+        for (detail::layout_row& r : layout.rows) {
+            const bool first_of_table = r.table != 0 && r.table != last_table;
+            if (r.table != 0) last_table = r.table;
+            if (first_of_table) {
+                std::vector<std::string> texts = header_texts(r.cells);
+                const bool repeated = !table_seen && !header.empty() && texts == header;
+                if (!repeated) {
+                    page_header = std::move(texts);
+                    header_kept = false;
+                }
+                if (repeated) {
+                    // The header row of a table continued from the page before, repeated by the
+                    // program that printed it (HTML <thead>, Excel "rows to repeat at top").
+                    table_seen = true;
+                    out.note("page " + std::to_string(i + 1) + ": the header row repeated from page " +
+                             std::to_string(i) + " dropped (the table continues)");
+                    continue;
+                }
+            }
+            if (r.table != 0 && !table_seen) {
+                table_seen = true;
+                if (r.open_above && continued != none) {
+                    std::optional<error> e;
+                    if (out.join_row(continued, r.cells, e)) {
+                        if (e) return *e;
+                        out.note("page " + std::to_string(i + 1) +
+                                 ": the first table row continues the last one of page " + std::to_string(i) +
+                                 " (a row cut by the page break): joined into it");
+                        continued = none;
+                        continue;
+                    }
+                }
+            }
+            if (auto e = out.add_row(std::move(r.cells), i + 1, r.table == 0)) return *e;
+            if (r.table != 0) continued = r.open_below ? out.last_row() : none;
+        }
+        if (!table_seen) continued = none;
+        // A header that may repeat on the next page: the first row of the last table begun on
+        // this page; a table continued from the page before keeps its header.
+        if (!header_kept) header = std::move(page_header);
+        if (!table_seen) header.clear();
+    }
+    if (pages == 0) return error{errc::invalid_document, 0, {}, "the PDF has no pages"};
+    if (static_cast<int>(without_text.size()) == pages) {
+        return error{errc::no_text_layer, 0, {},
+                     "scanned PDF: no text layer on pages " + page_ranges(without_text) + "; OCR is not supported yet"};
+    }
+    return std::move(out).take();
+}
+
+void register_reader() noexcept {
+    poppler::set_debug_error_function(quiet, nullptr);
+    io::register_reader(io::grid_format::pdf, &read_pdf);
+}
+
+}  // namespace jixiao::pdf

@@ -51,6 +51,8 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
         case grid_format::cell_per_line: return detail::read_cell_per_line(text, options, sink);
         case grid_format::csv: return detail::read_csv(text, options, sink);
         case grid_format::html: return detail::read_html(text, options);
+        case grid_format::xlsx:
+        case grid_format::docx: break;  // read_office takes them, before the text is checked
         }
         return error{errc::unknown_format, 0, {}, "not a grid format"};
     }();
@@ -84,6 +86,12 @@ std::optional<error> check_utf8(std::string_view bytes, const read_options& opti
 }  // namespace
 
 std::optional<grid_format> detect_format(std::string_view text) noexcept {
+    if (detail::sniff_container(text) == detail::container_kind::zip) {
+        // Part names are stored as they are in the ZIP headers.
+        if (text.find("xl/workbook.xml") != std::string_view::npos) return grid_format::xlsx;
+        if (text.find("word/document.xml") != std::string_view::npos) return grid_format::docx;
+        return std::nullopt;
+    }
     if (utf8::has_bom(text)) text.remove_prefix(utf8::bom.size());
     const std::string_view sample = text.substr(0, detection_sample);
 
@@ -176,12 +184,14 @@ result<grid> read_prepared(const prepared_text& text, const read_options& option
 }  // namespace detail
 
 result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
+    if (auto office = detail::read_office(bytes, format, options)) return std::move(*office);
     auto text = detail::prepare_text(bytes, format, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);
 }
 
 result<grid> read_grid(std::string_view bytes, const read_options& options) {
+    if (auto office = detail::read_office(bytes, std::nullopt, options)) return std::move(*office);
     auto text = detail::prepare_text(bytes, std::nullopt, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);

@@ -1809,6 +1809,15 @@ result<import_result> import_text(std::string_view bytes, const import_options& 
         }
         return e;
     };
+    if (auto office = detail::read_office(bytes, options.format, options.limits)) {
+        // Office files (.xlsx, .docx): the whole grid first (merged cells are spans), no UTF-8 check.
+        if (!office->has_value()) {
+            error e = office->error();  // kept as it is: it says what the file is
+            if (e.where.empty()) e.where = options.source_name;
+            return e;
+        }
+        return recognize(**office, options);
+    }
     result<detail::prepared_text> text = detail::prepare_text(bytes, options.format, options.limits);
     if (!text.has_value()) return fail(text.error());
     if (text->format == grid_format::html) {

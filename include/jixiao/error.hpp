@@ -52,6 +52,7 @@ enum class errc : int {
     io_error,               ///< a file could not be read or written
     limit_exceeded,         ///< input beyond a documented limit
     unknown_format,         ///< the reader could not be detected
+    corrupt_file,           ///< a container (ZIP: .xlsx, .docx) that is truncated, corrupt or encrypted
 };
 
 /// Stable lower-case name of a code, e.g. `"invalid_character"`.
@@ -81,6 +82,7 @@ enum class errc : int {
     case errc::io_error: return "io_error";
     case errc::limit_exceeded: return "limit_exceeded";
     case errc::unknown_format: return "unknown_format";
+    case errc::corrupt_file: return "corrupt_file";
     }
     return "unknown";
 }

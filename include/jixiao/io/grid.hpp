@@ -1,7 +1,7 @@
 // jixiao/io/grid.hpp — grid readers: a source document turned into rows of cells with positions.
 //
 // Synopsis:
-//   enum class grid_format     tsv, pipe, cell_per_line, csv, html (+ to_string / from_string)
+//   enum class grid_format     tsv, pipe, cell_per_line, csv, html, xlsx, docx (+ to_string / from_string)
 //   struct cell                text (UTF-8) + where it came from (line, column, byte offset, spans)
 //   struct row                 the cells of one source row (+ its line)
 //   struct grid                rows + the format read + notes (encoding conversions, skipped parts)
@@ -33,9 +33,11 @@ enum class grid_format {
     cell_per_line,  ///< one cell per line, rows separated by blank lines
     csv,            ///< RFC 4180 comma (or semicolon) separated values
     html,           ///< HTML `<table>` elements
+    xlsx,           ///< Excel workbook (Office Open XML, a ZIP): every sheet, merged cells as spans
+    docx,           ///< Word document (Office Open XML, a ZIP): every table, paragraphs outside tables
 };
 
-/// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html".
+/// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html", "xlsx", "docx".
 [[nodiscard]] constexpr std::string_view to_string(grid_format format) noexcept {
     switch (format) {
     case grid_format::tsv: return "tsv";
@@ -43,6 +45,8 @@ enum class grid_format {
     case grid_format::cell_per_line: return "cell_per_line";
     case grid_format::csv: return "csv";
     case grid_format::html: return "html";
+    case grid_format::xlsx: return "xlsx";
+    case grid_format::docx: return "docx";
     }
     return "unknown";
 }
@@ -55,6 +59,8 @@ enum class grid_format {
     if (name == "cell_per_line" || name == "lines") return grid_format::cell_per_line;
     if (name == "csv") return grid_format::csv;
     if (name == "html") return grid_format::html;
+    if (name == "xlsx") return grid_format::xlsx;
+    if (name == "docx") return grid_format::docx;
     return std::nullopt;
 }
 
@@ -70,9 +76,9 @@ struct cell {
     std::size_t line = 0;        ///< 1-based source line where the cell starts
     std::size_t column = 0;      ///< 1-based position of the cell in its row (HTML: grid column)
     std::size_t offset = 0;      ///< byte offset of the cell start in the UTF-8 text
-    std::size_t row_span = 1;    ///< HTML rowspan (1 elsewhere)
-    std::size_t col_span = 1;    ///< HTML colspan (1 elsewhere)
-    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML)
+    std::size_t row_span = 1;    ///< HTML rowspan, merged rows of xlsx/docx (1 elsewhere)
+    std::size_t col_span = 1;    ///< HTML colspan, merged columns of xlsx/docx (1 elsewhere)
+    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML, xlsx, docx)
     /// Member-wise equality.
     friend bool operator==(const cell&, const cell&) = default;
 };
@@ -100,13 +106,17 @@ struct read_options {
 };
 
 /// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell
-/// (empty, blank, binary, or no structure). Looks at the first 64 KiB only.
+/// (empty, blank, binary, or no structure). Looks at the first 64 KiB only; a ZIP file is
+/// xlsx or docx when the name of its main part (`xl/workbook.xml`, `word/document.xml`) is
+/// stored in it.
 [[nodiscard]] std::optional<grid_format> detect_format(std::string_view text) noexcept;
 
-/// Reads `bytes` (any encoding `to_utf8` accepts) as `format`.
+/// Reads `bytes` (any encoding `to_utf8` accepts; for xlsx/docx the ZIP file) as `format`.
 [[nodiscard]] result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options = {});
 
-/// Reads `bytes` with the reader `detect_format` chooses; `errc::unknown_format` if it cannot tell.
+/// Reads `bytes` with the reader `detect_format` chooses (a ZIP is opened to tell .xlsx from
+/// .docx); `errc::unknown_format` if it cannot tell, with what the file is when it is another
+/// Office file (an old binary .xls/.doc, .xlsb, OpenDocument).
 [[nodiscard]] result<grid> read_grid(std::string_view bytes, const read_options& options = {});
 
 /// The text as UTF-8: strips a UTF-8 BOM; valid UTF-8 passes unchanged; UTF-16 with a BOM and

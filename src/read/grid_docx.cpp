@@ -44,8 +44,10 @@ struct text_collector {
         std::string out;
         bool pending_newline = false;
         bool pending_space = false;
+        bool cell_start = false;  // a nested cell began and holds no text yet
         auto content = [&](std::string_view t) {
             if (t.empty()) return;
+            cell_start = false;
             if (!out.empty()) {
                 if (pending_newline) out += '\n';
                 else if (pending_space) out += ' ';
@@ -82,9 +84,15 @@ struct text_collector {
                 content("-");
                 continue;
             }
-            if (n == "p" || n == "tr") pending_newline = true;
-            else if (n == "tc") pending_space = pending_space || !pending_newline;
-            else if (n == "tbl") {
+            if (n == "p") {
+                pending_newline = pending_newline || !cell_start;  // a cell's first paragraph follows the separator
+            } else if (n == "tr") {
+                pending_newline = true;
+            } else if (n == "tc") {
+                pending_space = pending_space || !pending_newline;
+                cell_start = true;
+            }
+            if (n == "tbl") {
                 ++nested_tables;
                 pending_newline = true;
             }

@@ -31,8 +31,8 @@ namespace fs = std::filesystem;
 
 void add_input_options(CLI::App& app, common_options& o) {
     app.add_option("inputs", o.inputs, "Input files, globs (quoted: 'forms/*.txt') or - for stdin")->required();
-    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html")
-        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html"}))
+    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html, xlsx, docx")
+        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html", "xlsx", "docx"}))
         ->capture_default_str();
 }
 

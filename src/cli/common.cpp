@@ -51,6 +51,20 @@ void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, b
     if (csv) app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark (for Excel)");
 }
 
+void add_xlsx_options(CLI::App& app, common_options& o) {
+    app.add_option("--xlsx", o.xlsx, "Write an Excel workbook to FILE (forms, indicators, findings, portfolio)");
+    app.add_option("--xlsx-lang", o.xlsx_lang, "Headers and sheet names of the workbook: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+}
+
+void write_xlsx_output(const common_options& o, std::span<const evaluation> evaluations, const portfolio& p) {
+    if (!o.xlsx) return;
+    if (auto e = io::write_xlsx(*o.xlsx, evaluations, p, {.english = o.xlsx_lang == "en"})) {
+        throw failure(exit_input, *o.xlsx + ": " + e->message);
+    }
+}
+
 void add_run_options(CLI::App& app, common_options& o, bool fail_on) {
     app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
     app.add_flag("-q,--quiet", o.quiet, "No summary and no progress bar");

@@ -85,3 +85,19 @@ def test_old_binary_and_corrupt_files_raise_document_error(tmp_path):
         jixiao.read(broken)
     assert e2.value.code == "corrupt_file"
     assert "xl/workbook.xml is not well-formed XML" in e2.value.message
+
+
+def test_write_xlsx_writes_exact_numbers_and_reads_back(tmp_path, sample):
+    evaluations = jixiao.evaluate_batch(sample)
+    path = tmp_path / "out.xlsx"
+    jixiao.write_xlsx(evaluations, path)
+    grid = jixiao._core.read_grid(path.read_bytes(), "xlsx")
+    first_rows = [[c.text for c in row][:6] for row in grid.rows[:2]]
+    assert first_rows[0] == ["序号", "来源文件", "项目名称", "主管部门", "自评总分", "复核总分"]
+    assert first_rows[1][0] == "1" and first_rows[1][5] == "100.00"
+    jixiao.write_xlsx(evaluations, tmp_path / "en.xlsx", english=True)
+    grid = jixiao._core.read_grid((tmp_path / "en.xlsx").read_bytes(), None)
+    assert [c.text for c in grid.rows[0]][:2] == ["form", "source"]
+    with pytest.raises(jixiao.DocumentError) as e:
+        jixiao.write_xlsx(evaluations, tmp_path / "missing-dir" / "x.xlsx")
+    assert e.value.code == "io_error"

@@ -397,6 +397,17 @@ def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None
     return _core.html_report(evs, _core.summarize_portfolio(evs, book), title, f"jixiao {__version__}")
 
 
+def write_xlsx(evaluations: Sequence[Evaluation], path: Union[str, "_os.PathLike[str]"], rulebook: RulebookLike = None,
+               *, english: bool = False) -> None:
+    """Writes an Excel workbook of evaluations: sheets 表单 (forms), 指标得分 (scored lines), 问题
+    (findings) and 汇总 (portfolio), Chinese headers unless ``english``. Exact decimals become
+    Excel numbers shown with exactly their places (text beyond 15 significant digits); text is
+    never a formula. Raises :class:`DocumentError` (``io_error``) when the file cannot be written."""
+    book = resolve_rulebook(rulebook)
+    evs = list(evaluations)
+    _core.write_xlsx(str(path), evs, _core.summarize_portfolio(evs, book), english)
+
+
 # ---- pandas, display ------------------------------------------------------------------------
 
 def forms_frame(forms: Any) -> "pandas.DataFrame":  # noqa: F821
@@ -501,6 +512,7 @@ __all__ = [
     "read_csv",
     "read_excel",
     "read_docx",
+    "write_xlsx",
     "read_forms_json",
     "read_grid",
     "read_html",

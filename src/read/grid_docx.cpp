@@ -246,14 +246,15 @@ private:
                 // The cell above in the same grid column: a restart or a continuation of one.
                 const std::size_t col = rows[r][i].column;
                 const auto& above = rows[r - 1];
-                for (std::size_t k = 0; k < above.size(); ++k) {
-                    if (above[k].column != col || above[k].merge == vmerge::none) continue;
-                    const origin o = source[r - 1][k] ? *source[r - 1][k] : origin{r - 1, k};
-                    if (rows[o.row][o.index].merge != vmerge::restart) break;
-                    source[r][i] = o;
-                    ++row_span[o.row][o.index];
-                    break;
-                }
+                // Cells of a row have increasing columns: a binary search, not a scan.
+                const auto it = std::lower_bound(above.begin(), above.end(), col,
+                                                 [](const table_cell& a, std::size_t c) { return a.column < c; });
+                if (it == above.end() || it->column != col || it->merge == vmerge::none) continue;
+                const auto k = static_cast<std::size_t>(it - above.begin());
+                const origin o = source[r - 1][k] ? *source[r - 1][k] : origin{r - 1, k};
+                if (rows[o.row][o.index].merge != vmerge::restart) continue;
+                source[r][i] = o;
+                ++row_span[o.row][o.index];
             }
         }
         for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -338,16 +338,22 @@ private:
             std::sort(hidden_rows.begin(), hidden_rows.end());
             builder_.note(label + ": hidden rows " + list_numbers(hidden_rows) + " (read)");
         }
-        std::vector<std::size_t> hidden_columns;
+        // Hidden columns as ranges (never expanded: a range may span the whole sheet).
+        std::string hidden_columns;
+        std::size_t ranges = 0;
         for (pugi::xml_node col = child_named(ws, "cols").first_child(); col; col = col.next_sibling()) {
             if (col.type() != pugi::node_element || !truthy(col.attribute("hidden"))) continue;
             const auto lo = parse_count(col.attribute("min").value(), max_sheet_columns);
             const auto hi = parse_count(col.attribute("max").value(), max_sheet_columns);
-            if (lo && hi && *lo <= *hi && *lo <= last_col) {
-                for (std::size_t k = *lo; k <= std::min(*hi, last_col); ++k) hidden_columns.push_back(k);
-            }
+            if (!lo || !hi || *lo > *hi || *lo > last_col) continue;
+            if (++ranges > max_listed) continue;
+            const std::size_t top = std::min(*hi, last_col);
+            if (!hidden_columns.empty()) hidden_columns += ", ";
+            hidden_columns += cell_reference(1, *lo).substr(0, cell_reference(1, *lo).size() - 1);
+            if (top > *lo) hidden_columns += "-" + cell_reference(1, top).substr(0, cell_reference(1, top).size() - 1);
         }
-        if (!hidden_columns.empty()) builder_.note(label + ": hidden columns " + list_numbers(hidden_columns) + " (read)");
+        if (ranges > max_listed) hidden_columns += ", ...";
+        if (!hidden_columns.empty()) builder_.note(label + ": hidden columns " + hidden_columns + " (read)");
         return emit(cells, label);
     }
 

@@ -338,15 +338,10 @@ std::string format_number(std::string_view number, std::string_view code, format
         how = format_outcome::unsupported;
         return d.to_string();
     }
-    const bool general = !k.placeholders;  // General, `@`, or only literals
-    std::string body;
-    if (general && (k.general || k.text)) {
-        body = apply_section(section, d.abs(), general_text);
-    } else if (general && section.empty()) {
-        body = general_text;
-    } else {
-        body = apply_section(section, d.abs(), general_text);
-    }
+    // General (or `@`, or only literals) shows the number as it is; a section of placeholders
+    // formats it. An empty section (`0;;`) shows nothing, as in Excel.
+    std::string body = apply_section(section, d.abs(), general_text);
+    if (sections.size() == 1 && section.empty()) body = general_text;
     bool shows_nonzero = false;
     for (const char c : body) shows_nonzero = shows_nonzero || (c >= '1' && c <= '9');
     if (d.is_negative() && !own_sign && shows_nonzero) body.insert(0, "-");

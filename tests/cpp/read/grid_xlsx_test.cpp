@@ -56,6 +56,7 @@ TEST(xlsx_numbers, applies_number_formats_on_the_decimal_digits) {
     EXPECT_EQ(detail::format_number("-2.5", "0.00"), "-2.50");
     EXPECT_EQ(detail::format_number("-2.5", "0.00;(0.00)"), "(2.50)");
     EXPECT_EQ(detail::format_number("0", "0.00;-0.00;\"—\""), "—");
+    EXPECT_EQ(detail::format_number("0", "0.00;-0.00;"), "");  // an empty zero section shows nothing
     EXPECT_EQ(detail::format_number("12", "[$¥-804]#,##0.00"), "¥12.00");
     EXPECT_EQ(detail::format_number("7", "0\\个"), "7个");
     EXPECT_EQ(detail::format_number("1.5", "0.0#"), "1.5");
@@ -149,7 +150,8 @@ TEST(xlsx_reader, reads_every_sheet_in_workbook_order_and_notes_hidden_ones) {
     const std::string a = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>甲</t></is></c></row></sheetData>";
     const std::string b =
         "<sheetData><row r=\"2\" hidden=\"1\"><c r=\"B2\" t=\"inlineStr\"><is><t>乙</t></is></c></row>"
-        "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>丙</t></is></c></row></sheetData>";
+        "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>丙</t></is></c></row></sheetData>"
+        "<cols><col min=\"2\" max=\"16384\" hidden=\"1\"/></cols>";
     const auto g = read_ok(make_xlsx({{"一", a}, {"二", b, "hidden"}}));
     // 甲 | (a row without cells between sheets) | 乙 | (empty rows 3-8 as one blank row) | 丙
     ASSERT_EQ(g.rows.size(), 5u);
@@ -162,6 +164,7 @@ TEST(xlsx_reader, reads_every_sheet_in_workbook_order_and_notes_hidden_ones) {
     EXPECT_EQ(g.rows[4].line, 9u);
     EXPECT_TRUE(has_note(g, "sheet 2 of 2 `二` is hidden (hidden): read"));
     EXPECT_TRUE(has_note(g, "`二`: hidden rows 2 (read)"));
+    EXPECT_TRUE(has_note(g, "`二`: hidden columns B (read)"));  // clamped to the columns in use
     EXPECT_TRUE(has_note(g, "`二`: sheet rows 1-9 are grid rows 3-5"));
 }
 

@@ -17,7 +17,7 @@ root=$(pwd)
 seconds=${FUZZ_SECONDS:-20}
 build=${BUILD_DIR:-build/fuzz}
 jobs=${JOBS:-2}
-all_targets=(decimal value grid import json rulebook)
+all_targets=(decimal value grid import json rulebook office)
 if [[ $# -gt 0 ]]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 command -v clang++-14 >/dev/null || { echo "fuzz.sh: clang++-14 is needed (Debian: clang-14 libclang-rt-14-dev)" >&2; exit 2; }
@@ -32,7 +32,7 @@ if [[ $# -eq 0 && -x "$build/tests/fuzz/fuzz_pdf" ]]; then targets+=(pdf); fi
 # Seeds: the small corpus in tests/fuzz/corpus/<target>/ plus test data read in place.
 seeds_for() {
     case "$1" in
-        decimal|value|grid) echo "tests/fuzz/corpus/$1" ;;
+        decimal|value|grid|office) echo "tests/fuzz/corpus/$1" ;;
         import) echo "tests/data/samples tests/data/import tests/data/grid" ;;
         json) echo "tests/data/forms" ;;
         rulebook) echo "tests/data/rulebooks data/rulebooks" ;;
@@ -45,6 +45,7 @@ max_len_for() {
         value) echo 1024 ;;
         rulebook|import) echo 16384 ;;
         pdf) echo 262144 ;;
+        office) echo 131072 ;;
         *) echo 65536 ;;
     esac
 }

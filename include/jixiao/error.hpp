@@ -56,6 +56,7 @@ enum class errc : int {
     password_required,      ///< an encrypted document that cannot be opened without a password
     invalid_document,       ///< a document its reader cannot open or parse (a broken PDF)
     no_text_layer,          ///< a paged document without text (a scan): it needs OCR
+    corrupt_file,           ///< a container (ZIP: .xlsx, .docx) that is truncated, corrupt or encrypted
 };
 
 /// Stable lower-case name of a code, e.g. `"invalid_character"`.
@@ -89,6 +90,7 @@ enum class errc : int {
     case errc::password_required: return "password_required";
     case errc::invalid_document: return "invalid_document";
     case errc::no_text_layer: return "no_text_layer";
+    case errc::corrupt_file: return "corrupt_file";
     }
     return "unknown";
 }

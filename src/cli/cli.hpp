@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +48,8 @@ struct common_options {
     std::optional<std::string> csv;
     std::optional<std::string> markdown;
     std::optional<std::string> html;
+    std::optional<std::string> xlsx;   ///< Excel workbook file (--xlsx)
+    std::string xlsx_lang = "zh";      ///< zh | en: headers and sheet names of the workbook
 };
 
 /// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).
@@ -54,6 +57,10 @@ void add_input_options(CLI::App& app, common_options& o);
 void add_rulebook_options(CLI::App& app, common_options& o);
 void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, bool markdown, bool html);
 void add_run_options(CLI::App& app, common_options& o, bool fail_on);
+/// `--xlsx FILE` and `--xlsx-lang zh|en` (score, audit, summary).
+void add_xlsx_options(CLI::App& app, common_options& o);
+/// Writes the Excel workbook when `--xlsx` was given (throws `failure` when it cannot).
+void write_xlsx_output(const common_options& o, std::span<const evaluation> evaluations, const portfolio& p);
 
 /// One loaded input document.
 struct loaded_input {

@@ -12,6 +12,7 @@ command add_audit(CLI::App& root) {
     add_input_options(*app, *o);
     add_rulebook_options(*app, *o);
     add_output_options(*app, *o, true, true, true, true);
+    add_xlsx_options(*app, *o);
     app->add_option("--scores-csv", *scores_csv, "Also write one CSV row per scored line to FILE");
     add_run_options(*app, *o, true);
     return {app, [o, scores_csv] {
@@ -24,6 +25,7 @@ command add_audit(CLI::App& root) {
                 if (!scores_csv->empty()) write_output(*scores_csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
+                write_xlsx_output(*o, evaluations, p);
                 print_summary(evaluations, p, *o, true);
                 return findings_exit_code(p, o->fail_on);
             }};

@@ -11,7 +11,7 @@ namespace jixiao::cli {
 command add_import(CLI::App& root) {
     auto o = std::make_shared<common_options>();
     auto report = std::make_shared<std::string>();
-    CLI::App* app = root.add_subcommand("import", "Read forms (text, CSV, HTML, JSON) and write canonical JSON");
+    CLI::App* app = root.add_subcommand("import", "Read forms (text, CSV, HTML, Excel .xlsx, Word .docx, JSON) and write canonical JSON");
     add_input_options(*app, *o);
     app->add_option("-o,--output,--json", o->json, "Write the forms document to FILE (default: stdout)");
     app->add_option("--report", *report, "Write the import report (JSON) to FILE");

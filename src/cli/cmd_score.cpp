@@ -11,6 +11,7 @@ command add_score(CLI::App& root) {
     add_input_options(*app, *o);
     add_rulebook_options(*app, *o);
     add_output_options(*app, *o, true, true, true, true);
+    add_xlsx_options(*app, *o);
     add_run_options(*app, *o, false);
     return {app, [o] {
                 const rulebook book = resolve_rulebook(o->rulebook);
@@ -21,6 +22,7 @@ command add_score(CLI::App& root) {
                 if (o->csv) write_output(*o->csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
+                write_xlsx_output(*o, evaluations, p);
                 print_summary(evaluations, p, *o, false);
                 return static_cast<int>(exit_clean);
             }};

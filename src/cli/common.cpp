@@ -31,8 +31,8 @@ namespace fs = std::filesystem;
 
 void add_input_options(CLI::App& app, common_options& o) {
     app.add_option("inputs", o.inputs, "Input files, globs (quoted: 'forms/*.txt') or - for stdin")->required();
-    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html, pdf")
-        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html", "pdf"}))
+    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html, pdf, xlsx, docx")
+        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html", "pdf", "xlsx", "docx"}))
         ->capture_default_str();
     app.add_option("--layout", o.layouts,
                    "A layout family file (JSON, see `jixiao layouts show national`) read beside the built-in ones; repeatable");
@@ -51,6 +51,20 @@ void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, b
     }
     if (html) app.add_option("--html", o.html, "Write the self-contained HTML report to FILE");
     if (csv) app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark (for Excel)");
+}
+
+void add_xlsx_options(CLI::App& app, common_options& o) {
+    app.add_option("--xlsx", o.xlsx, "Write an Excel workbook to FILE (forms, indicators, findings, portfolio)");
+    app.add_option("--xlsx-lang", o.xlsx_lang, "Headers and sheet names of the workbook: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+}
+
+void write_xlsx_output(const common_options& o, std::span<const evaluation> evaluations, const portfolio& p) {
+    if (!o.xlsx) return;
+    if (auto e = io::write_xlsx(*o.xlsx, evaluations, p, {.english = o.xlsx_lang == "en"})) {
+        throw failure(exit_input, *o.xlsx + ": " + e->message);
+    }
 }
 
 void add_run_options(CLI::App& app, common_options& o, bool fail_on) {

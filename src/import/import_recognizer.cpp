@@ -1852,6 +1852,15 @@ result<import_result> import_text(std::string_view bytes, const import_options& 
         if (!g.has_value()) return fail(g.error());
         return recognize(*g, options);
     }
+    if (auto office = detail::read_office(bytes, options.format, options.limits)) {
+        // Office files (.xlsx, .docx): the whole grid first (merged cells are spans), no UTF-8 check.
+        if (!office->has_value()) {
+            error e = office->error();  // kept as it is: it says what the file is
+            if (e.where.empty()) e.where = options.source_name;
+            return e;
+        }
+        return recognize(**office, options);
+    }
     result<detail::prepared_text> text = detail::prepare_text(bytes, options.format, options.limits);
     if (!text.has_value() && text.error().code == errc::unknown_format && !options.format) {
         // No table structure the readers know: text of a PDF dump (cells joined by spaces or

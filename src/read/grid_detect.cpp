@@ -52,6 +52,8 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
         case grid_format::csv: return detail::read_csv(text, options, sink);
         case grid_format::html: return detail::read_html(text, options);
         case grid_format::pdf: break;  // not a text format: read_binary_document
+        case grid_format::xlsx:
+        case grid_format::docx: break;  // read_office takes them, before the text is checked
         }
         return error{errc::unknown_format, 0, {}, "not a grid format"};
     }();
@@ -86,6 +88,12 @@ std::optional<error> check_utf8(std::string_view bytes, const read_options& opti
 
 std::optional<grid_format> detect_format(std::string_view text) noexcept {
     if (detail::is_pdf(text)) return grid_format::pdf;
+    if (detail::sniff_container(text) == detail::container_kind::zip) {
+        // Part names are stored as they are in the ZIP headers.
+        if (text.find("xl/workbook.xml") != std::string_view::npos) return grid_format::xlsx;
+        if (text.find("word/document.xml") != std::string_view::npos) return grid_format::docx;
+        return std::nullopt;
+    }
     if (utf8::has_bom(text)) text.remove_prefix(utf8::bom.size());
     const std::string_view sample = text.substr(0, detection_sample);
 
@@ -179,6 +187,7 @@ result<grid> read_prepared(const prepared_text& text, const read_options& option
 
 result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options) {
     if (detail::is_binary_document(bytes, format)) return detail::read_binary_document(bytes, format, options);
+    if (auto office = detail::read_office(bytes, format, options)) return std::move(*office);
     auto text = detail::prepare_text(bytes, format, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);
@@ -186,6 +195,7 @@ result<grid> read_grid(std::string_view bytes, grid_format format, const read_op
 
 result<grid> read_grid(std::string_view bytes, const read_options& options) {
     if (detail::is_binary_document(bytes, std::nullopt)) return detail::read_binary_document(bytes, std::nullopt, options);
+    if (auto office = detail::read_office(bytes, std::nullopt, options)) return std::move(*office);
     auto text = detail::prepare_text(bytes, std::nullopt, options);
     if (!text) return text.error();
     return detail::read_prepared(*text, options);

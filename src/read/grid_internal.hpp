@@ -239,6 +239,24 @@ struct prepared_text {
 [[nodiscard]] result<grid> read_binary_document(std::string_view bytes, std::optional<grid_format> format,
                                                 const read_options& options);
 
+// ---- Office files (src/read/): .xlsx and .docx are ZIP archives, not text -----------------
+
+/// The container the bytes are, by their magic bytes.
+enum class container_kind {
+    none,  ///< neither: text, or something else
+    zip,   ///< a ZIP archive (`PK\3\4`, or `PK\5\6` for an empty one): .xlsx, .docx, ...
+    ole2,  ///< an OLE2 compound file (`D0 CF 11 E0 A1 B1 1A E1`): .xls, .doc, .et, .wps, encrypted OOXML
+};
+
+/// Which container `bytes` start with.
+[[nodiscard]] container_kind sniff_container(std::string_view bytes) noexcept;
+
+/// The grid of an Office file, when `bytes` are a ZIP or an OLE2 file or `format` is xlsx/docx;
+/// nullopt for anything else (text: the text readers take it). `format` unset: detected from
+/// the parts inside the ZIP.
+[[nodiscard]] std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
+                                                      const read_options& options);
+
 /// The CSV delimiter the reader uses for `text`: ';' when clearly used, else ','.
 [[nodiscard]] char detect_csv_delimiter(std::string_view text) noexcept;
 

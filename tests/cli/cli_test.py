@@ -70,8 +70,10 @@ def main():
     check("unknown rulebook is a usage error (2)", rc == 2 and "no-such-rulebook" in err, (rc, err))
     rc, out, err = run(["audit", FORMS[0], "--fail-on", "sometimes"])
     check("bad --fail-on is a usage error (2)", rc == 2, (rc, err))
-    rc, out, err = run(["audit", FORMS[0], "--format", "xlsx"])
+    rc, out, err = run(["audit", FORMS[0], "--format", "xls"])
     check("unknown --format is a usage error (2)", rc == 2, (rc, err))
+    rc, out, err = run(["audit", FORMS[0], "--format", "xlsx"])
+    check("--format xlsx on a text file is an input error (3) saying so", rc == 3 and "not a ZIP archive" in err, (rc, err))
 
     # input errors (exit 3) name the file and the position
     rc, out, err = run(["audit", os.path.join(work, "missing.json")])

@@ -177,7 +177,6 @@ def builtin_rulebooks() -> List[str]:
 
 # ---- reading --------------------------------------------------------------------------------
 
-_EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
 
 
 def _looks_like_path(source: Any) -> bool:
@@ -193,14 +192,13 @@ def _looks_like_path(source: Any) -> bool:
 
 def read(path: Union[str, "_os.PathLike[str]"], format: Optional[str] = None) -> ImportResult:
     """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
-    tables, one cell per line, canonical JSON (``.json``) or Excel (``.xlsx``, merged cells
-    honoured). Returns an :class:`ImportResult` that unpacks as ``forms, report``.
-    Raises :class:`DocumentError` (no form found, unreadable file) or :class:`JSONError`."""
+    tables, one cell per line, canonical JSON (``.json``), Excel (``.xlsx``) or Word
+    (``.docx``) — the Office files through the C++ readers (exact numbers, merged cells as
+    spans; the format is told from the content, not the suffix). Returns an
+    :class:`ImportResult` that unpacks as ``forms, report``. Raises :class:`DocumentError`
+    (no form found, unreadable, corrupt or old binary .xls/.doc file) or :class:`JSONError`."""
     p = _Path(path)
-    suffix = p.suffix.lower()
-    if suffix in _EXCEL_SUFFIXES:
-        return read_excel(p)
-    if suffix == ".json" and format is None:
+    if p.suffix.lower() == ".json" and format is None:
         return read_json(p)
     return _core.import_file(str(p), format=format, source_name=p.name)
 
@@ -248,12 +246,23 @@ def recognize(rows: Any, format: str = "html", source_name: str = "-") -> Import
 
 
 def read_excel(path: Union[str, "_os.PathLike[str]"], sheets: Optional[Sequence[Union[str, int]]] = None) -> ImportResult:
-    """Forms from an Excel workbook (openpyxl): every sheet (or those named / indexed in
-    ``sheets``) becomes rows of cells; a merged range is one cell with its spans plus copies
-    in the covered positions, as the HTML reader does. Numbers are taken from their stored
-    text, never through float arithmetic of ours."""
+    """Forms from an Excel workbook. Every sheet: the C++ .xlsx reader (exact numbers from the
+    XML digits under their number format, merged ranges as spans, notes on hidden sheets and
+    formulas without a cached value). With ``sheets`` (names or 0-based indexes) only those
+    sheets are read, through openpyxl (python3-openpyxl)."""
+    if sheets is None:
+        p = _Path(path)
+        return _core.import_file(str(p), format="xlsx", source_name=p.name)
     from ._excel import read_excel as _read_excel
     return _read_excel(path, sheets=sheets)
+
+
+def read_docx(source: Union[bytes, "_os.PathLike[str]", str]) -> ImportResult:
+    """Forms from the tables of a Word document (``.docx``): a path, or the file's bytes."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _core.import_text(bytes(source), format="docx")
+    p = _Path(source)
+    return _core.import_file(str(p), format="docx", source_name=p.name)
 
 
 # ---- scoring and audit ----------------------------------------------------------------------
@@ -388,6 +397,17 @@ def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None
     return _core.html_report(evs, _core.summarize_portfolio(evs, book), title, f"jixiao {__version__}")
 
 
+def write_xlsx(evaluations: Sequence[Evaluation], path: Union[str, "_os.PathLike[str]"], rulebook: RulebookLike = None,
+               *, english: bool = False) -> None:
+    """Writes an Excel workbook of evaluations: sheets 表单 (forms), 指标得分 (scored lines), 问题
+    (findings) and 汇总 (portfolio), Chinese headers unless ``english``. Exact decimals become
+    Excel numbers shown with exactly their places (text beyond 15 significant digits); text is
+    never a formula. Raises :class:`DocumentError` (``io_error``) when the file cannot be written."""
+    book = resolve_rulebook(rulebook)
+    evs = list(evaluations)
+    _core.write_xlsx(str(path), evs, _core.summarize_portfolio(evs, book), english)
+
+
 # ---- pandas, display ------------------------------------------------------------------------
 
 def forms_frame(forms: Any) -> "pandas.DataFrame":  # noqa: F821
@@ -491,6 +511,8 @@ __all__ = [
     "read",
     "read_csv",
     "read_excel",
+    "read_docx",
+    "write_xlsx",
     "read_forms_json",
     "read_grid",
     "read_html",

@@ -53,6 +53,16 @@ void bind_export(py::module_& m) {
               return io::html_report(e, p, html_options_from(title, generator, portfolio_page));
           }, py::arg("evaluations"), py::arg("portfolio"), py::arg("title") = "", py::arg("generator") = "",
           py::arg("portfolio_page") = true, "The self-contained HTML report (portfolio page + one section per form).");
+    m.def("write_xlsx", [](const std::filesystem::path& path, const std::vector<evaluation>& e, const portfolio& p,
+                           bool english) {
+              std::optional<error> failed;
+              {
+                  py::gil_scoped_release release;
+                  failed = io::write_xlsx(path, e, p, {.english = english});
+              }
+              if (failed) throw_error(*failed);
+          }, py::arg("path"), py::arg("evaluations"), py::arg("portfolio"), py::arg("english") = false,
+          "Writes an Excel workbook (forms, indicators, findings, portfolio); DocumentError (io_error) on failure.");
 }
 
 }  // namespace jixiao::python

@@ -20,7 +20,7 @@ const enum_table<io::note_kind> note_kind_names = {
 
 io::grid_format format_from(const std::string& name) {
     if (auto f = io::grid_format_from_string(name)) return *f;
-    throw py::value_error("unknown grid format '" + name + "' (one of: tsv, pipe, cell_per_line, csv, html)");
+    throw py::value_error("unknown grid format '" + name + "' (one of: tsv, pipe, cell_per_line, csv, html, xlsx, docx)");
 }
 
 /// Bytes from a Python str (UTF-8) or bytes-like object.

@@ -15,6 +15,8 @@
 //   portfolio_to_markdown(evaluations, p)  the portfolio and every form
 //   html_report(evaluations, p, options)   the whole report: portfolio page + one section per form
 //   html_form(evaluation, options)         one form as a page (the official layout)
+//   write_xlsx(path, evaluations, p, o)    an Excel workbook: forms, indicators, findings, portfolio
+//                                          (libxlsxwriter)
 //
 // Every text that comes from a form is untrusted: HTML output escapes it (no markup from the
 // input ever reaches the page), Markdown escapes it, CSV neutralises cells that a spreadsheet
@@ -26,6 +28,8 @@
 
 #include <jixiao/portfolio.hpp>
 
+#include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -89,5 +93,19 @@ struct html_options {
                                       const html_options& options = {});
 /// One form as a self-contained page in the official layout.
 [[nodiscard]] std::string html_form(const evaluation& e, const html_options& options = {});
+
+/// Options of the Excel writer.
+struct xlsx_options {
+    bool english = false;  ///< English headers and sheet names (default: Chinese)
+};
+
+/// Writes an Excel workbook to `path`: sheets 表单 (one row per form), 指标得分 (one row per
+/// scored line, as `scorecards_to_csv`), 问题 (one row per finding) and 汇总 (the portfolio).
+/// Exact decimals become Excel numbers shown with exactly their places (the one float
+/// conversion, for the output cell); more than 15 significant digits stay text. Text is never
+/// a formula. Frozen header row, autofilter, column widths fitted to CJK text. Returns
+/// `errc::io_error` when the file cannot be written. Columns: docs/cli.md.
+[[nodiscard]] std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<const evaluation> evaluations,
+                                              const portfolio& p, const xlsx_options& options = {});
 
 }  // namespace jixiao::io

@@ -1,7 +1,7 @@
 // jixiao/io/grid.hpp — grid readers: a source document turned into rows of cells with positions.
 //
 // Synopsis:
-//   enum class grid_format     tsv, pipe, cell_per_line, csv, html, pdf (+ to_string / from_string)
+//   enum class grid_format     tsv, pipe, cell_per_line, csv, html, pdf, xlsx, docx (+ to_string / from_string)
 //   struct box                 a rectangle on a page, in 1/100 pt (integers)
 //   struct cell                text (UTF-8) + where it came from (line, column, byte offset, spans,
 //                              page and box for paged sources)
@@ -39,9 +39,11 @@ enum class grid_format {
     csv,            ///< RFC 4180 comma (or semicolon) separated values
     html,           ///< HTML `<table>` elements
     pdf,            ///< PDF documents: text with its geometry (reader in the optional jixiao::pdf library)
+    xlsx,           ///< Excel workbook (Office Open XML, a ZIP): every sheet, merged cells as spans
+    docx,           ///< Word document (Office Open XML, a ZIP): every table, paragraphs outside tables
 };
 
-/// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html".
+/// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html", "xlsx", "docx".
 [[nodiscard]] constexpr std::string_view to_string(grid_format format) noexcept {
     switch (format) {
     case grid_format::tsv: return "tsv";
@@ -50,6 +52,8 @@ enum class grid_format {
     case grid_format::csv: return "csv";
     case grid_format::html: return "html";
     case grid_format::pdf: return "pdf";
+    case grid_format::xlsx: return "xlsx";
+    case grid_format::docx: return "docx";
     }
     return "unknown";
 }
@@ -63,6 +67,8 @@ enum class grid_format {
     if (name == "csv") return grid_format::csv;
     if (name == "html") return grid_format::html;
     if (name == "pdf") return grid_format::pdf;
+    if (name == "xlsx") return grid_format::xlsx;
+    if (name == "docx") return grid_format::docx;
     return std::nullopt;
 }
 
@@ -89,9 +95,9 @@ struct cell {
     std::size_t line = 0;        ///< 1-based source line where the cell starts
     std::size_t column = 0;      ///< 1-based position of the cell in its row (HTML: grid column)
     std::size_t offset = 0;      ///< byte offset of the cell start in the UTF-8 text
-    std::size_t row_span = 1;    ///< HTML rowspan (1 elsewhere)
-    std::size_t col_span = 1;    ///< HTML colspan (1 elsewhere)
-    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML, PDF)
+    std::size_t row_span = 1;    ///< HTML rowspan, merged rows of xlsx/docx (1 elsewhere)
+    std::size_t col_span = 1;    ///< HTML colspan, merged columns of xlsx/docx (1 elsewhere)
+    bool from_span = false;      ///< a copy placed in a position covered by a span (HTML, PDF, xlsx, docx)
     std::size_t page = 0;        ///< 1-based page of a paged source (PDF); 0 = not from a paged source
     box bounds{};                ///< where the cell is on its page (when `page` is not 0)
     /// Member-wise equality.
@@ -122,13 +128,17 @@ struct read_options {
 };
 
 /// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell
-/// (empty, blank, binary, or no structure). Looks at the first 64 KiB only.
+/// (empty, blank, binary, or no structure). Looks at the first 64 KiB only; a ZIP file is
+/// xlsx or docx when the name of its main part (`xl/workbook.xml`, `word/document.xml`) is
+/// stored in it.
 [[nodiscard]] std::optional<grid_format> detect_format(std::string_view text) noexcept;
 
-/// Reads `bytes` (any encoding `to_utf8` accepts) as `format`.
+/// Reads `bytes` (any encoding `to_utf8` accepts; for xlsx/docx the ZIP file) as `format`.
 [[nodiscard]] result<grid> read_grid(std::string_view bytes, grid_format format, const read_options& options = {});
 
-/// Reads `bytes` with the reader `detect_format` chooses; `errc::unknown_format` if it cannot tell.
+/// Reads `bytes` with the reader `detect_format` chooses (a ZIP is opened to tell .xlsx from
+/// .docx); `errc::unknown_format` if it cannot tell, with what the file is when it is another
+/// Office file (an old binary .xls/.doc, .xlsb, OpenDocument).
 [[nodiscard]] result<grid> read_grid(std::string_view bytes, const read_options& options = {});
 
 /// The text as UTF-8: strips a UTF-8 BOM; valid UTF-8 passes unchanged; UTF-16 with a BOM and

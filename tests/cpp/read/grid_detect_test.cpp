@@ -53,11 +53,12 @@ TEST(grid_detect, read_grid_reports_unknown_format_for_empty_input) {
 }
 
 TEST(grid_format_names, round_trip_through_strings) {
-    for (auto f : {grid_format::tsv, grid_format::pipe, grid_format::cell_per_line, grid_format::csv, grid_format::html}) {
+    for (auto f : {grid_format::tsv, grid_format::pipe, grid_format::cell_per_line, grid_format::csv, grid_format::html,
+                   grid_format::pdf, grid_format::xlsx, grid_format::docx}) {
         EXPECT_EQ(jixiao::io::from_string(jixiao::io::to_string(f)), f);
     }
     EXPECT_EQ(jixiao::io::from_string("lines"), grid_format::cell_per_line);
-    EXPECT_EQ(jixiao::io::from_string("xlsx"), std::nullopt);
+    EXPECT_EQ(jixiao::io::from_string("xls"), std::nullopt);
 }
 
 // ---- documents read by a registered reader (PDF: the optional jixiao::pdf library) -------------

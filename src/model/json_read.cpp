@@ -1,4 +1,5 @@
-// json.cpp — the canonical JSON format of forms (docs/json-format.md).
+// json_read.cpp — the canonical JSON of forms read back (docs/json-format.md; the writer is
+// json_write.cpp).
 //
 // Reading is two steps: a SAX pass builds the DOM while enforcing the bounds (nesting depth,
 // no fractional JSON numbers, no duplicate members) and reporting syntax errors with their byte
@@ -22,246 +23,14 @@
 #include <utility>
 #include <vector>
 
+#include "model/json_ids.hpp"
+
 namespace jixiao {
 namespace {
 
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
-
-// ---- stable English ids of the enums -------------------------------------------------------
-
-template <class Enum>
-using id_table = std::initializer_list<std::pair<Enum, std::string_view>>;
-
-const id_table<cell_state> cell_state_ids = {
-    {cell_state::missing, "missing"},
-    {cell_state::not_applicable, "not_applicable"},
-    {cell_state::value, "value"},
-    {cell_state::invalid, "invalid"},
-};
-const id_table<money_unit> money_unit_ids = {
-    {money_unit::yuan, "yuan"},
-    {money_unit::ten_thousand_yuan, "ten_thousand_yuan"},
-};
-const id_table<value_kind> value_kind_ids = {
-    {value_kind::empty, "empty"},           {value_kind::not_applicable, "not_applicable"},
-    {value_kind::quantity, "quantity"},     {value_kind::range, "range"},
-    {value_kind::time_point, "time_point"}, {value_kind::qualitative, "qualitative"},
-    {value_kind::text, "text"},
-};
-const id_table<comparator> comparator_ids = {
-    {comparator::none, "none"},
-    {comparator::equal, "equal"},
-    {comparator::greater_equal, "greater_equal"},
-    {comparator::greater, "greater"},
-    {comparator::less_equal, "less_equal"},
-    {comparator::less, "less"},
-    {comparator::approximately, "approximately"},
-};
-const id_table<period_part> period_part_ids = {
-    {period_part::whole, "whole"}, {period_part::early, "early"}, {period_part::middle, "middle"},
-    {period_part::late, "late"},   {period_part::end, "end"},     {period_part::before_end, "before_end"},
-};
-const id_table<qualitative_kind> qualitative_kind_ids = {
-    {qualitative_kind::tier_met, "tier_met"},
-    {qualitative_kind::tier_partly_met, "tier_partly_met"},
-    {qualitative_kind::tier_not_met, "tier_not_met"},
-    {qualitative_kind::positive, "positive"},
-    {qualitative_kind::negative, "negative"},
-    {qualitative_kind::other, "other"},
-};
-const id_table<dimension> dimension_ids = {
-    {dimension::dimensionless, "dimensionless"}, {dimension::money, "money"},
-    {dimension::count, "count"},                 {dimension::time, "time"},
-    {dimension::opaque, "opaque"},               {dimension::physical, "physical"},
-};
-
-constexpr std::array<std::string_view, 4> funds_row_ids{"total", "current_appropriation",
-                                                        "prior_carryover", "other"};
-constexpr std::array<std::string_view, 3> funds_column_ids{"initial_budget", "full_year_budget",
-                                                           "executed"};
-constexpr std::array<std::string_view, 3> funds_score_ids{"weight", "execution_rate", "score"};
-
-template <class Enum>
-std::string_view id_of(const id_table<Enum>& table, Enum e) {
-    for (const auto& [value, id] : table) {
-        if (value == e) return id;
-    }
-    return "unknown";
-}
-
-/// The errc named `name` (the names of `to_string(errc)`); the code groups are scanned.
-std::optional<errc> errc_from_string(std::string_view name) {
-    constexpr std::array<int, 5> group_starts{1, 100, 200, 300, 400};
-    for (int start : group_starts) {
-        for (int code = start; code < start + 100; ++code) {
-            const auto candidate = static_cast<errc>(code);
-            if (to_string(candidate) == name) return candidate;
-        }
-    }
-    return std::nullopt;
-}
-
-// ---- writing -------------------------------------------------------------------------------
-
-ordered_json write_error(const error& e) {
-    ordered_json out;
-    out["code"] = std::string(to_string(e.code));
-    out["offset"] = e.offset;
-    if (!e.where.empty()) out["where"] = e.where;
-    out["message"] = e.message;
-    return out;
-}
-
-/// The unit as the reader will rebuild it from a string (see `read_unit`).
-unit unit_from_symbol(const std::string& symbol) {
-    if (symbol.empty()) return unit();
-    if (auto found = find_unit(symbol)) return *found;
-    return unit::opaque(symbol);
-}
-
-ordered_json write_unit(const unit& u) {
-    if (unit_from_symbol(u.symbol()) == u) return u.symbol();
-    ordered_json out;
-    out["symbol"] = u.symbol();
-    out["dimension"] = std::string(id_of(dimension_ids, u.dim()));
-    out["key"] = u.key();
-    out["scale"] = u.scale().to_string();
-    return out;
-}
-
-ordered_json write_value_expr(const value_expr& v, const std::string& cell_text) {
-    const value_expr defaults;
-    ordered_json out;
-    out["kind"] = std::string(id_of(value_kind_ids, v.kind));
-    if (v.text != cell_text) out["text"] = v.text;
-    if (v.op != defaults.op) out["op"] = std::string(id_of(comparator_ids, v.op));
-    const bool has_amount = v.kind == value_kind::quantity || v.kind == value_kind::range;
-    if (has_amount || !(v.amount == defaults.amount) || !v.amount.number.identical(defaults.amount.number)) {
-        out["number"] = v.amount.number.to_string();
-        out["unit"] = write_unit(v.amount.in);
-    }
-    if (v.kind == value_kind::range || !(v.upper == defaults.upper) ||
-        !v.upper.number.identical(defaults.upper.number)) {
-        ordered_json upper;
-        upper["number"] = v.upper.number.to_string();
-        upper["unit"] = write_unit(v.upper.in);
-        out["upper"] = std::move(upper);
-    }
-    if (v.kind == value_kind::time_point || !(v.when == defaults.when)) {
-        ordered_json when;
-        if (v.when.year) when["year"] = *v.when.year;
-        if (v.when.month) when["month"] = *v.when.month;
-        when["part"] = std::string(id_of(period_part_ids, v.when.part));
-        out["when"] = std::move(when);
-    }
-    if (v.kind == value_kind::qualitative || v.quality != defaults.quality) {
-        out["quality"] = std::string(id_of(qualitative_kind_ids, v.quality));
-    }
-    if (!v.label.empty()) out["label"] = v.label;
-    if (!v.subject.empty()) out["subject"] = v.subject;
-    return out;
-}
-
-template <class T>
-ordered_json write_cell(const reported<T>& cell) {
-    ordered_json out;
-    out["text"] = cell.text;
-    out["state"] = std::string(id_of(cell_state_ids, cell.state));
-    if (cell.value) {
-        if constexpr (std::is_same_v<T, decimal>) {
-            out["value"] = cell.value->to_string();
-        } else {
-            out["value"] = write_value_expr(*cell.value, cell.text);
-        }
-    }
-    if (cell.problem) out["error"] = write_error(*cell.problem);
-    return out;
-}
-
-std::optional<ordered_json> write_location(const source_location& where) {
-    if (where == source_location{}) return std::nullopt;
-    ordered_json out;
-    out["file"] = where.file;
-    out["line"] = where.line;
-    out["row"] = where.row;
-    out["column"] = where.column;
-    return out;
-}
-
-ordered_json write_indicator(const indicator& ind) {
-    ordered_json out;
-    out["level1"] = std::string(to_string(ind.level1));
-    out["level2"] = std::string(to_string(ind.level2));
-    out["level1_text"] = ind.level1_text;
-    out["level2_text"] = ind.level2_text;
-    out["name"] = ind.name;
-    out["target"] = write_cell(ind.target);
-    out["actual"] = write_cell(ind.actual);
-    out["weight"] = write_cell(ind.weight);
-    out["score"] = write_cell(ind.score);
-    out["deviation_note"] = ind.deviation_note;
-    if (!ind.extra.empty()) {
-        ordered_json extra = ordered_json::array();
-        for (const extra_cell& cell : ind.extra) {
-            ordered_json e;
-            e["label"] = cell.label;
-            e["text"] = cell.text;
-            extra.push_back(std::move(e));
-        }
-        out["extra"] = std::move(extra);
-    }
-    if (auto where = write_location(ind.where)) out["where"] = std::move(*where);
-    return out;
-}
-
-ordered_json write_form(const form& f) {
-    ordered_json out;
-    out["title"] = f.title;
-    if (f.year) out["year"] = *f.year;
-    out["project_name"] = f.project_name;
-    out["department"] = f.department;
-    out["implementing_unit"] = f.implementing_unit;
-
-    ordered_json funds_json;
-    funds_json["unit"] = std::string(id_of(money_unit_ids, f.money.unit));
-    ordered_json rows;
-    for (std::size_t r = 0; r < funds_row_ids.size(); ++r) {
-        ordered_json row;
-        const auto row_id = static_cast<funds_row>(r);
-        for (std::size_t c = 0; c < funds_column_ids.size(); ++c) {
-            row[std::string(funds_column_ids[c])] = write_cell(f.money.at(row_id, static_cast<funds_column>(c)));
-        }
-        for (std::size_t c = 0; c < funds_score_ids.size(); ++c) {
-            row[std::string(funds_score_ids[c])] =
-                write_cell(f.money.scoring_at(row_id, static_cast<funds_score_column>(c)));
-        }
-        rows[std::string(funds_row_ids[r])] = std::move(row);
-    }
-    funds_json["rows"] = std::move(rows);
-    out["funds"] = std::move(funds_json);
-
-    ordered_json goal_json;
-    goal_json["expected"] = f.annual_goal.expected;
-    goal_json["achieved"] = f.annual_goal.achieved;
-    out["goal"] = std::move(goal_json);
-
-    ordered_json indicators = ordered_json::array();
-    for (const indicator& ind : f.indicators) indicators.push_back(write_indicator(ind));
-    out["indicators"] = std::move(indicators);
-    out["total_weight"] = write_cell(f.total_weight);
-    out["total_score"] = write_cell(f.total_score);
-    out["reported_grade"] = f.reported_grade;
-    out["notes"] = f.notes;
-    if (auto where = write_location(f.where)) out["where"] = std::move(*where);
-    return out;
-}
-
-std::string dump(const ordered_json& j, int indent) {
-    // Invalid UTF-8 in a model string (the importers validate, so this is a programming slip)
-    // is written as U+FFFD rather than throwing.
-    return j.dump(indent < 0 ? -1 : indent, ' ', false, ordered_json::error_handler_t::replace);
-}
+using namespace json_ids;
 
 // ---- the SAX pass: DOM, bounds, syntax errors ----------------------------------------------
 
@@ -832,18 +601,6 @@ result<std::vector<form>> read_all(std::string_view text, bool* was_document) {
 }
 
 }  // namespace
-
-std::string write_json(const form& f, int indent) { return dump(write_form(f), indent); }
-
-std::string write_json(const std::vector<form>& forms, int indent) {
-    ordered_json doc;
-    doc["format"] = std::string(json_format_name);
-    doc["version"] = json_format_version;
-    ordered_json list = ordered_json::array();
-    for (const form& f : forms) list.push_back(write_form(f));
-    doc["forms"] = std::move(list);
-    return dump(doc, indent);
-}
 
 result<form> read_form_json(std::string_view text) {
     bool was_document = false;

@@ -1,0 +1,79 @@
+// grid_office.cpp — Office files: what a ZIP or OLE2 file is, and the reader for it.
+#include <string>
+#include <string_view>
+
+#include "read/office_internal.hpp"
+
+namespace jixiao::io::detail {
+
+namespace {
+
+constexpr std::string_view ole2_message =
+    "an old binary Office file (.xls/.et/.doc/.wps, an OLE2 compound document) or a password-protected "
+    "Office file: jixiao reads .xlsx and .docx; convert it with `soffice --headless --convert-to xlsx FILE` "
+    "(`--convert-to docx` for a Word document), or save it from Excel/WPS as .xlsx";
+
+error not_office(std::string message) { return error{errc::unknown_format, 0, {}, std::move(message)}; }
+
+bool is_office(grid_format f) noexcept { return f == grid_format::xlsx || f == grid_format::docx; }
+
+/// What a ZIP that is neither .xlsx nor .docx is, in words.
+std::string describe_zip(const zip_archive& archive) {
+    if (archive.contains("xl/workbook.bin")) {
+        return "a binary Excel workbook (.xlsb): convert it with `soffice --headless --convert-to xlsx FILE` or save "
+               "it from Excel as .xlsx";
+    }
+    if (archive.contains("content.xml") && archive.contains("mimetype")) {
+        return "an OpenDocument file (.ods/.odt): convert it with `soffice --headless --convert-to xlsx FILE` "
+               "(`docx` for a text document)";
+    }
+    if (archive.contains("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx), not a form";
+    std::string names;
+    std::size_t listed = 0;
+    for (const std::string& n : archive.names()) {
+        if (listed == 5) {
+            names += ", ...";
+            break;
+        }
+        names += (listed == 0 ? "" : ", ") + n.substr(0, 100);
+        ++listed;
+    }
+    return "a ZIP archive that is neither an Excel workbook (.xlsx: no xl/workbook.xml) nor a Word document (.docx: no "
+           "word/document.xml); it holds " +
+           (names.empty() ? std::string("no file") : names);
+}
+
+}  // namespace
+
+std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
+                                        const read_options& options) {
+    const container_kind kind = sniff_container(bytes);
+    if (kind == container_kind::none) {
+        if (format && is_office(*format)) {
+            return result<grid>(not_office("the input is not a ZIP archive, so not a ." +
+                                           std::string(to_string(*format)) + " file"));
+        }
+        return std::nullopt;
+    }
+    if (kind == container_kind::ole2) return result<grid>(not_office(std::string(ole2_message)));
+    if (format && !is_office(*format)) {
+        return result<grid>(not_office("the input is a ZIP archive (an .xlsx or .docx file?), not " +
+                                       std::string(to_string(*format)) + " text: leave the format unset to detect it"));
+    }
+    auto archive = zip_archive::open(bytes, "ZIP", options);
+    if (!archive) return result<grid>(archive.error());
+    grid_format chosen{};
+    if (archive->contains("xl/workbook.xml")) chosen = grid_format::xlsx;
+    else if (archive->contains("word/document.xml")) chosen = grid_format::docx;
+    else return result<grid>(not_office("the input is " + describe_zip(*archive)));
+    if (format && *format != chosen) {
+        return result<grid>(not_office("the input is a ." + std::string(to_string(chosen)) + " file, not ." +
+                                       std::string(to_string(*format))));
+    }
+    archive->set_kind(std::string(to_string(chosen)));
+    result<grid> g = chosen == grid_format::xlsx ? read_xlsx(*archive, options) : read_docx(*archive, options);
+    if (g && !format) g->notes.insert(g->notes.begin(), "format detected from the content: " + std::string(to_string(chosen)));
+    return g;
+}
+
+}  // namespace jixiao::io::detail

@@ -247,6 +247,7 @@ private:
 
     std::size_t step(form& f, std::size_t i) {
         token& tk = t_[i];
+        if (tk.type != token_type::label || tk.hit(label_block::subcategory) == nullptr) last_was_level2_ = false;
         if (tk.type == token_type::label) return label(f, i);
         if (mode_ == mode::goal) return goal_text(f, i);
         if (mode_ == mode::indicator_header || mode_ == mode::indicators) return indicator_row(f, i);
@@ -318,6 +319,13 @@ private:
             return i + 1;
         }
         if (tk.hit(label_block::subcategory) != nullptr && (in_table || mode_ == mode::header || mode_ == mode::funds || mode_ == mode::goal)) {
+            if (in_table && last_was_level2_ && tk.hit(label_block::category) == nullptr) {
+                // a level-2 label right after a level-2 label is the indicator's name
+                // (服务对象满意度指标 | 服务对象满意度 | …)
+                last_was_level2_ = false;
+                tk.type = token_type::text;
+                return indicator_row(f, i);
+            }
             if (!in_table) mode_ = mode::indicators;
             return level2(tk, i);
         }
@@ -408,6 +416,7 @@ private:
 
     std::size_t level2(token& tk, std::size_t i) {
         tk.used = true;
+        last_was_level2_ = true;
         level2_text_ = strip_points(tk.key);
         const label_hit* h = tk.hit(label_block::subcategory);
         level2_ = h != nullptr ? h->sub : subcategory::unknown;
@@ -633,6 +642,7 @@ private:
     bool pending_ = false;
     bool unit_seen_ = false;
     bool inline_funds_ = false;
+    bool last_was_level2_ = false;
     funds_row inline_row_ = funds_row::total;
 };
 

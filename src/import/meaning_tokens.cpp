@@ -206,6 +206,26 @@ void classify(token& t, const lexicon& words) {
         return;
     }
     result<value_expr> v = parse_value(trimmed);
+    if (has_blank(trimmed) && (!v.has_value() || v->kind == value_kind::text)) {
+        // `>= 98 %`, `100 %`: a value printed with spaces between its parts
+        const std::string compact = without_spaces(trimmed);
+        if (result<value_expr> w = parse_value(compact);
+            w.has_value() && (w->kind == value_kind::quantity || w->kind == value_kind::range)) {
+            v = std::move(w);
+        }
+    }
+    if ((!v.has_value() || v->kind == value_kind::text) && trimmed.ends_with(")")) {
+        // `98 %(百分比)`: a value with its unit explained in brackets
+        const std::string compact = without_spaces(trimmed);
+        const std::size_t open = compact.rfind('(');
+        if (open != std::string::npos && open > 0) {
+            if (result<value_expr> w = parse_value(std::string_view(compact).substr(0, open));
+                w.has_value() && w->kind == value_kind::quantity) {
+                t.type = token_type::value;
+                return;
+            }
+        }
+    }
     if (v.has_value()) {
         switch (v->kind) {
         case value_kind::quantity:

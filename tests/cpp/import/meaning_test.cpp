@@ -161,7 +161,8 @@ TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures)
     EXPECT_EQ(f.money.execution_rate.text, "97.12");
     expect_indicators(f, {{"补贴发放人数", "≥800人", "812人", "40.00", "40.00"},
                           {"残疾人生活水平改善率", "≥90%", "92%", "40.00", "40.00"},
-                          {"补贴对象满意度", "≥90%", "95%", "20.00", "20.00"}});
+                          // a name spelled like a level-2 label, a target printed in pieces
+                          {"服务对象满意度", ">= 90 %(百分比)", "95%", "20.00", "20.00"}});
     EXPECT_EQ(f.indicators[2].level1, category::satisfaction);
 }
 

@@ -9,6 +9,7 @@ import csv
 import glob
 import io
 import json
+import tempfile
 import os
 import shutil
 import subprocess
@@ -182,6 +183,22 @@ def main():
     check("rulebooks list names mof-2020", rc == 0 and "mof-2020" in out, (rc, out))
     rc, out, err = run(["rulebooks", "show", "mof-2020"])
     check("rulebooks show prints the rulebook as JSON", rc == 0 and json.loads(out)["id"] == "mof-2020", (rc, err))
+
+    # layout families
+    rc, out, err = run(["layouts", "list"])
+    check("layouts list names the national and transfer families", rc == 0 and "national" in out and "transfer" in out, (rc, out))
+    rc, out, err = run(["layouts", "show", "national"])
+    check("layouts show prints a family as JSON", rc == 0 and json.loads(out)["header_fields"]["项目名称"] == "project_name", (rc, err))
+    families = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "import", "families")
+    rc, out, err = run(["import", os.path.join(families, "transfer-pipe.txt"), "--json", "-", "-q"])
+    check("import reads a transfer-payment form by meaning", rc == 0 and len(json.loads(out)["forms"][0]["indicators"]) == 6, (rc, err))
+    rc, out, err = run(["import", os.path.join(families, "dept-overall.txt"), "-q"])
+    check("import refuses a department-wide form naming its kind", rc == 3 and "部门整体支出绩效自评表" in err, (rc, err))
+    bad = os.path.join(tempfile.mkdtemp(), "bad-layout.json")
+    with open(bad, "w", encoding="utf-8") as fh:
+        fh.write('{"id": "x", "funds_columns": {"预算": "budget"}}')
+    rc, out, err = run(["import", os.path.join(families, "transfer-pipe.txt"), "--layout", bad, "-q"])
+    check("a broken --layout file is an input error with its JSON path", rc == 3 and "/funds_columns/" in err, (rc, err))
 
     # import: canonical JSON in, canonical JSON out
     rc, out, err = run(["import"] + FORMS)

@@ -16,16 +16,23 @@
 
 namespace jixiao::io::detail {
 
-bool is_empty_result(const import_result& r) noexcept {
-    for (const form& f : r.forms) {
-        if (!f.indicators.empty()) return false;
-        for (const auto& row : f.money.amounts) {
-            for (const auto& c : row) {
-                if (c.state == cell_state::value) return false;
-            }
+namespace {
+
+/// No indicator and no funds amount: nothing to score.
+bool is_empty_form(const form& f) noexcept {
+    if (!f.indicators.empty()) return false;
+    for (const auto& row : f.money.amounts) {
+        for (const auto& c : row) {
+            if (c.state == cell_state::value) return false;
         }
     }
     return true;
+}
+
+}  // namespace
+
+bool is_empty_result(const import_result& r) noexcept {
+    return std::all_of(r.forms.begin(), r.forms.end(), is_empty_form);
 }
 
 namespace {
@@ -76,9 +83,6 @@ std::optional<int> year_in(std::string_view text) {
 }
 
 bool is_percent(const token& t) { return t.type == token_type::value && t.key.ends_with("%"); }
-bool is_numberish(const token& t) {
-    return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
-}
 
 /// How well a token fits a column role (0: not at all). Used to place values by meaning.
 int fit(const token& t, std::string_view role) {
@@ -547,14 +551,8 @@ private:
                 }
                 idx.push_back(k);
             } else {
-                if (v.type == token_type::text) {
-                    // text after the values: a note when the columns expect one, else a new name
-                    const bool expects_text = std::any_of(roles_all.begin(), roles_all.end(), [&](const std::string& r) {
-                        return (r == "deviation" || r == "extra") && !filled_[static_cast<std::size_t>(&r - roles_all.data())];
-                    });
-                    const bool short_value = v.key.size() <= 9 && open_value_column(roles_all);
-                    if (!short_value && !(expects_text && idx.size() >= 2 && v.key.size() <= 36 && false)) break;
-                }
+                // text after the values: a short value while a target or actual is open, else a new name
+                if (v.type == token_type::text && !(v.key.size() <= 9 && open_value_column(roles_all))) break;
                 idx.push_back(k);
                 if (idx.size() >= roles_all.size()) break;
             }
@@ -598,7 +596,7 @@ private:
                  "target printed in separate comparator / value / unit cells; read as \"" + folded + "\"",
                  t_[idx.front()], f.indicators.size() - 1);
         }
-        pending_ = std::any_of(idx.begin(), idx.end(), [](std::size_t) { return false; }) || (idx.empty() && !continuation);
+        pending_ = idx.empty() && !continuation;  // a name whose values are still to come
         return idx.empty() ? i : idx.back() + 1;
     }
 
@@ -690,6 +688,10 @@ bool may_hold_other_kind(std::string_view text) noexcept {
 }
 
 bool holds_other_kinds_only(const grid& g, const import_options& options) {
+    const bool marked = std::any_of(g.rows.begin(), g.rows.end(), [](const row& r) {
+        return std::any_of(r.cells.begin(), r.cells.end(), [](const cell& c) { return may_hold_other_kind(c.text); });
+    });
+    if (!marked) return false;  // the usual case: no lexicon built, no key made
     const std::vector<layout_family>& families = options.layouts.empty() ? builtin_layouts() : options.layouts;
     const lexicon words(families);
     bool other = false;
@@ -761,9 +763,7 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         }
         form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes);
         form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
-        import_result one;
-        one.forms.push_back(f);
-        if (is_empty_result(one)) {
+        if (is_empty_form(f)) {
             out.report.notes.push_back(import_note{"form_not_scorable", note_kind::warning,
                                                    "no indicator and no funds figure read: the form cannot be scored "
                                                    "(its score and grade would mean nothing)",

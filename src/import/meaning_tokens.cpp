@@ -299,9 +299,6 @@ bool starts_enumeration(std::string_view piece) {
     return piece.substr(i).starts_with(":") || piece.substr(i).starts_with("\xEF\xBC\x9A");
 }
 
-bool is_numberish(const token& t) {
-    return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
-}
 
 /// Removes table-drawing pipes around a cell's text; true when nothing but pipes was there.
 bool strip_pipes(std::string_view& text) {

@@ -86,6 +86,11 @@ struct token {
     }
 };
 
+/// A figure of some kind: a plain number, a value expression or a not-applicable mark.
+[[nodiscard]] inline bool is_numberish(const token& t) noexcept {
+    return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
+}
+
 /// A source cell as the report counts it.
 struct source_cell {
     std::string text;

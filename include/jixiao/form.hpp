@@ -200,9 +200,17 @@ struct form {
     reported<decimal> total_score;      ///< 总分 row, 得分 column
     std::string reported_grade;         ///< 评价等级 as printed (优/良/中/差), empty if none
     std::string notes;                  ///< 其他需要说明事项
+    /// Id of the layout family the form was read by (`sichuan`, `hubei`, … see
+    /// `io::builtin_layouts()`); empty for the national template read by position or a form
+    /// made by hand. Its family names the rulebook it is scored by by default.
+    std::string layout;
     source_location where;              ///< where the form starts
     /// Member-wise equality.
     friend bool operator==(const form&, const form&) = default;
 };
+
+/// An empty shell: no indicator and no funds figure read. Such a form cannot be scored (no
+/// total, no grade): its score would mean nothing.
+[[nodiscard]] bool is_empty_shell(const form& f) noexcept;
 
 }  // namespace jixiao

@@ -112,7 +112,7 @@ struct portfolio_entry {
 /// The summary of a batch of evaluations.
 struct portfolio {
     /// Id of the rulebook the forms were scored with.
-    std::string rulebook_id;
+    std::string rulebook_id;  ///< of the rulebook given; several joined by " + " when forms were scored by their layout families
     /// Version of that rulebook.
     std::string rulebook_version;
     /// Number of forms.
@@ -123,7 +123,7 @@ struct portfolio {
     portfolio_summary findings;                 ///< audit's counts (severity, trust, by code)
     std::vector<portfolio_entry> entries;       ///< one per form, in input order
     decimal computed_total_sum;                 ///< Σ computed totals
-    std::optional<decimal> computed_total_mean; ///< mean, 2 places (none for no forms)
+    std::optional<decimal> computed_total_mean; ///< mean over the scorable forms, 2 places (none when there is none)
     decimal budget_sum;                         ///< Σ 全年预算数 (yuan; 万元 forms converted)
     decimal executed_sum;                       ///< Σ 全年执行数 (yuan)
     /// Member-wise equality.

@@ -152,12 +152,14 @@ enum class weight_destination {
 
 /// Weight guidance per 一级指标 (not law: forms deviate and the audit says so).
 struct weight_guidance {
-    /// 产出指标 weight (cost included unless `cost_counts_as` says otherwise).
-    decimal output{50};
-    /// 效益指标 weight.
-    decimal effect{30};
-    /// 满意度指标 weight.
-    decimal satisfaction{10};
+    /// 产出指标 weight (cost included unless `cost_counts_as` says otherwise); none: the unit
+    /// sets the level-1 weights itself (the 20/80 and Sichuan families), nothing to compare.
+    std::optional<decimal> output{decimal{50}};
+    /// 效益指标 weight (none: no guidance).
+    std::optional<decimal> effect{decimal{30}};
+    /// 满意度指标 weight (none: no guidance, and a form without a satisfaction indicator is no
+    /// finding).
+    std::optional<decimal> satisfaction{decimal{10}};
     /// 预算执行率 weight.
     decimal execution{10};
     category cost_counts_as = category::output;  ///< 成本指标 counted inside 产出 by default

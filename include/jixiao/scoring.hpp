@@ -187,6 +187,9 @@ struct scorecard {
     decimal weight_total;                      ///< sum of the weights used
     decimal computed_total;                    ///< sum of the `counted` parts
     bool total_complete = true;                ///< false when a line contributed nothing
+    /// False for an empty shell (`is_empty_shell`): no indicator and no funds figure read, so
+    /// no grade is given (`computed_grade` is empty) and the total means nothing.
+    bool scorable = true;
     reported<decimal> reported_total;          ///< 总分 as reported
     std::optional<decimal> total_difference;   ///< computed - reported total
     std::string computed_grade;                ///< grade of the computed total

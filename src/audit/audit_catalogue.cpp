@@ -197,6 +197,12 @@ constexpr std::array catalogue{
         "年度指标值, 实际完成值, 分值, 得分.",
         "必填项“{field_zh}”为空{place_zh}。",
         "The required field {field_en} is empty{place_en}."},
+    check_info{"hygiene.not_scorable", hygiene, warning, "form",
+        "无法评分的空表", "Form that cannot be scored",
+        "No indicator and no funds figure was read: the form is an empty shell (a cover page, a "
+        "template, a form the reader could not make out). It gets no total and no grade.",
+        "未读到任何绩效指标和资金数额，该表无法评分，不给出等级。",
+        "No indicator and no funds figure was read: the form cannot be scored and gets no grade."},
     check_info{"hygiene.unparsed_value", hygiene, warning, "form",
         "无法识别的数值", "Value that could not be read",
         "A cell's text did not parse as what its column holds (a number, or a value expression); its text "

@@ -42,6 +42,7 @@ void unparsed(const context& c, const reported<T>& cell, std::string_view block,
 
 void check_hygiene(const context& c, std::span<const io::import_note> notes) {
     const form& f = c.f;
+    if (is_empty_shell(f)) c.emit("hygiene.not_scorable", "form", std::nullopt, "form", {});
     if (trim(f.project_name).empty()) required(c, "form", std::nullopt, "project_name");
     if (trim(f.department).empty()) required(c, "form", std::nullopt, "department");
     if (f.money.at(funds_row::total, funds_column::full_year_budget).state == cell_state::missing) {

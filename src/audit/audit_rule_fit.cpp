@@ -43,12 +43,14 @@ void check_level1(const context& c) {
         default: break;
         }
     }
-    if (!has_satisfaction) {
+    if (!has_satisfaction && g.satisfaction) {
         c.emit("rule.no_satisfaction", "indicators", std::nullopt, "satisfaction",
-               {{"guidance", g.satisfaction.to_string()}});
+               {{"guidance", g.satisfaction->to_string()}});
     }
     if (!weights_ok) return;  // a blank weight is reported by hygiene; sums would mislead
-    auto compare_one = [&](category cat, const decimal& sum, const decimal& guidance) {
+    auto compare_one = [&](category cat, const decimal& sum, const std::optional<decimal>& guidance_weight) {
+        if (!guidance_weight) return;  // the unit sets this weight itself
+        const decimal& guidance = *guidance_weight;
         if (sum == guidance) return;
         c.emit("rule.level1_weight", "indicators", std::nullopt, std::string(to_string(cat)),
                {{"category", std::string(to_string(cat))},

@@ -39,7 +39,9 @@ struct common_options {
     std::vector<std::string> inputs;   ///< paths, globs or `-`
     std::string format = "auto";       ///< auto | json | tsv | pipe | lines | csv | html
     std::vector<std::string> layouts;  ///< layout family files added to the built-in ones
-    std::string rulebook = "mof-2020"; ///< built-in name or file
+    /// Built-in name or file; empty (no --rulebook): each form by the rulebook its layout family
+    /// names (`mof-2020` for the national template).
+    std::string rulebook;
     std::size_t jobs = 0;              ///< 0: hardware concurrency
     bool quiet = false;
     bool bom = false;

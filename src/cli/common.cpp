@@ -19,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -39,8 +40,9 @@ void add_input_options(CLI::App& app, common_options& o) {
 }
 
 void add_rulebook_options(CLI::App& app, common_options& o) {
-    app.add_option("-r,--rulebook", o.rulebook, "Built-in rulebook name (see `jixiao rulebooks list`) or a rulebook JSON file")
-        ->capture_default_str();
+    app.add_option("-r,--rulebook", o.rulebook,
+                   "Built-in rulebook name (see `jixiao rulebooks list`) or a rulebook JSON file; default: the rulebook "
+                   "each form's layout family names (mof-2020 for the national template)");
 }
 
 void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, bool markdown, bool html) {
@@ -258,8 +260,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns)
     return out;
 }
 
-std::vector<loaded_input> load_inputs(const common_options& o) {
-    std::vector<loaded_input> out;
+namespace {
+
+/// The built-in layout families and the --layout files (empty when there are none: the
+/// recognizer then takes the built-in ones).
+std::vector<io::layout_family> user_layouts(const common_options& o) {
     std::vector<io::layout_family> layouts;
     if (!o.layouts.empty()) {
         layouts = io::builtin_layouts();
@@ -269,11 +274,46 @@ std::vector<loaded_input> load_inputs(const common_options& o) {
             layouts.push_back(std::move(*fam));
         }
     }
+    return layouts;
+}
+
+}  // namespace
+
+std::vector<loaded_input> load_inputs(const common_options& o) {
+    std::vector<loaded_input> out;
+    const std::vector<io::layout_family> layouts = user_layouts(o);
     for (const std::string& source : expand_inputs(o.inputs)) out.push_back(load_one(source, o.format, layouts));
     return out;
 }
 
-rulebook resolve_rulebook(const std::string& spec) {
+namespace {
+
+/// The rulebook of each layout family the forms were read by, when no --rulebook was given.
+std::map<std::string, rulebook> rulebooks_by_layout(const std::vector<loaded_input>& inputs, const common_options& o) {
+    std::map<std::string, rulebook> out;
+    if (!o.rulebook.empty()) return out;  // --rulebook: one rulebook for every form
+    std::vector<io::layout_family> families = user_layouts(o);
+    if (families.empty()) families = io::builtin_layouts();
+    for (const loaded_input& in : inputs) {
+        for (const form& f : in.forms) {
+            if (f.layout.empty() || out.count(f.layout) != 0) continue;
+            const auto fam = std::find_if(families.begin(), families.end(),
+                                          [&](const io::layout_family& l) { return l.id == f.layout; });
+            if (fam == families.end() || fam->rulebook.empty()) continue;  // scored by the default
+            try {
+                out.emplace(f.layout, resolve_rulebook(fam->rulebook));
+            } catch (const failure& e) {
+                throw failure(e.code, "layout family " + fam->id + " names its rulebook: " + e.what());
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+rulebook resolve_rulebook(const std::string& spec_or_empty) {
+    const std::string spec = spec_or_empty.empty() ? std::string("mof-2020") : spec_or_empty;
     const auto names = builtin_rulebook_names();
     if (std::find(names.begin(), names.end(), spec) != names.end()) return builtin_rulebook(spec).value_or_throw();
     std::error_code ec;
@@ -304,6 +344,12 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
     for (const loaded_input& in : inputs) {
         for (std::size_t i = 0; i < in.forms.size(); ++i) tasks.push_back({&in.forms[i], &in.notes[i], &in.source});
     }
+    // No --rulebook: a form read by a layout family is scored by the rulebook the family names.
+    const std::map<std::string, rulebook> by_layout = rulebooks_by_layout(inputs, o);
+    auto book_for = [&](const form& f) -> const rulebook& {
+        const auto it = f.layout.empty() ? by_layout.end() : by_layout.find(f.layout);
+        return it == by_layout.end() ? book : it->second;
+    };
     std::vector<evaluation> results(tasks.size());
     std::size_t jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min(jobs, std::max<std::size_t>(tasks.size(), 1));
@@ -315,7 +361,7 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
     auto worker = [&] {
         for (std::size_t i = next++; i < tasks.size(); i = next++) {
             try {
-                results[i] = evaluate(*tasks[i].subject, book, *tasks[i].source, *tasks[i].notes);
+                results[i] = evaluate(*tasks[i].subject, book_for(*tasks[i].subject), *tasks[i].source, *tasks[i].notes);
             } catch (...) {
                 std::lock_guard lock(error_mutex);
                 if (!first_error) first_error = std::current_exception();
@@ -390,9 +436,15 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
                 std::to_string(p.findings.forms_by_trust[1]) + " to review, " +
                 std::to_string(p.findings.forms_by_trust[0]) + " trusted\n";
         for (const portfolio_entry& e : p.entries) {
-            text += "  " + std::to_string(e.index + 1) + ". " + e.project_name + ": " + e.computed_total.to_string();
-            if (e.reported_total) text += " (reported " + e.reported_total->to_string() + ")";
-            text += " " + e.computed_grade + ", " + std::to_string(e.counts.errors) + "E " +
+            text += "  " + std::to_string(e.index + 1) + ". " + e.project_name + ": ";
+            if (e.computed_grade.empty()) {
+                text += "not scorable (no indicator, no funds figure)";
+            } else {
+                text += e.computed_total.to_string();
+                if (e.reported_total) text += " (reported " + e.reported_total->to_string() + ")";
+                text += " " + e.computed_grade;
+            }
+            text += ", " + std::to_string(e.counts.errors) + "E " +
                     std::to_string(e.counts.warnings) + "W " + std::to_string(e.counts.notices) + "N, " +
                     std::string(to_string(e.counts.trust)) + "\n";
         }

@@ -119,7 +119,7 @@ layout_family read_family(const json& obj, std::string_view source) {
     f.header_fields = read_roles(obj, "header_fields", {"project_name", "department", "implementing_unit"});
     f.funds_labels = read_list(obj, "funds_labels");
     f.funds_columns = read_roles(obj, "funds_columns",
-                                 {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"});
+                                 {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score", "extra"});
     f.funds_rows = read_roles(obj, "funds_rows", {"total", "current_appropriation", "prior_carryover", "other"});
     f.goal_labels = read_roles(obj, "goal_labels", {"goal", "expected", "achieved"});
     f.indicator_columns = read_roles(obj, "indicator_columns",

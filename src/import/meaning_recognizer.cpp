@@ -16,23 +16,8 @@
 
 namespace jixiao::io::detail {
 
-namespace {
-
-/// No indicator and no funds amount: nothing to score.
-bool is_empty_form(const form& f) noexcept {
-    if (!f.indicators.empty()) return false;
-    for (const auto& row : f.money.amounts) {
-        for (const auto& c : row) {
-            if (c.state == cell_state::value) return false;
-        }
-    }
-    return true;
-}
-
-}  // namespace
-
 bool is_empty_result(const import_result& r) noexcept {
-    return std::all_of(r.forms.begin(), r.forms.end(), is_empty_form);
+    return std::all_of(r.forms.begin(), r.forms.end(), [](const form& f) { return is_empty_shell(f); });
 }
 
 namespace {
@@ -95,8 +80,11 @@ int fit(const token& t, std::string_view role) {
     if (role == "target" || role == "actual" || role == "target_value") {
         return value ? 4 : number ? 3 : na ? 2 : short_text ? 2 : 0;
     }
-    if (role == "nature") return text && t.key.size() <= 12 ? 1 : 0;
-    if (role == "unit") return text && t.key.size() <= 18 ? 1 : 0;
+    if (role == "nature") {
+        if (is_comparator_piece(trim(t.text)) || is_nature_word(trim(t.text))) return 4;
+        return text && t.key.size() <= 12 ? 1 : 0;
+    }
+    if (role == "unit") return text && is_unit_piece(trim(t.text)) ? 3 : text && t.key.size() <= 18 ? 1 : 0;
     if (role == "deviation" || role == "extra") return text ? 2 : (number || value || na) ? 1 : 0;
     // funds
     if (role == "initial_budget" || role == "full_year_budget" || role == "executed") return number ? 4 : na ? 2 : 0;
@@ -175,6 +163,10 @@ std::vector<std::string> value_columns(const std::vector<std::string>& header) {
         out.push_back(r);
     }
     if (out.empty()) return default_value_columns();
+    if (std::find(out.begin(), out.end(), "nature") != out.end() || std::find(out.begin(), out.end(), "unit") != out.end()) {
+        // 指标性质 | 指标值 | 度量单位: the value column holds the number alone, folded back later
+        std::replace(out.begin(), out.end(), std::string("target"), std::string("target_value"));
+    }
     const bool has_target = std::find(out.begin(), out.end(), "target") != out.end() ||
                             std::find(out.begin(), out.end(), "target_value") != out.end();
     const bool has_actual = std::find(out.begin(), out.end(), "actual") != out.end();
@@ -194,8 +186,8 @@ enum class mode { header, funds, goal, indicator_header, indicators };
 class form_reader {
 public:
     form_reader(std::vector<token>& toks, std::size_t begin, std::size_t end, const import_options& options,
-                std::size_t form_index, std::vector<import_note>& notes)
-        : t_(toks), begin_(begin), end_(end), options_(options), form_index_(form_index), notes_(notes) {}
+                std::size_t form_index, std::vector<import_note>& notes, std::size_t family)
+        : t_(toks), begin_(begin), end_(end), options_(options), form_index_(form_index), notes_(notes), family_(family) {}
 
     form read(std::size_t title_index) {
         form f;
@@ -251,7 +243,7 @@ private:
 
     std::size_t step(form& f, std::size_t i) {
         token& tk = t_[i];
-        if (tk.type != token_type::label || tk.hit(label_block::subcategory) == nullptr) last_was_level2_ = false;
+        if (tk.type != token_type::label || tk.hit(family_, label_block::subcategory) == nullptr) last_was_level2_ = false;
         if (tk.type == token_type::label) return label(f, i);
         if (mode_ == mode::goal) return goal_text(f, i);
         if (mode_ == mode::indicator_header || mode_ == mode::indicators) return indicator_row(f, i);
@@ -302,15 +294,15 @@ private:
         token& tk = t_[i];
         // In the indicator table, 分值 / 得分 / 合计 belong to the table, not to the funds block.
         const bool in_table = mode_ == mode::indicator_header || mode_ == mode::indicators;
-        if (const label_hit* h = tk.hit(label_block::category); h != nullptr && (in_table || mode_ == mode::header || mode_ == mode::goal || mode_ == mode::funds)) {
+        if (const label_hit* h = tk.hit(family_, label_block::category); h != nullptr && (in_table || mode_ == mode::header || mode_ == mode::goal || mode_ == mode::funds)) {
             if (mode_ != mode::indicator_header && mode_ != mode::indicators) mode_ = mode::indicators;
-            if (tk.hit(label_block::subcategory) != nullptr && level1_set_ && h->cat != category::satisfaction &&
+            if (tk.hit(family_, label_block::subcategory) != nullptr && level1_set_ && h->cat != category::satisfaction &&
                 h->cat != level1_) {
                 // 成本指标 is a level 2 under 产出指标 in older forms, a level 1 in newer ones
                 // (then a level 2 such as 经济成本指标 follows it)
                 const std::size_t n = next_free(i + 1);
-                const bool level2_follows = n < end_ && t_[n].hit(label_block::subcategory) != nullptr &&
-                                            t_[n].hit(label_block::category) == nullptr;
+                const bool level2_follows = n < end_ && t_[n].hit(family_, label_block::subcategory) != nullptr &&
+                                            t_[n].hit(family_, label_block::category) == nullptr;
                 if (!level2_follows) return level2(tk, i);
             }
             tk.used = true;
@@ -322,8 +314,8 @@ private:
             if (!tk.points.empty()) note(note_kind::repair, "category_points", "the points of a level-1 block (" + tk.points + ") are printed in its label", tk);
             return i + 1;
         }
-        if (tk.hit(label_block::subcategory) != nullptr && (in_table || mode_ == mode::header || mode_ == mode::funds || mode_ == mode::goal)) {
-            if (in_table && last_was_level2_ && tk.hit(label_block::category) == nullptr) {
+        if (tk.hit(family_, label_block::subcategory) != nullptr && (in_table || mode_ == mode::header || mode_ == mode::funds || mode_ == mode::goal)) {
+            if (in_table && last_was_level2_ && tk.hit(family_, label_block::category) == nullptr) {
                 // a level-2 label right after a level-2 label is the indicator's name
                 // (服务对象满意度指标 | 服务对象满意度 | …)
                 last_was_level2_ = false;
@@ -333,7 +325,7 @@ private:
             if (!in_table) mode_ = mode::indicators;
             return level2(tk, i);
         }
-        if (const label_hit* h = tk.hit(label_block::indicator_column);
+        if (const label_hit* h = tk.hit(family_, label_block::indicator_column);
             h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds)) {
             if (mode_ != mode::indicator_header) {
                 indicator_columns_.clear();
@@ -343,10 +335,10 @@ private:
             if (h->role != "block") indicator_columns_.push_back(h->role);
             return i + 1;
         }
-        if (const label_hit* h = tk.hit(label_block::total); h != nullptr && (in_table || tk.hit(label_block::funds_row) == nullptr || mode_ != mode::funds)) {
+        if (const label_hit* h = tk.hit(family_, label_block::total); h != nullptr && (in_table || tk.hit(family_, label_block::funds_row) == nullptr || mode_ != mode::funds)) {
             return total(f, i);
         }
-        if (const label_hit* h = tk.hit(label_block::header); h != nullptr && !in_table) {
+        if (const label_hit* h = tk.hit(family_, label_block::header); h != nullptr && !in_table) {
             tk.used = true;
             const std::size_t v = next_free(i + 1);
             if (v < end_ && t_[v].type != token_type::label) {
@@ -360,7 +352,7 @@ private:
             }
             return i + 1;
         }
-        if (tk.hit(label_block::funds) != nullptr && !in_table) {
+        if (tk.hit(family_, label_block::funds) != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::funds;
             if (!unit_seen_) {
@@ -371,7 +363,7 @@ private:
             }
             return i + 1;
         }
-        if (const label_hit* h = tk.hit(label_block::funds_column); h != nullptr && !in_table) {
+        if (const label_hit* h = tk.hit(family_, label_block::funds_column); h != nullptr && !in_table) {
             if (mode_ != mode::funds) {
                 mode_ = mode::funds;
                 funds_columns_.clear();
@@ -393,18 +385,18 @@ private:
             if (!unit_seen_) money_unit_of(tk.key, f);
             return i + 1;
         }
-        if (const label_hit* h = tk.hit(label_block::funds_row); h != nullptr && !in_table) {
+        if (const label_hit* h = tk.hit(family_, label_block::funds_row); h != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::funds;
             return funds_values(f, i + 1, h->role);
         }
-        if (const label_hit* h = tk.hit(label_block::goal); h != nullptr && !in_table) {
+        if (const label_hit* h = tk.hit(family_, label_block::goal); h != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::goal;
             if (h->role != "goal") goal_order_.push_back(h->role);
             return i + 1;
         }
-        if (const label_hit* h = tk.hit(label_block::closing); h != nullptr) {
+        if (const label_hit* h = tk.hit(family_, label_block::closing); h != nullptr) {
             tk.used = true;
             const std::size_t v = next_free(i + 1);
             if (v < end_ && t_[v].type != token_type::label) {
@@ -422,7 +414,7 @@ private:
         tk.used = true;
         last_was_level2_ = true;
         level2_text_ = strip_points(tk.key);
-        const label_hit* h = tk.hit(label_block::subcategory);
+        const label_hit* h = tk.hit(family_, label_block::subcategory);
         level2_ = h != nullptr ? h->sub : subcategory::unknown;
         return i + 1;
     }
@@ -522,6 +514,8 @@ private:
         }
         if (first.type != token_type::text) return i + 1;
         if (first.key.size() > 600) return i + 1;  // prose, not a name
+        if (contains(first.key, "\xE3\x80\x82") && first.key.size() > 24) return i + 1;  // a sentence (。), not a name
+        if (!rows_meaningful_) fold_phantom_deviation(f);
         indicator ind;
         ind.name = std::string(trim(first.text));
         ind.level1 = level1_;
@@ -551,8 +545,12 @@ private:
                 }
                 idx.push_back(k);
             } else {
-                // text after the values: a short value while a target or actual is open, else a new name
-                if (v.type == token_type::text && !(v.key.size() <= 9 && open_value_column(roles_all))) break;
+                // text after the values: a short value while a target or actual is open, a
+                // comparator, 定性 or a unit while their split columns are open, else a new name
+                if (v.type == token_type::text && !(v.key.size() <= 9 && open_value_column(roles_all)) &&
+                    !fits_split_target(v, roles_all, idx)) {
+                    break;
+                }
                 idx.push_back(k);
                 if (idx.size() >= roles_all.size()) break;
             }
@@ -588,16 +586,74 @@ private:
             else if (role == "unit") unit_text = std::string(text);
             else ind.extra.push_back(extra_cell{"", std::string(text)});
         }
-        if (!target_value.empty() || !nature.empty()) {
-            // 指标性质 | 指标值 | 度量单位 printed apart: folded back into one value
-            const std::string folded = nature + target_value + unit_text;
+        if (!target_value.empty()) {
+            // 指标性质 | 指标值 | 度量单位 printed apart: folded back into one value (定性 / 定量
+            // say what kind of value it is and are not part of it)
+            const std::string comparator = is_comparator_piece(nature) ? nature : std::string();
+            const bool figure = target_value.find_first_of("0123456789") != std::string::npos;
+            const std::string folded = comparator + target_value + (figure ? unit_text : std::string());
             ind.target = read_value_cell(folded);
             note(note_kind::repair, "target_folded",
                  "target printed in separate comparator / value / unit cells; read as \"" + folded + "\"",
                  t_[idx.front()], f.indicators.size() - 1);
         }
+        const bool split_target = std::find(roles_all.begin(), roles_all.end(), "target_value") != roles_all.end();
+        if (split_target && !idx.empty() && ind.target.value && ind.target.value->kind == value_kind::quantity &&
+            !ind.target.value->amount.in.symbol().empty() && is_plain_number(trim(ind.actual.text))) {
+            // 完成值 printed as a bare number beside a 度量单位 column: it is in the target's unit
+            const std::string printed = ind.actual.text;
+            const std::string symbol = ind.target.value->amount.in.symbol();
+            ind.actual = read_value_cell(std::string(trim(printed)) + symbol);
+            ind.actual.text = printed;
+            note(note_kind::repair, "actual_unit_from_column",
+                 "actual \"" + printed + "\" read in the unit of the 度量单位 column (" + symbol + ")", t_[idx.front()],
+                 f.indicators.size() - 1);
+        }
         pending_ = idx.empty() && !continuation;  // a name whose values are still to come
         return idx.empty() ? i : idx.back() + 1;
+    }
+
+    /// A text token that belongs to the split target being read: a comparator or 定性 while the
+    /// 指标性质 column is open, a unit right after the number of 指标值.
+    bool fits_split_target(const token& v, const std::vector<std::string>& roles, const std::vector<std::size_t>& idx) const {
+        const std::string_view text = trim(v.text);
+        for (std::size_t r = 0; r < roles.size() && r < filled_.size(); ++r) {
+            if (filled_[r]) continue;
+            if (roles[r] == "nature" && idx.empty() && (is_comparator_piece(text) || is_nature_word(text))) return true;
+            if (roles[r] == "target_value" && idx.size() == 1 && is_nature_word(trim(t_[idx[0]].text)) && v.key.size() <= 24) {
+                return true;  // 定性 | 明显改善
+            }
+            if (roles[r] == "actual" && idx.size() == 2 && is_nature_word(trim(t_[idx[0]].text)) && v.key.size() <= 24) {
+                return true;  // 定性 | 明显改善 | 明显改善: the actual of a qualitative target
+            }
+            if (roles[r] == "unit" && !idx.empty() && v.key.size() <= 18 && is_numberish(t_[idx.back()]) &&
+                r > 0 && roles[r - 1] == "target_value") {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// One cell a line, empty cells dropped: the 未完成原因分析 of an indicator reads like the
+    /// name of the next one. A "name" with no value at all, after an indicator whose score is
+    /// read and whose deviation column is empty, followed by another indicator, was that text.
+    void fold_phantom_deviation(form& f) {
+        if (f.indicators.size() < 2) return;
+        const std::vector<std::string> roles = value_columns(indicator_columns_);
+        if (std::find(roles.begin(), roles.end(), "deviation") == roles.end()) return;
+        indicator& phantom = f.indicators.back();
+        indicator& before = f.indicators[f.indicators.size() - 2];
+        const bool no_value = phantom.target.text.empty() && phantom.actual.text.empty() &&
+                              phantom.weight.text.empty() && phantom.score.text.empty() && phantom.extra.empty();
+        if (!no_value || before.score.text.empty() || !before.deviation_note.empty() ||
+            phantom.level1_text != before.level1_text || phantom.level2_text != before.level2_text) {
+            return;
+        }
+        before.deviation_note = phantom.name;
+        note(note_kind::repair, "deviation_from_next_line",
+             "a text after the score of \"" + before.name + "\" with no value of its own: read as its 未完成原因分析",
+             t_[begin_], f.indicators.size() - 2);
+        f.indicators.pop_back();
     }
 
     bool all_open() const { return std::none_of(filled_.begin(), filled_.end(), [](bool b) { return b; }); }
@@ -628,6 +684,7 @@ private:
     const import_options& options_;
     std::size_t form_index_;
     std::vector<import_note>& notes_;
+    std::size_t family_;  ///< the family the title names (npos: none), whose labels win
     mode mode_ = mode::header;
     bool rows_meaningful_ = false;
     std::vector<std::string> funds_columns_, indicator_columns_, goal_order_, funds_rows_done_;
@@ -761,9 +818,12 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
                                                    toks[b].text, std::nullopt, std::nullopt});
             continue;
         }
-        form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes);
+        std::size_t family = static_cast<std::size_t>(-1);
+        if (titled && !words.has_title(toks[b].key, nullptr, &family)) family = static_cast<std::size_t>(-1);
+        form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes, family);
         form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
-        if (is_empty_form(f)) {
+        if (family < families.size() && families[family].id != "national") f.layout = families[family].id;
+        if (is_empty_shell(f)) {
             out.report.notes.push_back(import_note{"form_not_scorable", note_kind::warning,
                                                    "no indicator and no funds figure read: the form cannot be scored "
                                                    "(its score and grade would mean nothing)",

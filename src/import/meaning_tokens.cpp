@@ -240,30 +240,6 @@ void classify(token& t, const lexicon& words) {
     t.type = token_type::text;
 }
 
-namespace {
-
-struct span {
-    std::size_t begin = 0, end = 0;  ///< byte range of a piece in the cell text
-};
-
-/// The pieces of `text` between runs of blanks.
-std::vector<span> pieces_of(std::string_view text) {
-    std::vector<span> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size()) {
-            const std::size_t n = blank_at(text, i);
-            if (n == 0) break;
-            i += n;
-        }
-        if (i >= text.size()) break;
-        const std::size_t b = i;
-        while (i < text.size() && blank_at(text, i) == 0) ++i;
-        out.push_back({b, i});
-    }
-    return out;
-}
-
 /// A piece that only carries a unit (`种`, `%`, `%(百分比)`, `公里`): it belongs to the number
 /// before it.
 bool is_unit_piece(std::string_view piece) {
@@ -286,6 +262,72 @@ bool is_comparator_piece(std::string_view piece) {
         if (piece == c.spelling) return true;
     }
     return false;
+}
+
+/// The 指标性质 of a split target that is not a comparator: 定性 / 定量 / 正向 / 反向 (the
+/// value follows in its own cell).
+bool is_nature_word(std::string_view piece) {
+    for (std::string_view w : {"\xE5\xAE\x9A\xE6\x80\xA7", "\xE5\xAE\x9A\xE9\x87\x8F", "\xE6\xAD\xA3\xE5\x90\x91",
+                               "\xE5\x8F\x8D\xE5\x90\x91"}) {  // 定性 定量 正向 反向
+        if (piece == w) return true;
+    }
+    return false;
+}
+
+namespace {
+
+/// Where a comparator symbol ends just before byte `b` of `text` (not before `from`): the start
+/// of the comparator, or `b` when there is none.
+std::size_t with_comparator_before(std::string_view text, std::size_t b, std::size_t from) {
+    std::size_t best = b;
+    for (const auto& c : vocabulary::comparator_symbols) {
+        const std::size_t n = c.spelling.size();
+        if (n <= b - from && text.substr(b - n, n) == c.spelling && b - n < best) best = b - n;
+    }
+    return best;
+}
+
+/// In a value whose text starts with words (`清扫保洁面积≥120万平方米`), the byte where the value
+/// itself starts, at its comparator symbol; 0 when the text starts with the value, has no
+/// comparator symbol or the words are too short to be a name.
+std::size_t value_after_head(std::string_view text) {
+    std::size_t at = std::string_view::npos;
+    for (const auto& c : vocabulary::comparator_symbols) {
+        const std::size_t p = text.find(c.spelling);
+        if (p != std::string_view::npos && p < at) at = p;
+    }
+    if (at == std::string_view::npos || at < 6) return 0;  // at least two CJK characters before it
+    const auto last = static_cast<unsigned char>(text[at - 1]);
+    if (last < 0x80) return 0;  // `A1≥`, `3.5`: ASCII before the figure belongs to it
+    result<value_expr> v = parse_value(text.substr(at));
+    if (!v.has_value() || v->kind == value_kind::text) return 0;
+    return at;
+}
+
+}  // namespace
+
+namespace {
+
+struct span {
+    std::size_t begin = 0, end = 0;  ///< byte range of a piece in the cell text
+};
+
+/// The pieces of `text` between runs of blanks.
+std::vector<span> pieces_of(std::string_view text) {
+    std::vector<span> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size()) {
+            const std::size_t n = blank_at(text, i);
+            if (n == 0) break;
+            i += n;
+        }
+        if (i >= text.size()) break;
+        const std::size_t b = i;
+        while (i < text.size() && blank_at(text, i) == 0) ++i;
+        out.push_back({b, i});
+    }
+    return out;
 }
 
 /// Starts with an enumeration of indicators: `指标12:`, `指标3：`.
@@ -424,6 +466,21 @@ private:
                 while (j + 1 < p.size() && is_unit_piece(text.substr(p[j + 1].begin, p[j + 1].end - p[j + 1].begin))) ++j;
                 token v = make(slice(i, j), c, row, cell_index, !whole_cell);
                 if (is_numberish(v)) {
+                    if (const std::size_t at = whole_cell ? 0 : value_after_head(v.text); at != 0) {
+                        // `数量指标清扫保洁面积≥120万平方米`: labels and a name run into the value
+                        ++out_.run_together_cells;
+                        run_together(std::string_view(v.text).substr(0, at), c, row, cell_index, true);
+                        push(make(std::string_view(v.text).substr(at), c, row, cell_index, true));
+                        return j + 1;
+                    }
+                    if (const std::size_t at = label_prefix(v.text); at != 0 && j == i) {
+                        token figure = make(std::string_view(v.text).substr(at), c, row, cell_index, true);
+                        if (is_numberish(figure)) {  // `合计100`: a label run into its figure
+                            push(make(std::string_view(v.text).substr(0, at), c, row, cell_index, true));
+                            push(std::move(figure));
+                            return j + 1;
+                        }
+                    }
                     push(std::move(v));
                     return j + 1;
                 }
@@ -433,7 +490,8 @@ private:
         std::size_t j = i;
         while (j + 1 < p.size()) {
             const std::string_view next = text.substr(p[j + 1].begin, p[j + 1].end - p[j + 1].begin);
-            if (starts_enumeration(next) || is_comparator_piece(next)) break;
+            if (starts_enumeration(next) || is_comparator_piece(next) || is_nature_word(next)) break;
+            if (is_nature_word(text.substr(p[j].begin, p[j].end - p[j].begin))) break;
             if (next.ends_with(":") || next.ends_with("\xEF\xBC\x9A")) break;  // `金额单位:` is a label of its own
             const std::string_view last = text.substr(p[j].begin, p[j].end - p[j].begin);
             if (last.ends_with(":") || last.ends_with("\xEF\xBC\x9A")) break;  // `是否为专项资金:` ends a text
@@ -492,7 +550,10 @@ private:
                     while (pos < compact.size() && (static_cast<unsigned char>(compact[pos]) & 0xC0) == 0x80) ++pos;
                 }
             }
-            if (found.size() >= 2) {
+            const bool label_first =
+                found.size() == 1 && found[0].first == 0 && found[0].second < text.size() &&
+                (blank_at(text, found[0].second) != 0 || is_digit(text[found[0].second]) || starts_block_label(text.substr(0, found[0].second)));
+            if (found.size() >= 2 || label_first) {
                 ++out_.run_together_cells;
                 std::size_t at = 0;
                 for (const auto& [b, len] : found) {
@@ -519,6 +580,7 @@ private:
             while (b > from && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
             if (b == pct || !is_digit(text[b])) continue;
             if (pct - b > 8) continue;
+            b = with_comparator_before(text, b, from);
             if (b == 0 && pct + 1 == text.size()) break;  // the whole text is one figure
             if (b > from) push(make(trim(text.substr(from, b - from)), c, row, cell_index, true));
             push(make(text.substr(b, pct + 1 - b), c, row, cell_index, true));
@@ -529,7 +591,35 @@ private:
             if (from < text.size() && !trim(text.substr(from)).empty()) push(make(trim(text.substr(from)), c, row, cell_index, true));
             return;
         }
+        if (const std::size_t at = label_prefix(text); at != 0) {
+            // `合计100`, `总分95`: a label run into its figure
+            token figure = make(text.substr(at), c, row, cell_index, true);
+            if (is_numberish(figure)) {
+                push(make(text.substr(0, at), c, row, cell_index, true));
+                push(std::move(figure));
+                return;
+            }
+        }
         push(make(text, c, row, cell_index, piece));
+    }
+
+    /// The length of the longest label that starts `text` and leaves something after it (0: none).
+    std::size_t label_prefix(std::string_view text) const {
+        for (const std::string& k : words_.keys()) {
+            if (k.size() < text.size() && text.starts_with(k)) return k.size();
+        }
+        return 0;
+    }
+
+    /// Whether `label` is a level-1 or level-2 label (`质量指标`): at the start of a run-together
+    /// text it is the row's label, not part of a name.
+    bool starts_block_label(std::string_view label) const {
+        const auto* hits = words_.find(meaning_key(label));
+        if (hits == nullptr) return false;
+        for (const auto& h : *hits) {
+            if (h.block == label_block::category || h.block == label_block::subcategory) return true;
+        }
+        return false;
     }
 
 public:

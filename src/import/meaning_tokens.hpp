@@ -84,12 +84,33 @@ struct token {
         }
         return nullptr;
     }
+    /// The meaning in `block`, that of family `preferred` when it has one there (a label two
+    /// families read differently is read as the form's own family reads it).
+    [[nodiscard]] const label_hit* hit(std::size_t preferred, label_block block) const noexcept {
+        if (hits == nullptr) return nullptr;
+        const label_hit* first = nullptr;
+        for (const auto& h : *hits) {
+            if (h.block != block) continue;
+            if (h.family == preferred) return &h;
+            if (first == nullptr) first = &h;
+        }
+        return first;
+    }
 };
 
 /// A figure of some kind: a plain number, a value expression or a not-applicable mark.
 [[nodiscard]] inline bool is_numberish(const token& t) noexcept {
     return t.type == token_type::number || t.type == token_type::value || t.type == token_type::not_applicable;
 }
+
+/// A piece that only carries a unit (`种`, `%`, `%(百分比)`, `公里`).
+[[nodiscard]] bool is_unit_piece(std::string_view piece);
+
+/// A comparator written alone (`>=`, `≥`, `不低于`): it belongs to the number after it.
+[[nodiscard]] bool is_comparator_piece(std::string_view piece);
+
+/// 定性 / 定量 / 正向 / 反向: the 指标性质 of a target printed in separate cells.
+[[nodiscard]] bool is_nature_word(std::string_view piece);
 
 /// A source cell as the report counts it.
 struct source_cell {

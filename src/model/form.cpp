@@ -164,4 +164,14 @@ subcategory classify_subcategory(std::string_view label) noexcept {
     return subcategory::unknown;
 }
 
+bool is_empty_shell(const form& f) noexcept {
+    if (!f.indicators.empty()) return false;
+    for (const auto& row : f.money.amounts) {
+        for (const auto& c : row) {
+            if (c.state == cell_state::value) return false;
+        }
+    }
+    return !f.money.execution_rate.has_value() && !f.money.score.has_value();
+}
+
 }  // namespace jixiao

@@ -515,7 +515,7 @@ funds read_funds(const json& j, const std::string& path) {
 form read_form(const json& j, const std::string& path) {
     expect_object(j, path, "a form");
     check_members(j, path, {"title", "year", "project_name", "department", "implementing_unit", "funds", "goal",
-                            "indicators", "total_weight", "total_score", "reported_grade", "notes", "where"});
+                            "indicators", "total_weight", "total_score", "reported_grade", "notes", "layout", "where"});
     form out;
     read_string_member(j, "title", path, out.title);
     if (const json* m = member(j, "year")) {
@@ -542,6 +542,7 @@ form read_form(const json& j, const std::string& path) {
     out.total_score = read_number(j, "total_score", path);
     read_string_member(j, "reported_grade", path, out.reported_grade);
     read_string_member(j, "notes", path, out.notes);
+    read_string_member(j, "layout", path, out.layout);
     if (const json* m = member(j, "where")) out.where = read_location(*m, child(path, "where"));
     return out;
 }

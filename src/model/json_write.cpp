@@ -173,6 +173,7 @@ ordered_json write_form(const form& f) {
     out["total_score"] = write_cell(f.total_score);
     out["reported_grade"] = f.reported_grade;
     out["notes"] = f.notes;
+    if (!f.layout.empty()) out["layout"] = f.layout;  // absent for the national template
     if (auto where = write_location(f.where)) out["where"] = std::move(*where);
     return out;
 }

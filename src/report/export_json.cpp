@@ -106,6 +106,7 @@ ordered_json scorecard_object(const scorecard& card, const form& f) {
     out["weight_total"] = card.weight_total.to_string();
     out["computed_total"] = card.computed_total.to_string();
     out["total_complete"] = card.total_complete;
+    if (!card.scorable) out["scorable"] = false;  // an empty shell: no grade
     out["reported_total"] = cell_json(card.reported_total);
     out["total_difference"] = optional_number(card.total_difference);
     out["computed_grade"] = card.computed_grade;

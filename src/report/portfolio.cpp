@@ -52,7 +52,20 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
     portfolio out;
     out.rulebook_id = book.id;
     out.rulebook_version = book.version;
+    // Forms scored by the rulebooks of their layout families: all of them are named.
+    std::vector<std::string> ids;
+    for (const evaluation& e : evaluations) {
+        if (!e.card.rulebook_id.empty() && std::find(ids.begin(), ids.end(), e.card.rulebook_id) == ids.end()) {
+            ids.push_back(e.card.rulebook_id);
+        }
+    }
+    if (ids.size() > 1 || (ids.size() == 1 && ids[0] != book.id)) {
+        out.rulebook_id.clear();
+        for (const std::string& id : ids) out.rulebook_id += (out.rulebook_id.empty() ? "" : " + ") + id;
+        out.rulebook_version = "(by layout family)";
+    }
     out.forms = evaluations.size();
+    std::size_t scored = 0;  // forms that could be scored (not empty shells)
 
     for (const grade_band& band : book.grades) out.grades.push_back(grade_count{band.name, 0, 0});
     out.grades.push_back(grade_count{"", 0, 0});
@@ -97,13 +110,16 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
         }
         out.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
 
-        out.computed_total_sum += e.card.computed_total;
+        if (e.card.scorable) {  // an empty shell's 0 is no total: it stays out of the sum and the mean
+            out.computed_total_sum += e.card.computed_total;
+            ++scored;
+        }
         if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) out.budget_sum += *b;
         if (auto x = amount_in_yuan(e.subject, funds_column::executed)) out.executed_sum += *x;
         out.entries.push_back(std::move(entry));
     }
-    if (!evaluations.empty()) {
-        auto mean = divide(out.computed_total_sum, decimal(evaluations.size()), 2,
+    if (scored > 0) {
+        auto mean = divide(out.computed_total_sum, decimal(scored), 2,
                            rounding::half_away_from_zero);
         if (mean) out.computed_total_mean = *mean;
     }

@@ -284,6 +284,13 @@ public:
         return *d;
     }
 
+    /// A decimal, or none when the key is absent or null.
+    std::optional<decimal> optional_number(std::string_view key) {
+        const json* v = field(key, false);
+        if (v == nullptr || v->is_null()) return std::nullopt;
+        return number(key);
+    }
+
     /// One of `names` (enumerators spelled as in `to_string`).
     template <class E, std::size_t N>
     E choice(std::string_view key, const std::array<E, N>& values, auto&& name_of) {
@@ -480,9 +487,10 @@ result<rulebook> from_tree(const json& root) {
     if (const json* s = top.field("weights")) {
         object_reader r(*s, "$.weights", problem);
         r.only({"output", "effect", "satisfaction", "execution", "cost_counts_as", "missing_satisfaction"});
-        book.weights.output = r.number("output");
-        book.weights.effect = r.number("effect");
-        book.weights.satisfaction = r.number("satisfaction");
+        // absent or null: no guidance for that level-1 category
+        book.weights.output = r.optional_number("output");
+        book.weights.effect = r.optional_number("effect");
+        book.weights.satisfaction = r.optional_number("satisfaction");
         book.weights.execution = r.number("execution");
         book.weights.cost_counts_as = r.choice("cost_counts_as", cost_homes, category_name);
         if (const json* m = r.field("missing_satisfaction")) {
@@ -659,9 +667,10 @@ std::string to_json(const rulebook& book) {
     j["rounding"] = json{{"places", book.rounding_at.places}, {"mode", to_string(book.rounding_at.mode)}};
     j["grades"] = json::array();
     for (const grade_band& g : book.grades) j["grades"].push_back(json{{"name", g.name}, {"min", g.min.to_string()}});
-    j["weights"] = json{{"output", book.weights.output.to_string()},
-                        {"effect", book.weights.effect.to_string()},
-                        {"satisfaction", book.weights.satisfaction.to_string()},
+    auto guidance = [](const std::optional<decimal>& w) { return w ? json(w->to_string()) : json(nullptr); };
+    j["weights"] = json{{"output", guidance(book.weights.output)},
+                        {"effect", guidance(book.weights.effect)},
+                        {"satisfaction", guidance(book.weights.satisfaction)},
                         {"execution", book.weights.execution.to_string()},
                         {"cost_counts_as", category_name(book.weights.cost_counts_as)},
                         {"missing_satisfaction", json{{"move_to", to_string(book.weights.missing_satisfaction_to)}}}};

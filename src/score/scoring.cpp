@@ -724,7 +724,9 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     card.weight_total = std::move(weights);
     card.computed_total = std::move(total);
     if (card.reported_total.has_value()) card.total_difference = card.computed_total - *card.reported_total.value;
-    card.computed_grade = std::string(book.grade_for(card.computed_total));
+    card.scorable = !is_empty_shell(f);
+    if (!card.scorable) card.total_complete = false;
+    card.computed_grade = card.scorable ? std::string(book.grade_for(card.computed_total)) : std::string();
 }
 
 }  // namespace

@@ -200,6 +200,31 @@ def main():
     rc, out, err = run(["import", os.path.join(families, "transfer-pipe.txt"), "--layout", bad, "-q"])
     check("a broken --layout file is an input error with its JSON path", rc == 3 and "/funds_columns/" in err, (rc, err))
 
+    # a form read by a layout family is scored by the rulebook the family names, unless --rulebook says
+    sichuan = os.path.join(families, "sichuan-pipe.txt")
+    rc, out, err = run(["score", sichuan, "--json", "-", "-q"])
+    cards = json.loads(out)["scorecards"] if rc == 0 else []
+    check("a Sichuan form is scored by sichuan-10-90 by default",
+          rc == 0 and [c["rulebook"]["id"] for c in cards] == ["sichuan-10-90"], (rc, err, out[:300]))
+    rc, out, err = run(["score", sichuan, SAMPLE])
+    check("the summary names every rulebook used", rc == 0 and "sichuan-10-90 + mof-2020" in out, (rc, out, err))
+    rc, out, err = run(["score", sichuan, "--rulebook", "mof-2020", "--json", "-", "-q"])
+    check("--rulebook scores every form by the one it names",
+          rc == 0 and json.loads(out)["scorecards"][0]["rulebook"]["id"] == "mof-2020", (rc, err))
+    rc, out, err = run(["import", sichuan, "--json", "-", "-q"])
+    check("import records the layout family of a form", rc == 0 and json.loads(out)["forms"][0].get("layout") == "sichuan", (rc, err))
+
+    # an empty shell: no grade, a warning, exit 1 with --fail-on warning
+    shell = os.path.join(work, "empty-shell.txt")
+    with open(shell, "w", encoding="utf-8") as fh:
+        fh.write("部门预算项目支出绩效自评表(2024年度)\n项目名称 只有封面的项目\n主管部门 某局\n")
+    rc, out, err = run(["audit", shell, "--fail-on", "warning"])
+    check("an empty shell is not scorable and fails --fail-on warning",
+          rc == 1 and "not scorable" in out and "差 1" not in out, (rc, out, err))
+    rc, out, err = run(["score", shell, "--json", "-", "-q"])
+    card = json.loads(out)["scorecards"][0] if rc == 0 else {}
+    check("an empty shell's scorecard has no grade", card.get("scorable") is False and card.get("computed_grade") == "", (rc, card))
+
     # import: canonical JSON in, canonical JSON out
     rc, out, err = run(["import"] + FORMS)
     imported = json.loads(out) if rc == 0 else {}

@@ -108,3 +108,24 @@ def test_excel_cell_text_is_exact():
     assert cell_text(1, "0.00%") == "100.00%"
     assert cell_text(0.8618, "0.00%") == "86.18%"
     assert cell_text(None) == ""
+
+
+FAMILIES_DIR = Path(__file__).resolve().parent.parent / "data" / "import" / "families"
+
+
+def test_a_form_of_another_family_records_its_layout_and_survives_json_and_pickle():
+    result = jixiao.read(FAMILIES_DIR / "sichuan-pipe.txt")
+    form = result.forms[0]
+    assert form.layout == "sichuan"
+    assert str(form.indicators[0].target.text) == "≥120万平方米"  # 指标性质 | 指标值 | 度量单位 folded
+    assert pickle.loads(pickle.dumps(form)).layout == "sichuan"
+
+
+def test_an_empty_shell_is_not_scorable_and_has_no_grade():
+    card = jixiao.score(jixiao.Form())
+    assert card.scorable is False
+    assert card.computed_grade == ""
+    restored = pickle.loads(pickle.dumps(card))
+    assert restored.scorable is False
+    full = jixiao.read(FAMILIES_DIR / "sichuan-pipe.txt").forms[0]
+    assert jixiao.score(full).scorable is True

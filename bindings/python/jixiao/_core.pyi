@@ -213,6 +213,7 @@ class Form:
     annual_goal: Goal
     reported_grade: str
     notes: str
+    layout: str
     where: SourceLocation
     def __init__(self) -> None: ...
     @property
@@ -341,6 +342,8 @@ class Scorecard:
     def computed_total(self) -> Decimal: ...
     @property
     def total_complete(self) -> bool: ...
+    @property
+    def scorable(self) -> bool: ...
     @property
     def reported_total(self) -> ReportedNumber: ...
     @property

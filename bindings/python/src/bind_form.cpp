@@ -287,6 +287,7 @@ void bind_form(py::module_& m) {
                       [](form& f, py::handle v) { f.total_score = to_reported_number(v); }, "总分 row, 得分 column (as reported).")
         .def_readwrite("reported_grade", &form::reported_grade, "评价等级 as printed (优/良/中/差), '' if none.")
         .def_readwrite("notes", &form::notes, "其他需要说明事项.")
+        .def_readwrite("layout", &form::layout, "Id of the layout family the form was read by ('' for the national template).")
         .def_readwrite("where", &form::where, "Where the form starts in its source.")
         .def("to_json", [](const form& f, int indent) { return write_json(f, indent); }, py::arg("indent") = 2,
              "The canonical JSON of the form (format jixiao.forms; numbers as strings).")

@@ -89,7 +89,7 @@ py::tuple card_state(const scorecard& c) {
     for (const auto& l : c.indicators) lines.append(line_state(l));
     return py::make_tuple(c.rulebook_id, c.rulebook_version, line_state(c.execution), lines, ratio_state(c.execution_rate),
                           c.execution_rate_percent, c.weight_total, c.computed_total, c.total_complete,
-                          reported_number_state(c.reported_total), c.total_difference, c.computed_grade);
+                          reported_number_state(c.reported_total), c.total_difference, c.computed_grade, c.scorable);
 }
 
 scorecard card_from(const py::tuple& t) {
@@ -106,6 +106,7 @@ scorecard card_from(const py::tuple& t) {
     c.reported_total = reported_number_from(t[9]);
     c.total_difference = t[10].cast<std::optional<decimal>>();
     c.computed_grade = t[11].cast<std::string>();
+    c.scorable = t[12].cast<bool>();
     return c;
 }
 
@@ -265,6 +266,8 @@ void bind_scoring(py::module_& m) {
         .def_readonly("weight_total", &scorecard::weight_total, "Sum of the weights used.")
         .def_readonly("computed_total", &scorecard::computed_total, "Sum of the counted parts.")
         .def_readonly("total_complete", &scorecard::total_complete, "False when a line contributed nothing.")
+        .def_readonly("scorable", &scorecard::scorable,
+                      "False for an empty shell (no indicator, no funds figure read): no grade is given.")
         .def_readonly("reported_total", &scorecard::reported_total, "总分 as reported (ReportedNumber).")
         .def_readonly("total_difference", &scorecard::total_difference, "computed - reported total, or None.")
         .def_readonly("computed_grade", &scorecard::computed_grade, "Grade of the computed total (优/良/中/差).")

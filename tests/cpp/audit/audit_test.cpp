@@ -297,6 +297,29 @@ TEST(audit_rule_fit, a_form_without_satisfaction_indicator_is_warned) {
     EXPECT_FALSE(has(run(clean_form()), "rule.no_satisfaction"));
 }
 
+TEST(audit_rule_fit, a_rulebook_without_level1_guidance_compares_no_level1_weight) {
+    // Sichuan: 产出 60 + 效益 30 and no satisfaction indicator is what the unit chose
+    form f = clean_form();
+    f.indicators.pop_back();
+    f.indicators[0].weight = read_number_cell("60");
+    f.indicators[0].score = read_number_cell("60");
+    const rulebook sichuan = builtin_rulebook("sichuan-10-90").value_or_throw();
+    const auto fs = audit(f, score(f, sichuan), sichuan);
+    EXPECT_FALSE(has(fs, "rule.level1_weight")) << codes(fs);
+    EXPECT_FALSE(has(fs, "rule.no_satisfaction")) << codes(fs);
+    EXPECT_TRUE(has(run(f), "rule.no_satisfaction"));  // the default still asks for one
+}
+
+TEST(audit_hygiene, an_empty_shell_is_a_warning_that_it_cannot_be_scored) {
+    form shell;
+    shell.project_name = "只有封面";
+    shell.department = "某局";
+    const auto hits = with_code(run(shell), "hygiene.not_scorable");
+    ASSERT_EQ(hits.size(), 1U);
+    EXPECT_EQ(hits[0].level, severity::warning);
+    EXPECT_FALSE(has(run(clean_form()), "hygiene.not_scorable"));
+}
+
 TEST(audit_rule_fit, tier_score_outside_its_band_is_an_error) {
     form f = clean_form();
     f.indicators[1].actual = read_value_cell("部分达成年度指标并具有一定效果");  // [18, 24) of 30

@@ -166,6 +166,67 @@ TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures)
     EXPECT_EQ(f.indicators[2].level1, category::satisfaction);
 }
 
+/// The Sichuan 部门预算项目支出绩效自评表 read in one shape; every shape gives the same funds.
+form sichuan_form(const std::string& name, const io::import_result& r) {
+    EXPECT_EQ(r.forms.size(), 1u) << name;  // the tail of a form before the title is no form
+    if (r.forms.empty()) return {};
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.title, "部门预算项目支出绩效自评表(2024年度)") << name;
+    EXPECT_EQ(f.year, 2024) << name;
+    EXPECT_EQ(f.project_name, "51012224T000012345678-2024年城乡环境卫生保洁经费") << name;
+    EXPECT_EQ(f.department, "某县住房和城乡建设局") << name;
+    EXPECT_EQ(f.implementing_unit, "某县环境卫生服务中心") << name;
+    EXPECT_EQ(f.money.unit, money_unit::ten_thousand_yuan) << name;  // 年度预算数(万元)
+    EXPECT_EQ(total_cell(f, funds_column::initial_budget), "80.00") << name;     // 年初预算
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "86.50") << name;   // 调整后预算数
+    EXPECT_EQ(total_cell(f, funds_column::executed), "84.20") << name;           // 预算执行数
+    EXPECT_EQ(f.money.execution_rate.text, "97.34%") << name;
+    EXPECT_EQ(f.money.weight.text, "10") << name;                                // 权重
+    EXPECT_EQ(f.money.score.text, "9.73") << name;
+    EXPECT_EQ(f.money.at(funds_row::current_appropriation, funds_column::executed).text, "84.20") << name;  // 其中:财政资金
+    EXPECT_EQ(f.total_weight.text, "100") << name;
+    return f;
+}
+
+TEST(import_by_meaning, reads_the_sichuan_layout_with_targets_in_three_columns_in_every_shape) {
+    for (const char* name : {"sichuan-pipe.txt", "sichuan-lines.txt"}) {
+        const auto r = import_ok(name);
+        const form f = sichuan_form(name, r);
+        // 指标性质 | 指标值 | 度量单位 folded back into one value; 定性 is no part of the value
+        expect_indicators(f, {{"清扫保洁面积", "≥120万平方米", "120", "30", "30"},
+                              {"垃圾清运及时率", "=100%", "100", "20", "20"},
+                              {"保洁作业成本", "≤86.5万元", "84.2", "10", "10"},
+                              {"城区环境卫生改善", "明显改善", "明显改善", "20", "18"},
+                              {"群众满意度", "≥90%", "92", "10", "10"}});
+        if (f.indicators.size() != 5) continue;
+        EXPECT_EQ(f.indicators[2].level1, category::cost) << name;
+        EXPECT_EQ(f.indicators[3].deviation_note, "个别路段有反弹") << name;  // 未完成原因分析
+        EXPECT_EQ(f.indicators[4].level1, category::satisfaction) << name;
+        EXPECT_EQ(f.annual_goal.expected, "保障城区道路清扫保洁，垃圾日产日清。") << name;  // 项目年度目标
+        EXPECT_EQ(f.total_score.text, "97.73") << name;
+        const bool folded = std::any_of(r.report.notes.begin(), r.report.notes.end(),
+                                        [](const io::import_note& n) { return n.code == "target_folded"; });
+        EXPECT_TRUE(folded) << name;
+        EXPECT_TRUE(every_cell_accounted_for(r)) << name;
+    }
+}
+
+TEST(import_by_meaning, reads_a_sichuan_pdf_dump_with_labels_names_and_targets_run_together) {
+    // `产出指标数量指标清扫保洁面积≥120万平方米 120 30 30 质量指标…`, `合计100 100`
+    const auto r = import_ok("sichuan-pdf.txt");
+    const form f = sichuan_form("sichuan-pdf.txt", r);
+    expect_indicators(f, {{"清扫保洁面积", "≥120万平方米", "120", "30", "30"},
+                          {"垃圾清运及时率", "=100%", "100", "20", "20"},
+                          {"保洁作业成本", "≤86.5万元", "84.2", "10", "10"},
+                          {"群众环境卫生投诉下降率", "≥10%", "12", "20", "20"},
+                          {"群众满意度", "≥90%", "92", "10", "10"}});
+    if (f.indicators.size() == 5) {
+        EXPECT_EQ(f.indicators[1].level2_text, "质量指标");
+        EXPECT_EQ(f.indicators[3].level1, category::effect);
+    }
+    EXPECT_EQ(f.total_score.text, "100");
+}
+
 TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
     auto r = io::import_text(fixture("dept-overall.txt"));
     ASSERT_FALSE(r.has_value());
@@ -181,7 +242,8 @@ TEST(import_by_meaning, refuses_a_declaration_that_the_positional_layout_would_r
 }
 
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
-    for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt"}) {
+    for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt",
+                             "sichuan-pipe.txt", "sichuan-lines.txt", "sichuan-pdf.txt"}) {
         const std::string text = fixture(name);
         auto g = io::read_grid(text, io::grid_format::cell_per_line);
         ASSERT_TRUE(g.has_value());

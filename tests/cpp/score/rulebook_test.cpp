@@ -120,6 +120,48 @@ TEST(rulebook_builtin, variants_differ_from_the_default_in_their_one_field) {
     EXPECT_EQ(same_but(na), base);
 }
 
+TEST(rulebook_builtin, the_layout_family_rulebooks_change_only_execution_and_guidance) {
+    rulebook base = builtin("mof-2020");
+    auto same_but = [&](rulebook v) {
+        v.id = base.id;
+        v.title = base.title;
+        v.description = base.description;
+        v.execution.citation = base.execution.citation;
+        return v;
+    };
+    // 20/80: execution worth 20 points, indicators 80, level-1 weights set by the unit
+    rulebook exec20 = builtin("exec20-80");
+    EXPECT_EQ(exec20.execution.default_weight, "20"_dec);
+    EXPECT_EQ(exec20.weights.execution, "20"_dec);
+    EXPECT_FALSE(exec20.weights.output.has_value());
+    EXPECT_FALSE(exec20.weights.effect.has_value());
+    EXPECT_FALSE(exec20.weights.satisfaction.has_value());
+    EXPECT_EQ(exec20.audit.indicator_weight, "80"_dec);
+    EXPECT_TRUE(exec20.execution.cap_at_weight);  // merged from the base, not dropped
+    exec20.execution.default_weight = base.execution.default_weight;
+    exec20.weights = base.weights;
+    exec20.audit.indicator_weight = base.audit.indicator_weight;
+    EXPECT_EQ(same_but(exec20), base);
+
+    // Sichuan 10/90: the base's execution, no level-1 guidance
+    rulebook sichuan = builtin("sichuan-10-90");
+    EXPECT_EQ(sichuan.execution.default_weight, "10"_dec);
+    EXPECT_FALSE(sichuan.weights.output.has_value());
+    EXPECT_FALSE(sichuan.weights.satisfaction.has_value());
+    sichuan.weights = base.weights;
+    EXPECT_EQ(same_but(sichuan), base);
+}
+
+TEST(rulebook_json, a_null_level1_guidance_is_no_guidance_and_round_trips_as_null) {
+    auto r = load_rulebook_json(R"({"extends": "mof-2020", "id": "x", "weights": {"effect": null}})");
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    EXPECT_EQ(r->weights.output, "50"_dec);
+    EXPECT_FALSE(r->weights.effect.has_value());
+    auto again = load_rulebook_json(to_json(*r));
+    ASSERT_TRUE(again.has_value()) << again.error().describe();
+    EXPECT_EQ(*again, *r);
+}
+
 TEST(rulebook_builtin, unknown_name_is_not_found_and_lists_the_builtins) {
     auto r = builtin_rulebook("mof-2019");
     ASSERT_FALSE(r.has_value());

@@ -167,6 +167,27 @@ TEST(scoring_execution, rate_0_8618304_is_86_18_percent_and_8_62_points) {
     EXPECT_NE(card.execution.trace.formula.find("8618304"), std::string::npos);
 }
 
+TEST(scoring_execution, the_20_80_rulebook_gives_a_form_without_its_own_weight_20_points_of_execution) {
+    form f = make_form("200", "190", "10", "19");
+    f.money.weight = read_number_cell("");  // 预算执行情况(20分): the weight is in the header only
+    scorecard card = score(f, builtin("exec20-80"));
+    EXPECT_EQ(*card.execution.weight, "20"_dec);
+    EXPECT_EQ(str(card.execution.computed), "19.00");  // 20 x 95%
+    EXPECT_EQ(str(score(f, mof()).execution.computed), "9.50");  // the default's 10 points
+}
+
+TEST(scoring_execution, an_empty_shell_is_not_scorable_and_gets_no_grade) {
+    form shell;
+    shell.project_name = "只有封面";
+    scorecard card = score(shell, mof());
+    EXPECT_FALSE(card.scorable);
+    EXPECT_EQ(card.computed_grade, "");  // never "差" for a form with nothing read
+    EXPECT_FALSE(card.total_complete);
+    form funds_only = make_form("100", "100", "10", "10");
+    EXPECT_TRUE(score(funds_only, mof()).scorable);  // one funds figure is something to score
+    EXPECT_FALSE(score(funds_only, mof()).computed_grade.empty());
+}
+
 TEST(scoring_execution, rate_9034_of_20000_is_45_17_percent_and_4_52_points) {
     scorecard card = score(make_form("20000", "9034", "10", "4.5"), mof());
     EXPECT_EQ(card.execution_rate_percent->to_string(), "45.17");

@@ -2,6 +2,7 @@
 // the stages; docs/import.md for the families, the repairs and the report).
 #include "import/meaning_recognizer.hpp"
 
+#include "import/figure_split.hpp"
 #include "import/import_internal.hpp"
 #include "import/meaning_tokens.hpp"
 
@@ -63,6 +64,31 @@ std::optional<int> year_in(std::string_view text) {
             const int y = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
             if (y >= 1990 && y <= 2100) return y;
         }
+    }
+    return std::nullopt;
+}
+
+/// A figure that can only be several run together: two decimal points (`1.561.56120`), or a
+/// percent of a thousand or more (`1111100%`).
+bool looks_run_together(std::string_view text) {
+    const std::string_view run = leading_figure_run(text);
+    if (run.size() != text.size() || run.empty()) return false;
+    if (std::count(run.begin(), run.end(), '.') >= 2) return true;
+    if (run.back() != '%') return false;
+    const std::size_t point = run.find('.');
+    const std::size_t whole = point == std::string_view::npos ? run.size() - 1 : point;
+    return whole >= 4;
+}
+
+/// The points a label prints (`(20分)`, `得分(20分*执行率)`, `10分`): the number before the
+/// first 分 that follows digits.
+std::optional<decimal> points_in(std::string_view text) {
+    const std::string_view fen = "\xE5\x88\x86";  // 分
+    for (std::size_t p = text.find(fen); p != std::string_view::npos; p = text.find(fen, p + 1)) {
+        std::size_t b = p;
+        while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+        if (b == p) continue;
+        if (auto d = decimal::parse(text.substr(b, p - b)); d.has_value()) return *d;
     }
     return std::nullopt;
 }
@@ -355,12 +381,11 @@ private:
         if (tk.hit(family_, label_block::funds) != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::funds;
-            if (!unit_seen_) {
-                if (!money_unit_of(tk.key, f)) {
-                    const std::size_t v = next_free(i + 1);
-                    if (v < end_ && t_[v].type == token_type::text && money_unit_of(t_[v].key, f)) t_[v].used = true;
-                }
-            }
+            if (!execution_points_) execution_points_ = points_in(tk.points.empty() ? tk.text : tk.points);
+            const std::size_t v = next_free(i + 1);
+            const bool unit_next = v < end_ && t_[v].type == token_type::text && t_[v].key.size() <= 48;
+            if (unit_next && !execution_points_) execution_points_ = points_in(t_[v].text);  // `(万元)(20分)`
+            if (!unit_seen_ && !money_unit_of(tk.key, f) && unit_next && money_unit_of(t_[v].key, f)) t_[v].used = true;
             return i + 1;
         }
         if (const label_hit* h = tk.hit(family_, label_block::funds_column); h != nullptr && !in_table) {
@@ -382,6 +407,7 @@ private:
             if (std::find(funds_columns_.begin(), funds_columns_.end(), h->role) == funds_columns_.end()) {
                 funds_columns_.push_back(h->role);
             }
+            if (h->role == "score" && !execution_points_) execution_points_ = points_in(tk.text);  // 得分(20分*执行率)
             if (!unit_seen_) money_unit_of(tk.key, f);
             return i + 1;
         }
@@ -438,7 +464,51 @@ private:
         return nums.empty() ? i + 1 : nums.back() + 1;
     }
 
+    /// `194.9194.9100%其中:` after a funds row label: figures run together, split when the
+    /// row's arithmetic allows one reading only (figure_split.hpp); true when they were read.
+    bool run_together_funds(form& f, std::size_t k, const std::string& row_role) {
+        if (k >= end_ || row_role.empty()) return false;
+        if (t_[k].type != token_type::text && !(is_numberish(t_[k]) && looks_run_together(trim(t_[k].text)))) return false;
+        const std::string_view text = trim(t_[k].text);
+        const std::string_view run = leading_figure_run(text);
+        if (run.size() < 5) return false;
+        std::vector<std::string> roles = funds_columns_;
+        if (roles.empty()) roles = {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+        const auto figures = split_figures_by_arithmetic(run, roles, execution_points_);
+        if (!figures) return false;
+        const funds_row r = row_of(row_role);
+        std::string read;
+        for (const auto& [role, figure] : *figures) {
+            put_funds(f, r, role, figure);
+            read += (read.empty() ? "" : " | ") + figure;
+        }
+        funds_rows_done_.push_back(row_role);
+        t_[k].used = true;
+        note(note_kind::repair, "figures_split_by_arithmetic",
+             "funds figures run together (" + std::string(run) + ") read as " + read +
+                 ": the only split in which the rate is executed / budget" +
+                 (execution_points_ ? " and the score " + execution_points_->to_string() + " x rate" : std::string()),
+             t_[k]);
+        if (run.size() < text.size()) {
+            note(note_kind::unmapped, "cell_unmapped", "a piece of a cell that is in no form field", t_[k]);
+            notes_.back().text = std::string(trim(text.substr(run.size())));
+        }
+        return true;
+    }
+
+    static funds_row row_of(const std::string& row_role) {
+        if (row_role == "current_appropriation") return funds_row::current_appropriation;
+        if (row_role == "prior_carryover") return funds_row::prior_carryover;
+        if (row_role == "other") return funds_row::other;
+        return funds_row::total;
+    }
+
     std::size_t funds_values(form& f, std::size_t i, const std::string& row_role) {
+        const std::size_t first = next_free(i);
+        if (run_together_funds(f, first, row_role)) return first + 1;
+        if (first < end_ && is_numberish(t_[first]) && looks_run_together(trim(t_[first].text))) {
+            return i;  // figures run together that no arithmetic splits: left unread, reported
+        }
         std::vector<std::size_t> idx;
         std::size_t k = next_free(i);
         const std::size_t row = k < end_ ? t_[k].row : 0;
@@ -456,10 +526,7 @@ private:
         std::vector<const token*> values;
         for (std::size_t j : idx) values.push_back(&t_[j]);
         const std::vector<int> placed = align(values, roles);
-        funds_row r = funds_row::total;
-        if (row_role == "current_appropriation") r = funds_row::current_appropriation;
-        else if (row_role == "prior_carryover") r = funds_row::prior_carryover;
-        else if (row_role == "other") r = funds_row::other;
+        const funds_row r = row_of(row_role);
         for (std::size_t n = 0; n < idx.size(); ++n) {
             if (placed[n] < 0) continue;
             token& v = t_[idx[n]];
@@ -476,7 +543,10 @@ private:
 
     /// Puts a figure in a funds cell that is still empty; false when it is taken.
     static bool put_funds(form& f, funds_row r, const std::string& role, const token& v) {
-        const std::string_view text = trim(v.text);
+        return put_funds(f, r, role, trim(v.text));
+    }
+
+    static bool put_funds(form& f, funds_row r, const std::string& role, std::string_view text) {
         reported<decimal>* cell = nullptr;
         bool percent = false;
         if (role == "initial_budget") cell = &f.money.at(r, funds_column::initial_budget);
@@ -697,6 +767,7 @@ private:
     bool pending_ = false;
     bool unit_seen_ = false;
     bool inline_funds_ = false;
+    std::optional<decimal> execution_points_;  ///< `预算执行情况(20分)`: the execution weight printed in the header
     bool last_was_level2_ = false;
     funds_row inline_row_ = funds_row::total;
 };

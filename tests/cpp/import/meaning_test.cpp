@@ -131,7 +131,7 @@ TEST(import_by_meaning, reads_cells_joined_by_spaces_on_one_line) {
     EXPECT_FALSE(r.report.reader_notes.empty());  // says it read by meaning and split cells
 }
 
-TEST(import_by_meaning, reads_cells_run_together_and_leaves_ambiguous_figures_unread) {
+TEST(import_by_meaning, reads_cells_run_together_and_splits_figures_only_where_the_arithmetic_allows_one_reading) {
     const auto r = import_ok("county-run-together.txt");
     ASSERT_EQ(r.forms.size(), 1u);
     const form& f = r.forms[0];
@@ -141,10 +141,26 @@ TEST(import_by_meaning, reads_cells_run_together_and_leaves_ambiguous_figures_un
     expect_indicators(f, {{"种子储备到位率", "100%", "100%", "", ""},
                           {"种子发芽率达标率", "95%", "97%", "", ""},
                           {"储备资金拨付及时率", "100%", "100%", "", ""}});
-    // `50.0050.00100%` cannot be split with certainty: no amount is guessed, the text is reported
-    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "");
-    const bool reported = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
-        return n.kind == io::note_kind::unmapped && n.text.find("50.0050.00") != std::string::npos;
+    // `50.0050.00100%`: 50.00 | 50.00 | 100% is the only split in which the rate is B / A
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "50.00");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "50.00");
+    EXPECT_EQ(f.money.execution_rate.text, "100%");
+    const bool noted = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+        return n.code == "figures_split_by_arithmetic" && n.text.find("50.0050.00100%") != std::string::npos;
+    });
+    EXPECT_TRUE(noted);
+
+    // `1111100%` reads as 1 | 11 | 1100% and as 11 | 11 | 100%: nothing is guessed, the text is reported
+    std::string text = fixture("county-run-together.txt");
+    const std::size_t at = text.find("50.0050.00100%");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, std::string("50.0050.00100%").size(), "1111100%");
+    io::import_options o;
+    auto ambiguous = io::import_text(text, o);
+    ASSERT_TRUE(ambiguous.has_value());
+    EXPECT_EQ(total_cell(ambiguous->forms.at(0), funds_column::full_year_budget), "");
+    const bool reported = std::any_of(ambiguous->report.notes.begin(), ambiguous->report.notes.end(), [](const io::import_note& n) {
+        return n.kind == io::note_kind::unmapped && n.text.find("1111100%") != std::string::npos;
     });
     EXPECT_TRUE(reported);
 }

@@ -332,7 +332,7 @@ private:
                 if (!level2_follows) return level2(tk, i);
             }
             tk.used = true;
-            level1_text_ = strip_points(tk.key);
+            level1_text_ = strip_points(meaning_key(tk.text));  // as printed (traditional kept), without spaces or glosses
             level1_ = h->cat;
             level1_set_ = true;
             level2_text_.clear();
@@ -439,7 +439,7 @@ private:
     std::size_t level2(token& tk, std::size_t i) {
         tk.used = true;
         last_was_level2_ = true;
-        level2_text_ = strip_points(tk.key);
+        level2_text_ = strip_points(meaning_key(tk.text));
         const label_hit* h = tk.hit(family_, label_block::subcategory);
         level2_ = h != nullptr ? h->sub : subcategory::unknown;
         return i + 1;
@@ -923,6 +923,15 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
     if (ts.split_cells > 0) {
         out.report.reader_notes.push_back(std::to_string(ts.split_cells) +
                                           " cells held several values joined by spaces; split by meaning");
+    }
+    if (ts.traditional_cells > 0) {
+        out.report.reader_notes.push_back(std::to_string(ts.traditional_cells) +
+                                          " cells in traditional characters: labels recognised in simplified form "
+                                          "(OpenCC t2s), the printed text kept");
+    }
+    if (ts.glossed_cells > 0) {
+        out.report.reader_notes.push_back(std::to_string(ts.glossed_cells) +
+                                          " cells with pinyin glosses (項(xiàng)目): the glosses ignored in labels, the printed text kept");
     }
     if (ts.run_together_cells > 0) {
         out.report.reader_notes.push_back(std::to_string(ts.run_together_cells) +

@@ -2,6 +2,8 @@
 // tokens (docs/import.md, "recognition by meaning").
 #include "import/meaning_tokens.hpp"
 
+#include "import/chinese_variants.hpp"
+
 #include "import/import_internal.hpp"
 
 #include <jixiao/value.hpp>
@@ -33,6 +35,10 @@ std::string meaning_key(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         if (const std::size_t n = blank_at(text, i); n != 0) {
+            i += n;
+            continue;
+        }
+        if (const std::size_t n = gloss_at(text, i); n != 0) {  // `項(xiàng)目`: the gloss is no part of the label
             i += n;
             continue;
         }
@@ -367,13 +373,28 @@ public:
     /// A cell; text with pipes inside (a table dumped as `a | b | c`) is split at them, and
     /// such a cell is a table row of its own.
     void cell(const io::cell& c, std::size_t row) {
-        std::string_view all = trim(c.text);
+        // Traditional characters: the cell is read in its simplified twin (same byte length),
+        // every token keeps the printed text at the same offsets (printed()).
+        simplified_ = fold_traditional_ ? to_simplified(c.text) : std::nullopt;
+        if (simplified_) ++out_.traditional_cells;
+        if (c.text.find('(') != std::string::npos || c.text.find("\xEF\xBC\x88") != std::string::npos) {
+            for (std::size_t i = 0; i < c.text.size(); ++i) {
+                if (gloss_at(c.text, i) != 0) {
+                    ++out_.glossed_cells;
+                    break;
+                }
+            }
+        }
+        const std::string_view source = simplified_ ? std::string_view(*simplified_) : std::string_view(c.text);
+        printed_cell_ = c.text;
+        source_cell_ = source;
+        std::string_view all = trim(source);
         std::size_t inner = all.find('|');
         while (inner != std::string_view::npos && inner == 0) inner = all.find('|', inner + 1);
         const bool has_inner_pipe = inner != std::string_view::npos && !trim(all.substr(0, inner)).empty() &&
                                     !trim(all.substr(inner)).empty() && trim(all.substr(inner)) != "|";
         if (!has_inner_pipe) {
-            part(c, row, c.text);
+            part(c, row, source);
             return;
         }
         row_start_ = true;
@@ -395,7 +416,7 @@ public:
         text = trim(text);
         if (text.empty()) return;
         const std::size_t cell_index = out_.cells.size();
-        out_.cells.push_back({std::string(text), c.line, row, c.column});
+        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column});
         const std::vector<span> pieces = pieces_of(text);
         if (text.size() >= 60 && text.size() >= 30 * pieces.size()) {
             // Cells run together with hardly a space (a document site's text of a .docx): the
@@ -425,6 +446,14 @@ public:
     void end_row() { row_start_ = true; }
 
 private:
+    /// The printed text at the place of `text` (a view into the cell's source text).
+    std::string_view printed(std::string_view text) const {
+        if (!simplified_ || text.data() < source_cell_.data() || text.data() > source_cell_.data() + source_cell_.size()) {
+            return text;
+        }
+        return std::string_view(printed_cell_).substr(static_cast<std::size_t>(text.data() - source_cell_.data()), text.size());
+    }
+
     token make(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece) {
         token t;
         t.text = std::string(text);
@@ -433,7 +462,8 @@ private:
         t.column = c.column;
         t.cell = cell_index;
         t.piece = piece;
-        classify(t, words_);
+        classify(t, words_);  // the key from the simplified text
+        if (simplified_) t.text = std::string(printed(text));
         return t;
     }
 
@@ -466,17 +496,18 @@ private:
                 while (j + 1 < p.size() && is_unit_piece(text.substr(p[j + 1].begin, p[j + 1].end - p[j + 1].begin))) ++j;
                 token v = make(slice(i, j), c, row, cell_index, !whole_cell);
                 if (is_numberish(v)) {
-                    if (const std::size_t at = whole_cell ? 0 : value_after_head(v.text); at != 0) {
+                    const std::string_view vs = slice(i, j);  // as read (simplified), for the label search
+                    if (const std::size_t at = whole_cell ? 0 : value_after_head(vs); at != 0) {
                         // `数量指标清扫保洁面积≥120万平方米`: labels and a name run into the value
                         ++out_.run_together_cells;
-                        run_together(std::string_view(v.text).substr(0, at), c, row, cell_index, true);
-                        push(make(std::string_view(v.text).substr(at), c, row, cell_index, true));
+                        run_together(vs.substr(0, at), c, row, cell_index, true);
+                        push(make(vs.substr(at), c, row, cell_index, true));
                         return j + 1;
                     }
-                    if (const std::size_t at = label_prefix(v.text); at != 0 && j == i) {
-                        token figure = make(std::string_view(v.text).substr(at), c, row, cell_index, true);
+                    if (const std::size_t at = label_prefix(vs); at != 0 && j == i) {
+                        token figure = make(vs.substr(at), c, row, cell_index, true);
                         if (is_numberish(figure)) {  // `合计100`: a label run into its figure
-                            push(make(std::string_view(v.text).substr(0, at), c, row, cell_index, true));
+                            push(make(vs.substr(0, at), c, row, cell_index, true));
                             push(std::move(figure));
                             return j + 1;
                         }
@@ -524,6 +555,10 @@ private:
             std::vector<std::size_t> at_byte;  // compact index -> text offset
             for (std::size_t i = 0; i < text.size();) {
                 if (const std::size_t n = blank_at(text, i); n != 0) {
+                    i += n;
+                    continue;
+                }
+                if (const std::size_t n = gloss_at(text, i); n != 0) {
                     i += n;
                     continue;
                 }
@@ -624,12 +659,15 @@ private:
 
 public:
     bool line_rows_ = false;  ///< one line per cell (the lines reader): a line of several pieces is a row
+    bool fold_traditional_ = false;  ///< the document has traditional characters (and OpenCC is built in)
 
 private:
     const lexicon& words_;
     token_stream& out_;
     bool row_start_ = true;
     bool space_joined_ = false;
+    std::optional<std::string> simplified_;  ///< the current cell in simplified characters
+    std::string_view printed_cell_, source_cell_;  ///< the current cell as printed and as read
 };
 
 }  // namespace
@@ -638,6 +676,18 @@ token_stream tokenize(const grid& g, const lexicon& words) {
     token_stream out;
     tokenizer t(words, out);
     t.line_rows_ = g.format == grid_format::cell_per_line;
+    if (traditional_folding()) {
+        // one conversion of a sample tells whether the document has traditional characters
+        std::string sample;
+        for (const row& r : g.rows) {
+            for (const io::cell& c : r.cells) {
+                if (sample.size() >= 65536) break;
+                sample += c.text;
+                sample += '\n';
+            }
+        }
+        t.fold_traditional_ = has_traditional(sample);
+    }
     for (std::size_t r = 0; r < g.rows.size(); ++r) {
         for (const io::cell& c : g.rows[r].cells) {
             if (c.from_span) continue;

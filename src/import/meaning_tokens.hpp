@@ -124,6 +124,8 @@ struct token_stream {
     std::vector<source_cell> cells;       ///< non-empty cells, in order
     std::size_t split_cells = 0;          ///< cells split at spaces into several tokens
     std::size_t run_together_cells = 0;   ///< cells split by labels and values found inside
+    std::size_t traditional_cells = 0;    ///< cells read in simplified characters (text kept)
+    std::size_t glossed_cells = 0;        ///< cells with pinyin glosses (ignored in labels)
 };
 
 /// Tokens of `g`: cells are split at spaces and inside run-together text only where the pieces

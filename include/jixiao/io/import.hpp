@@ -104,4 +104,9 @@ struct import_options {
 [[nodiscard]] result<import_result> import_file(const std::filesystem::path& path,
                                                 const import_options& options = {});
 
+/// Whether this build recognises labels printed in traditional characters (`項目名稱`): true
+/// when it was built with OpenCC (`JIXIAO_WITH_OPENCC`). Pinyin glosses (`項(xiàng)目`) are
+/// ignored in labels in every build. The printed text is kept either way.
+[[nodiscard]] bool folds_traditional_characters() noexcept;
+
 }  // namespace jixiao::io

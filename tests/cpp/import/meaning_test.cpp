@@ -243,6 +243,65 @@ TEST(import_by_meaning, reads_a_sichuan_pdf_dump_with_labels_names_and_targets_r
     EXPECT_EQ(f.total_score.text, "100");
 }
 
+/// Replaces every `from` in `text` with `to`.
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+/// The figures and categories of two readings of one form agree (their printed texts may not).
+void expect_same_figures(const form& a, const form& b) {
+    ASSERT_EQ(a.indicators.size(), b.indicators.size());
+    for (std::size_t i = 0; i < a.indicators.size(); ++i) {
+        EXPECT_EQ(a.indicators[i].level1, b.indicators[i].level1) << i;
+        EXPECT_EQ(a.indicators[i].level2, b.indicators[i].level2) << i;
+        EXPECT_EQ(a.indicators[i].target.text, b.indicators[i].target.text) << i;
+        EXPECT_EQ(a.indicators[i].actual.text, b.indicators[i].actual.text) << i;
+        EXPECT_EQ(a.indicators[i].weight.text, b.indicators[i].weight.text) << i;
+        EXPECT_EQ(a.indicators[i].score.text, b.indicators[i].score.text) << i;
+    }
+    EXPECT_EQ(a.money, b.money);
+    EXPECT_EQ(a.total_score.text, b.total_score.text);
+}
+
+bool has_reader_note(const io::import_result& r, std::string_view part) {
+    return std::any_of(r.report.reader_notes.begin(), r.report.reader_notes.end(),
+                       [&](const std::string& n) { return n.find(part) != std::string::npos; });
+}
+
+TEST(import_by_meaning, pinyin_glosses_are_ignored_in_labels_and_kept_in_the_text) {
+    const auto plain = import_ok("transfer-pipe.txt");
+    // a mirror site's text: 项(xiàng)目名称, 执(zhí)行率, 指标(biāo)
+    std::string glossed = replace_all(fixture("transfer-pipe.txt"), "项", "项(xiàng)");
+    glossed = replace_all(glossed, "执", "执(zhí)");
+    glossed = replace_all(glossed, "标", "标(biāo)");
+    auto r = io::import_text(glossed);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.title, "绩效目标(biāo)自评表");  // printed as it is
+    EXPECT_EQ(f.project_name, "东湖村饮水安全巩固提升工程");
+    expect_same_figures(f, plain.forms.at(0));
+    EXPECT_TRUE(has_reader_note(*r, "pinyin glosses"));
+}
+
+TEST(import_by_meaning, traditional_characters_are_read_as_labels_and_kept_as_printed) {
+    if (!io::folds_traditional_characters()) GTEST_SKIP() << "built without OpenCC";
+    const auto plain = import_ok("transfer-pipe.txt");
+    const auto r = import_ok("transfer-traditional-glossed.txt");  // 項(xiàng)目名稱, 執(zhí)行率, 績(jì)效
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.project_name, "東湖村飲水安全鞏固提升工程");  // the printed text, never converted
+    EXPECT_EQ(f.department, "縣水利局");
+    EXPECT_EQ(f.indicators.at(2).name, "工程驗收合格率");
+    EXPECT_EQ(f.indicators.at(0).level1_text, "產出指標");
+    expect_same_figures(f, plain.forms.at(0));
+    EXPECT_TRUE(has_reader_note(r, "traditional characters"));
+    EXPECT_TRUE(every_cell_accounted_for(r));
+}
+
 TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
     auto r = io::import_text(fixture("dept-overall.txt"));
     ASSERT_FALSE(r.has_value());

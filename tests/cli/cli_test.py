@@ -214,6 +214,18 @@ def main():
     rc, out, err = run(["import", sichuan, "--json", "-", "-q"])
     check("import records the layout family of a form", rc == 0 and json.loads(out)["forms"][0].get("layout") == "sichuan", (rc, err))
 
+    # the import report is written on failure too, naming the reader and why no form was found
+    noform = os.path.join(work, "no-form.txt")
+    with open(noform, "w", encoding="utf-8") as fh:
+        fh.write("会议纪要\n\n出席人员\n")
+    report_path = os.path.join(work, "failed-report.json")
+    rc, out, err = run(["import", noform, os.path.join(families, "transfer-pipe.txt"), "--report", report_path, "--json", os.path.join(work, "some.json")])
+    reports = json.load(open(report_path, encoding="utf-8")) if os.path.exists(report_path) else []
+    check("import --report writes the report of an input without a form, then exits 3",
+          rc == 3 and len(reports) == 2 and reports[0]["error"]["code"] == "no_form_found"
+          and reports[0]["reader"] == "cell_per_line" and "no form found" in err and "cells_total" in reports[1],
+          (rc, err, reports[:1]))
+
     # an empty shell: no grade, a warning, exit 1 with --fail-on warning
     shell = os.path.join(work, "empty-shell.txt")
     with open(shell, "w", encoding="utf-8") as fh:

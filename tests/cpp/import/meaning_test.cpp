@@ -302,6 +302,32 @@ TEST(import_by_meaning, traditional_characters_are_read_as_labels_and_kept_as_pr
     EXPECT_TRUE(every_cell_accounted_for(r));
 }
 
+TEST(import_by_meaning, a_form_in_yuan_takes_its_unit_from_the_next_cell_and_reads_thousands_exactly) {
+    const auto r = import_ok("national-yuan-pipe.txt");  // | 项目资金 | （元） | 年初预算数 | …
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.money.unit, money_unit::yuan);
+    const auto& budget = f.money.at(funds_row::total, funds_column::full_year_budget);
+    EXPECT_EQ(budget.text, "1,350,000.00");  // as printed
+    ASSERT_TRUE(budget.value.has_value());
+    EXPECT_EQ(budget.value->to_string(), "1350000.00");  // exactly, scale kept
+    expect_indicators(f, {{"免费开放文化站数量", "12个", "12个", "25", "25"},
+                          {"年开放时间", "≥1500小时", "1620小时", "25", "25"},
+                          {"群众文化活动参与人次", "≥30000人次", "28500人次", "30", "28.5"},
+                          {"群众满意度", "≥90%", "93%", "10", "10"}});
+    EXPECT_EQ(f.total_score.text, "98.00");
+
+    // laid out like the national template, the positional recognizer read it; by meaning (what
+    // happens when the caller gives layout families) the figures are the same
+    io::import_options by_meaning;
+    by_meaning.layouts = io::builtin_layouts();
+    auto m = io::import_text(fixture("national-yuan-pipe.txt"), by_meaning);
+    ASSERT_TRUE(m.has_value()) << m.error().describe();
+    ASSERT_EQ(m->forms.size(), 1u);
+    EXPECT_EQ(m->forms[0].money.unit, money_unit::yuan);
+    expect_same_figures(m->forms[0], f);
+}
+
 TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
     auto r = io::import_text(fixture("dept-overall.txt"));
     ASSERT_FALSE(r.has_value());

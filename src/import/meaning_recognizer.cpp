@@ -353,6 +353,23 @@ private:
         }
         if (const label_hit* h = tk.hit(family_, label_block::indicator_column);
             h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds)) {
+            if ((h->role == "deviation" || h->role == "extra") && mode_ == mode::header && !f.total_score.text.empty() &&
+                !f.indicators.empty()) {
+                // `偏差大或目标未完成原因分析 | 无` below the total: a closing row, not a table header
+                tk.used = true;
+                const std::size_t v = next_free(i + 1);
+                if (v < end_ && t_[v].type != token_type::label) {
+                    if (!f.notes.empty()) f.notes += '\n';
+                    f.notes += std::string(trim(tk.text)) + ": " + std::string(trim(t_[v].text));
+                    t_[v].used = true;
+                    return v + 1;
+                }
+                return i + 1;
+            }
+            if (h->role == "block" && mode_ == mode::indicators && !indicator_columns_.empty()) {
+                tk.used = true;  // 绩效指标 repeated on the next page: the table goes on
+                return i + 1;
+            }
             if (mode_ != mode::indicator_header) {
                 indicator_columns_.clear();
                 mode_ = mode::indicator_header;

@@ -206,6 +206,11 @@ def main():
     cards = json.loads(out)["scorecards"] if rc == 0 else []
     check("a Sichuan form is scored by sichuan-10-90 by default",
           rc == 0 and [c["rulebook"]["id"] for c in cards] == ["sichuan-10-90"], (rc, err, out[:300]))
+    rc, out, err = run(["score", os.path.join(families, "exec20-pipe.txt"), "--json", "-", "-q"])
+    card = json.loads(out)["scorecards"][0] if rc == 0 else {}
+    check("a 20/80 form is scored by exec20-80: 20 points of execution",
+          card.get("rulebook", {}).get("id") == "exec20-80" and card["execution"]["weight"] == "20"
+          and card["execution"]["computed"] == "19.00", (rc, err, card.get("execution")))
     rc, out, err = run(["score", sichuan, SAMPLE])
     check("the summary names every rulebook used", rc == 0 and "sichuan-10-90 + mof-2020" in out, (rc, out, err))
     rc, out, err = run(["score", sichuan, "--rulebook", "mof-2020", "--json", "-", "-q"])

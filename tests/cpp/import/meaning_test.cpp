@@ -328,6 +328,38 @@ TEST(import_by_meaning, a_form_in_yuan_takes_its_unit_from_the_next_cell_and_rea
     expect_same_figures(m->forms[0], f);
 }
 
+TEST(import_by_meaning, reads_the_20_80_family_in_a_table_and_run_together_with_no_separator) {
+    for (const char* name : {"exec20-pipe.txt", "exec20-run-together.txt"}) {
+        const auto r = import_ok(name);
+        ASSERT_EQ(r.forms.size(), 1u) << name;
+        const form& f = r.forms[0];
+        EXPECT_EQ(f.layout, "hubei") << name;  // scored by exec20-80 unless --rulebook says otherwise
+        EXPECT_EQ(f.project_name, "高标准农田建设管护") << name;
+        EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "85.00") << name;  // 预算数(A)
+        EXPECT_EQ(total_cell(f, funds_column::executed), "80.75") << name;
+        EXPECT_EQ(f.money.execution_rate.text, "95%") << name;
+        EXPECT_EQ(f.money.score.text, "19") << name;  // 得分(20分*执行率)
+        EXPECT_EQ(f.total_score.text, "99") << name;  // `总分99` run together too
+        // no 分值 column: the weight of an indicator is not printed, only its 得分
+        const std::vector<expected_indicator> table{{"管护农田面积", "≥5000亩", "5200亩", "", "20"},
+                                                    {"管护设施完好率", "≥95%", "97%", "", "20"},
+                                                    {"管护任务完成时间", "2023年12月底前", "2023年12月", "", "10"},
+                                                    {"亩均粮食增产", "≥50公斤", "55公斤", "", "10"},
+                                                    {"农户满意度", "≥90%", "94%", "", "20"}};
+        if (std::string_view(name) == "exec20-pipe.txt") {
+            expect_indicators(f, table);
+            continue;
+        }
+        // `管护农田面积≥5000亩5200亩20`: name and values split where units end each figure; the
+        // time row (`…时间2023年12月底前2023年12月10`) has no such boundaries: reported, not guessed
+        expect_indicators(f, {table[0], table[1], table[3], table[4]});
+        const bool reported = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+            return n.kind == io::note_kind::unmapped && n.text.find("管护任务完成时间") != std::string::npos;
+        });
+        EXPECT_TRUE(reported);
+    }
+}
+
 TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
     auto r = io::import_text(fixture("dept-overall.txt"));
     ASSERT_FALSE(r.has_value());

@@ -180,6 +180,7 @@ std::string report_to_json(const io::import_report& r) {
         item["line"] = n.where.line;
         item["row"] = n.where.row;
         item["column"] = n.where.column;
+        if (n.where.page != 0) item["page"] = n.where.page;  // PDF: the page the cell is on
         item["text"] = n.text;
         notes.push_back(item);
     }

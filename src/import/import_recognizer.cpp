@@ -92,6 +92,7 @@ struct wcell {
     std::size_t grid_row = 0;  ///< 0-based
     std::size_t line = 0;
     std::size_t column = 0;    ///< 1-based
+    std::size_t page = 0;      ///< 1-based page of a paged source (PDF), else 0
     mutable cell_fate fate = cell_fate::open;  ///< what became of the cell
     std::uint32_t bits = 0;                     ///< cell_bit flags
     col_role indicator = col_role::extra;       ///< indicator column role (with bit_indicator_column)
@@ -113,6 +114,7 @@ struct wrow {
     std::span<wcell> cells;  ///< non-empty cells only, in column order (in recognizer::cells_)
     std::size_t grid_row = 0;
     std::size_t line = 0;
+    std::size_t page = 0;  ///< page of the row's first cell (PDF), else 0
     bool blank = true;  ///< no non-empty cell in the source row (a page break in PDF text)
 };
 
@@ -199,7 +201,7 @@ struct raw_indicator {
     std::string deviation;
     bool has_target = false, has_actual = false, has_weight = false, has_score = false;
     std::vector<extra_cell> extra;
-    std::size_t line = 0, grid_row = 0, column = 0;
+    std::size_t line = 0, grid_row = 0, column = 0, page = 0;
     bool break_before = false;  ///< a page break lies between this row and the previous one
     bool explicit_level2 = false;
     /// The report notes about this row's cells (indices into the report): they get the index of
@@ -284,10 +286,10 @@ private:
 
     // ---- report ----
     source_location where(const wcell& c) const {
-        return source_location{options_.source_name, c.line, c.grid_row + 1, c.column};
+        return source_location{options_.source_name, c.line, c.grid_row + 1, c.column, c.page};
     }
     source_location where_row(const wrow& r) const {
-        return source_location{options_.source_name, r.line, r.grid_row + 1, 0};
+        return source_location{options_.source_name, r.line, r.grid_row + 1, 0, r.page};
     }
     void note(note_kind kind, std::string code, std::string message, const wcell& c) {
         out_.report.notes.push_back(import_note{std::move(code), kind, std::move(message), where(c),
@@ -376,6 +378,7 @@ void recognizer::build_row(const row& src) {
         wrow r;
         r.grid_row = i;
         r.line = src.line;
+        if (!src.cells.empty()) r.page = src.cells.front().page;
         const std::size_t first_cell = cells_.size();
         for (const cell& c : src.cells) {
             if (c.from_span) continue;  // a copy of a merged cell: "same as above", not an input cell
@@ -386,6 +389,7 @@ void recognizer::build_row(const row& src) {
             w.grid_row = i;
             w.line = c.line;
             w.column = c.column;
+            w.page = c.page;
             ++out_.report.cells_total;
             if (is_page_number(t)) {
                 w.fate = cell_fate::noted;
@@ -1490,7 +1494,8 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
         if (!pending) return;
         note_row(note_kind::warning, "indicator_without_values",
                  "an indicator row with a name but no values, weight or score", nullptr);
-        out_.report.notes.back().where = source_location{options_.source_name, pending->line, pending->grid_row + 1, pending->column};
+        out_.report.notes.back().where =
+            source_location{options_.source_name, pending->line, pending->grid_row + 1, pending->column, pending->page};
         out_.report.notes.back().text = pending->name;
         pending->notes.push_back(out_.report.notes.size() - 1);
         place(std::move(*pending));
@@ -1543,12 +1548,14 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
         raw.line = r.line;
         raw.grid_row = r.grid_row;
         raw.column = cells.front()->column;
+        raw.page = cells.front()->page;
         raw.break_before = break_seen || fragment;
         if (!align_positional(r, header, raw)) {
             raw = raw_indicator{};
             raw.line = r.line;
             raw.grid_row = r.grid_row;
             raw.column = cells.front()->column;
+            raw.page = cells.front()->page;
             raw.break_before = break_seen || fragment;
             align_by_meaning(cells, header, raw);
         }
@@ -1580,7 +1587,7 @@ std::size_t recognizer::parse_table(std::size_t begin, std::size_t end, form& f,
                 pending.reset();
                 const std::string first = joined.name;
                 if (!first.empty()) {
-                    source_location w{options_.source_name, raw.line, raw.grid_row + 1, raw.column};
+                    source_location w{options_.source_name, raw.line, raw.grid_row + 1, raw.column, raw.page};
                     out_.report.notes.push_back(import_note{
                         "row_joined", note_kind::repair,
                         "a row cut by a page break was joined with its continuation: `" + first + "` + `" + raw.name + "`",
@@ -1681,7 +1688,7 @@ void recognizer::finish_indicators(std::vector<raw_indicator>& raws, form& f, bo
         ind.score = read_number_cell(raw.score);
         ind.deviation_note = std::move(raw.deviation);
         ind.extra = std::move(raw.extra);
-        ind.where = source_location{options_.source_name, raw.line, raw.grid_row + 1, raw.column};
+        ind.where = source_location{options_.source_name, raw.line, raw.grid_row + 1, raw.column, raw.page};
         explicit_level2.push_back(got_level2);
     }
 

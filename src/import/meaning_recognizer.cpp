@@ -244,7 +244,7 @@ public:
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    source_location where(const token& t) const { return {options_.source_name, t.line, t.row, t.column}; }
+    source_location where(const token& t) const { return {options_.source_name, t.line, t.row, t.column, t.page}; }
 
     void note(note_kind kind, std::string code, std::string message, const token& t,
               std::optional<std::size_t> indicator = std::nullopt) {
@@ -896,13 +896,14 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         const std::size_t e = n + 1 < starts.size() ? starts[n + 1] : toks.size();
         const form_kind kind = titled ? kind_of_title(toks[b].key, families) : form_kind::project_self_evaluation;
         if (kind != form_kind::project_self_evaluation) {
-            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at line " +
-                              std::to_string(toks[b].line) + ")");
+            const source_location at{options.source_name, toks[b].line, toks[b].row, toks[b].column, toks[b].page};
+            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at " +
+                              place_text(at) + ")");  // `line 3`, or `p. 2` of a PDF
             for (std::size_t i = b; i < e; ++i) toks[i].used = true;  // accounted for by the refusal below
             out.report.notes.push_back(import_note{"form_kind_refused", note_kind::warning,
                                                    "a " + kind_zh(kind) + " (" + std::string(to_string(kind)) +
                                                        "): jixiao reads project self-evaluation forms only for now",
-                                                   {options.source_name, toks[b].line, toks[b].row, toks[b].column},
+                                                   at,
                                                    toks[b].text, std::nullopt, std::nullopt});
             continue;
         }
@@ -932,7 +933,7 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         const bool inside = !starts.empty() && &t - toks.data() >= static_cast<std::ptrdiff_t>(starts.front());
         out.report.notes.push_back(import_note{"cell_unmapped", note_kind::unmapped,
                                                t.piece ? "a piece of a cell that is in no form field" : "a cell that is in no form field",
-                                               {options.source_name, t.line, t.row, t.column}, t.text,
+                                               {options.source_name, t.line, t.row, t.column, t.page}, t.text,
                                                inside && form_of < out.forms.size() ? std::optional<std::size_t>(form_of) : std::nullopt,
                                                std::nullopt});
     }

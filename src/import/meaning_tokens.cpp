@@ -466,7 +466,7 @@ public:
         text = trim(text);
         if (text.empty()) return;
         const std::size_t cell_index = out_.cells.size();
-        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column});
+        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column, c.page});
         const std::vector<span> pieces = pieces_of(text);
         if (text.size() >= 60 && text.size() >= 30 * pieces.size()) {
             // Cells run together with hardly a space (a document site's text of a .docx): the
@@ -510,6 +510,7 @@ private:
         t.line = c.line;
         t.row = row;
         t.column = c.column;
+        t.page = c.page;
         t.cell = cell_index;
         t.piece = piece;
         classify(t, words_);  // the key from the simplified text

@@ -714,7 +714,7 @@ private:
             if (from < text.size() && !trim(text.substr(from)).empty()) push(make(trim(text.substr(from)), c, row, cell_index, true));
             return;
         }
-        if (const std::size_t at = label_prefix(text); at != 0) {
+        if (const std::size_t at = text.find_first_of("0123456789") == std::string_view::npos ? 0 : label_prefix(text); at != 0) {
             // `合计100`, `总分95`: a label run into its figure
             token figure = make(text.substr(at), c, row, cell_index, true);
             if (is_numberish(figure)) {

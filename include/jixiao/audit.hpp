@@ -91,6 +91,16 @@ struct finding {
 [[nodiscard]] std::vector<finding> audit(const form& f, const rulebook& book,
                                          std::span<const io::import_note> notes = {});
 
+/// The finding of catalogued `code` on `subject`: severity and zh/en messages from the catalogue,
+/// each `{name}` filled from `evidence`, located at the indicator's row (its name put first in the
+/// evidence as `indicator_name`) or at the form. For checks that look beyond one form (the batch
+/// checks of portfolio.hpp). Precondition: `code` is in the catalogue.
+[[nodiscard]] finding make_finding(std::string_view code, const form& subject, std::string_view block,
+                                   std::optional<std::size_t> indicator, std::string field,
+                                   std::vector<std::pair<std::string, std::string>> evidence);
+/// Sorts findings as `audit` returns them: severity, block (reading order), indicator, field, code.
+void sort_findings(std::vector<finding>& findings);
+
 /// The family of a check.
 enum class check_family { arithmetic, rule_fit, evidence, hygiene };
 /// Stable names: `"arithmetic"`, `"rule_fit"`, `"evidence"`, `"hygiene"`.

@@ -11,6 +11,8 @@
 //   struct portfolio             grade distribution, execution-rate distribution, findings by
 //                                code, per-form trust (built on audit's portfolio_summary)
 //   summarize(evaluations, book) the portfolio of a batch
+//   flag_duplicate_forms(evals)  the batch check: a form submitted twice (`batch.duplicate_form`)
+//   struct unread_file           a file of the batch in which no form was read, and why
 //   execution_rate_bucket_labels the fixed bucket labels, in order
 //
 // Every number is an exact decimal; the mean total is rounded half away from zero to 2 places.
@@ -109,6 +111,14 @@ struct portfolio_entry {
     friend bool operator==(const portfolio_entry&, const portfolio_entry&) = default;
 };
 
+/// A file of a batch in which no form could be read (`portfolio::files_not_read`).
+struct unread_file {
+    std::string source;  ///< the path as given
+    std::string reason;  ///< the error, with its position (the same text the CLI prints)
+    /// Member-wise equality.
+    friend bool operator==(const unread_file&, const unread_file&) = default;
+};
+
 /// The summary of a batch of evaluations.
 struct portfolio {
     /// Id of the rulebook the forms were scored with.
@@ -126,12 +136,22 @@ struct portfolio {
     std::optional<decimal> computed_total_mean; ///< mean over the scorable forms, 2 places (none when there is none)
     decimal budget_sum;                         ///< Σ 全年预算数 (yuan; 万元 forms converted)
     decimal executed_sum;                       ///< Σ 全年执行数 (yuan)
+    /// Files of the batch in which no form was read: `summarize` leaves it empty; the reader of
+    /// the batch (the CLI, Python `read_many`) fills it, and every report lists them.
+    std::vector<unread_file> files_not_read;
     /// Member-wise equality.
     friend bool operator==(const portfolio&, const portfolio&) = default;
 };
 
 /// Summarises a batch. `book` supplies the grade bands and the rate rounding.
 [[nodiscard]] portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book);
+
+/// The batch check: every form that repeats an earlier form of `evaluations` (the same project,
+/// department, implementing unit, year, funds figures, indicators and reported total, compared
+/// as printed) gets a `batch.duplicate_form` finding naming the first copy's source and its
+/// 1-based number in that source; its findings are sorted again. Returns the number of findings
+/// added. Run it before `summarize`, once per batch.
+std::size_t flag_duplicate_forms(std::span<evaluation> evaluations);
 
 /// The bucket (index into `execution_rate_bucket_labels`) of an exact rate, or of none.
 [[nodiscard]] std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate);

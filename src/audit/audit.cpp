@@ -89,24 +89,7 @@ std::string percent_text(const exact_ratio& r, int places, rounding mode) {
 
 void context::emit(std::string_view code, std::string_view block, std::optional<std::size_t> indicator,
                    std::string field, evidence_list evidence) const {
-    const check_info* info = find_check(code);
-    JIXIAO_EXPECTS(info != nullptr);
-    finding fd;
-    fd.code = std::string(code);
-    fd.level = info->level;
-    fd.block = std::string(block);
-    fd.indicator = indicator;
-    fd.field = std::move(field);
-    fd.where = f.where;
-    if (indicator && *indicator < f.indicators.size()) {
-        const jixiao::indicator& ind = f.indicators[*indicator];
-        fd.where = ind.where;
-        evidence.insert(evidence.begin(), {"indicator_name", ind.name});
-    }
-    fd.message_zh = fill(info->message_zh, evidence);
-    fd.message_en = fill(info->message_en, evidence);
-    fd.evidence = std::move(evidence);
-    out.push_back(std::move(fd));
+    out.push_back(make_finding(code, f, block, indicator, std::move(field), std::move(evidence)));
 }
 
 bool is_bound(comparator op) noexcept {
@@ -195,6 +178,38 @@ exact_ratio text_similarity(std::string_view a, std::string_view b) {
     return exact_ratio{decimal{2 * common}, decimal{x.size() + y.size()}};
 }
 
+finding make_finding(std::string_view code, const form& subject, std::string_view block,
+                     std::optional<std::size_t> indicator, std::string field, audit_detail::evidence_list evidence) {
+    const check_info* info = find_check(code);
+    JIXIAO_EXPECTS(info != nullptr);
+    finding fd;
+    fd.code = std::string(code);
+    fd.level = info->level;
+    fd.block = std::string(block);
+    fd.indicator = indicator;
+    fd.field = std::move(field);
+    fd.where = subject.where;
+    if (indicator && *indicator < subject.indicators.size()) {
+        const jixiao::indicator& ind = subject.indicators[*indicator];
+        fd.where = ind.where;
+        evidence.insert(evidence.begin(), {"indicator_name", ind.name});
+    }
+    fd.message_zh = audit_detail::fill(info->message_zh, evidence);
+    fd.message_en = audit_detail::fill(info->message_en, evidence);
+    fd.evidence = std::move(evidence);
+    return fd;
+}
+
+void sort_findings(std::vector<finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const finding& l, const finding& r) {
+        auto key = [](const finding& x) {
+            return std::make_tuple(static_cast<int>(x.level), block_rank(x.block), x.indicator.has_value(),
+                                   x.indicator.value_or(0), std::string_view(x.field), std::string_view(x.code));
+        };
+        return key(l) < key(r);
+    });
+}
+
 std::vector<finding> audit(const form& f, const scorecard& card, const rulebook& book,
                            std::span<const io::import_note> notes) {
     std::vector<finding> out;
@@ -203,13 +218,7 @@ std::vector<finding> audit(const form& f, const scorecard& card, const rulebook&
     audit_detail::check_arithmetic(c);
     audit_detail::check_rule_fit(c);
     audit_detail::check_evidence(c);
-    std::stable_sort(out.begin(), out.end(), [](const finding& l, const finding& r) {
-        auto key = [](const finding& x) {
-            return std::make_tuple(static_cast<int>(x.level), block_rank(x.block), x.indicator.has_value(),
-                                   x.indicator.value_or(0), std::string_view(x.field), std::string_view(x.code));
-        };
-        return key(l) < key(r);
-    });
+    sort_findings(out);
     return out;
 }
 

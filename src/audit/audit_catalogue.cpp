@@ -203,6 +203,15 @@ constexpr std::array catalogue{
         "template, a form the reader could not make out). It gets no total and no grade.",
         "未读到任何绩效指标和资金数额，该表无法评分，不给出等级。",
         "No indicator and no funds figure was read: the form cannot be scored and gets no grade."},
+    check_info{"batch.duplicate_form", hygiene, warning, "form",
+        "重复提交的同一张表", "The same form submitted twice",
+        "A form of the batch repeats an earlier one: the same 项目名称, 主管部门, 实施单位 and year, the same "
+        "funds figures, the same indicators (names, values, scores) and the same reported total, as printed. "
+        "Reported on each later copy, naming the first; each copy still counts in the portfolio, so a "
+        "reviewer can drop it. Only `jixiao score|audit|summary` and Python `evaluate_batch` see a batch.",
+        "本表与 {first_source} 第 {first_form} 张表相同（项目、单位、年度、资金和指标均一致），疑为重复提交。",
+        "This form repeats form {first_form} of {first_source} (same project, units, year, funds and "
+        "indicators): submitted twice?"},
     check_info{"hygiene.unparsed_value", hygiene, warning, "form",
         "无法识别的数值", "Value that could not be read",
         "A cell's text did not parse as what its column holds (a number, or a value expression); its text "

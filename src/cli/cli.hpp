@@ -52,9 +52,11 @@ struct common_options {
     std::optional<std::string> html;
     std::optional<std::string> xlsx;   ///< Excel workbook file (--xlsx)
     std::string xlsx_lang = "zh";      ///< zh | en: headers and sheet names of the workbook
-    /// An input in which no form is read is recorded (`loaded_input::failure`, and a report
-    /// that says why) instead of ending the command: `import --report` writes its report first.
-    bool keep_failures = false;
+    /// `--fail-fast`: the first input that cannot be read ends the command (exit 3) before any
+    /// output is written. Without it an unreadable input is recorded (`loaded_input::failure`,
+    /// and an import report that says why), every other input is processed and written, and
+    /// the command exits 3 at the end.
+    bool fail_fast = false;
 };
 
 /// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).
@@ -74,17 +76,24 @@ struct loaded_input {
     std::vector<std::vector<io::import_note>> notes;  ///< per form: the recognizer's notes for it
     std::string report_json;            ///< the import report as JSON (empty for JSON input)
     std::size_t document_notes = 0;     ///< notes that belong to no form
-    std::string failure;                ///< why no form was read (only with `keep_failures`), else empty
+    std::string failure;                ///< why no form was read (not with `fail_fast`), else empty
 };
 
 /// Expands paths and globs (`*`, `?` in the file name part; `-` is stdin). Throws `failure`.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns);
-/// Reads every input (canonical JSON or any format the recognizer reads). Throws `failure`
-/// (exit 3) naming the file and the position.
+/// Reads every input (canonical JSON or any format the recognizer reads). An input that cannot
+/// be read is printed on stderr (`jixiao: error: FILE: why (code, position)`) and recorded in
+/// its `loaded_input::failure`; with `--fail-fast` it throws `failure` (exit 3) instead.
 [[nodiscard]] std::vector<loaded_input> load_inputs(const common_options& o);
+/// The inputs in which no form was read, for `portfolio::files_not_read`.
+[[nodiscard]] std::vector<unread_file> files_not_read(const std::vector<loaded_input>& inputs);
+/// `summarize(evaluations, book)` with the files that were not read.
+[[nodiscard]] portfolio summarize_batch(std::span<const evaluation> evaluations, const rulebook& book,
+                                        const std::vector<loaded_input>& inputs);
 /// The rulebook named by `--rulebook` (built-in name or file). Throws `failure`.
 [[nodiscard]] rulebook resolve_rulebook(const std::string& spec);
-/// Scores and audits every form on `jobs` threads, with a progress bar on a terminal.
+/// Scores and audits every form on `jobs` threads, with a progress bar on a terminal, then runs
+/// the batch check (`flag_duplicate_forms`).
 [[nodiscard]] std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, const rulebook& book,
                                                    const common_options& o);
 
@@ -96,7 +105,7 @@ void write_output(const std::string& path, const std::string& text);
 /// when stdout carries an output; nothing with --quiet.
 void print_summary(const std::vector<evaluation>& evaluations, const portfolio& p, const common_options& o,
                    bool with_findings);
-/// Exit code from the findings and `--fail-on`.
+/// Exit code: 3 when a file was not read (`p.files_not_read`), else from the findings and `--fail-on`.
 [[nodiscard]] int findings_exit_code(const portfolio& p, const std::string& fail_on);
 /// The version line.
 [[nodiscard]] std::string version_text();

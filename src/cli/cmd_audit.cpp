@@ -19,7 +19,7 @@ command add_audit(CLI::App& root) {
                 const rulebook book = resolve_rulebook(o->rulebook);
                 const auto inputs = load_inputs(*o);
                 const auto evaluations = evaluate_all(inputs, book, *o);
-                const portfolio p = summarize(evaluations, book);
+                const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::evaluations_to_json(evaluations, p) + "\n");
                 if (o->csv) write_output(*o->csv, io::findings_to_csv(evaluations, {.bom = o->bom}));
                 if (!scores_csv->empty()) write_output(*scores_csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));

@@ -26,7 +26,7 @@ command add_render(CLI::App& root) {
                     }
                     evaluations = {evaluations[*which - 1]};
                 }
-                const portfolio p = summarize(evaluations, book);
+                const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->html) {
                     io::html_options options = report_options();
                     options.portfolio_page = false;
@@ -38,7 +38,7 @@ command add_render(CLI::App& root) {
                     for (const evaluation& e : evaluations) text += io::to_markdown(e);
                     write_output(*o->markdown, text);
                 }
-                return static_cast<int>(exit_clean);
+                return p.files_not_read.empty() ? static_cast<int>(exit_clean) : static_cast<int>(exit_input);
             }};
 }
 

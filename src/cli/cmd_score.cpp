@@ -17,14 +17,14 @@ command add_score(CLI::App& root) {
                 const rulebook book = resolve_rulebook(o->rulebook);
                 const auto inputs = load_inputs(*o);
                 const auto evaluations = evaluate_all(inputs, book, *o);
-                const portfolio p = summarize(evaluations, book);
+                const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::scorecards_to_json(evaluations) + "\n");
                 if (o->csv) write_output(*o->csv, io::scorecards_to_csv(evaluations, {.bom = o->bom}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
                 write_xlsx_output(*o, evaluations, p);
                 print_summary(evaluations, p, *o, false);
-                return static_cast<int>(exit_clean);
+                return p.files_not_read.empty() ? static_cast<int>(exit_clean) : static_cast<int>(exit_input);
             }};
 }
 

@@ -16,7 +16,7 @@ command add_summary(CLI::App& root) {
                 const rulebook book = resolve_rulebook(o->rulebook);
                 const auto inputs = load_inputs(*o);
                 const auto evaluations = evaluate_all(inputs, book, *o);
-                const portfolio p = summarize(evaluations, book);
+                const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::portfolio_to_json(p) + "\n");
                 if (o->csv) write_output(*o->csv, io::portfolio_to_csv(p, {.bom = o->bom}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));

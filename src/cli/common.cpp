@@ -37,6 +37,9 @@ void add_input_options(CLI::App& app, common_options& o) {
         ->capture_default_str();
     app.add_option("--layout", o.layouts,
                    "A layout family file (JSON, see `jixiao layouts show national`) read beside the built-in ones; repeatable");
+    app.add_flag("--fail-fast", o.fail_fast,
+                 "Stop at the first input that cannot be read (default: read every other input, write every output, "
+                 "list the unread files, exit 3)");
 }
 
 void add_rulebook_options(CLI::App& app, common_options& o) {
@@ -214,6 +217,13 @@ loaded_input load_one(const std::string& source, const std::string& format, cons
         bytes = read_stdin();
     } else {
         auto r = io::read_file(source, io::read_options{}.max_bytes);
+        if (!r && keep_failures) {
+            loaded_input out;
+            out.source = source;
+            out.failure = describe_error(source, {}, r.error());
+            out.report_json = failure_report_json(source, {}, format, r.error());
+            return out;
+        }
         if (!r) throw failure(exit_input, describe_error(source, {}, r.error()));
         bytes = std::move(*r);
     }
@@ -221,6 +231,10 @@ loaded_input load_one(const std::string& source, const std::string& format, cons
     out.source = source;
     if (format == "json" || (format == "auto" && looks_like_json(bytes))) {
         auto r = read_forms_json(bytes);
+        if (!r && keep_failures) {
+            out.failure = describe_error(source, bytes, r.error());
+            return out;
+        }
         if (!r) throw failure(exit_input, describe_error(source, bytes, r.error()));
         out.forms = std::move(*r);
         for (form& f : out.forms) {
@@ -309,9 +323,25 @@ std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
     const std::vector<io::layout_family> layouts = user_layouts(o);
     for (const std::string& source : expand_inputs(o.inputs)) {
-        out.push_back(load_one(source, o.format, layouts, o.keep_failures));
+        out.push_back(load_one(source, o.format, layouts, !o.fail_fast));
+        if (!out.back().failure.empty()) std::fprintf(stderr, "jixiao: error: %s\n", out.back().failure.c_str());
     }
     return out;
+}
+
+std::vector<unread_file> files_not_read(const std::vector<loaded_input>& inputs) {
+    std::vector<unread_file> out;
+    for (const loaded_input& in : inputs) {
+        if (!in.failure.empty()) out.push_back(unread_file{in.source, in.failure});
+    }
+    return out;
+}
+
+portfolio summarize_batch(std::span<const evaluation> evaluations, const rulebook& book,
+                          const std::vector<loaded_input>& inputs) {
+    portfolio p = summarize(evaluations, book);
+    p.files_not_read = files_not_read(inputs);
+    return p;
 }
 
 namespace {
@@ -422,6 +452,7 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
     }
     for (std::thread& t : threads) t.join();
     if (first_error) std::rethrow_exception(first_error);
+    flag_duplicate_forms(results);
     return results;
 }
 
@@ -457,6 +488,12 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
     }
     if (p.computed_total_mean) text += "; mean total " + p.computed_total_mean->to_string();
     text += "\n";
+    if (!p.files_not_read.empty()) {
+        text += std::to_string(p.files_not_read.size()) + (p.files_not_read.size() == 1 ? " file" : " files") +
+                " not read:";
+        for (const unread_file& u : p.files_not_read) text += " " + u.source;
+        text += " (why: on stderr, and in the JSON and HTML report)\n";
+    }
     if (with_findings) {
         text += "findings: " + std::to_string(p.findings.errors) + " errors, " + std::to_string(p.findings.warnings) +
                 " warnings, " + std::to_string(p.findings.notices) + " notices";
@@ -482,6 +519,7 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
 }
 
 int findings_exit_code(const portfolio& p, const std::string& fail_on) {
+    if (!p.files_not_read.empty()) return exit_input;  // after every output is written
     if (fail_on == "none") return exit_clean;
     std::size_t n = p.findings.errors;
     if (fail_on == "warning" || fail_on == "notice") n += p.findings.warnings;

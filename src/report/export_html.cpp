@@ -371,6 +371,15 @@ std::string portfolio_page(std::span<const evaluation> evaluations, const portfo
                    num(p.findings.forms_by_trust[1]) + " / " + num(p.findings.forms_by_trust[0]) + "</small>",
                "forms untrusted / review / trusted", "warn");
     out += "</div>\n";
+    if (!p.files_not_read.empty()) {
+        out += "<div class=\"card\" id=\"files-not-read\"><div class=\"chart-title\">未读取的文件<span class=\"en\">Files not "
+               "read: " + num(p.files_not_read.size()) + "</span></div><table class=\"list\"><thead><tr><th>file · 文件</th><th>why · "
+               "原因</th></tr></thead><tbody>";
+        for (const unread_file& u : p.files_not_read) {
+            out += "<tr><td><code>" + esc(u.source) + "</code></td><td>" + esc(u.reason) + "</td></tr>";
+        }
+        out += "</tbody></table></div>\n";
+    }
 
     // Charts.
     out += "<div class=\"charts\">";

@@ -207,6 +207,11 @@ ordered_json portfolio_object(const portfolio& p) {
         entries.push_back(item);
     }
     out["forms_summary"] = entries;
+    if (!p.files_not_read.empty()) {  // only when a file of the batch could not be read
+        ordered_json unread = ordered_json::array();
+        for (const unread_file& u : p.files_not_read) unread.push_back({{"source", u.source}, {"reason", u.reason}});
+        out["files_not_read"] = unread;
+    }
     return out;
 }
 

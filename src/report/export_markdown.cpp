@@ -155,6 +155,11 @@ std::string portfolio_to_markdown(std::span<const evaluation> evaluations, const
     out += "Rulebook " + code(p.rulebook_id) + " " + md(p.rulebook_version) + ". Findings: " +
            std::to_string(p.findings.errors) + " errors, " + std::to_string(p.findings.warnings) + " warnings, " +
            std::to_string(p.findings.notices) + " notices.\n\n";
+    if (!p.files_not_read.empty()) {
+        out += "## Files not read · 未读取的文件\n\n| file | why |\n|---|---|\n";
+        for (const unread_file& u : p.files_not_read) out += "| " + md(u.source) + " | " + md(u.reason) + " |\n";
+        out += "\n";
+    }
     out += "## " + std::string(label::portfolio) + "\n\n";
     out += "| # | " + std::string(label::project_name) + " | " + std::string(label::reported_score) + " | " +
            std::string(label::computed_score) + " | " + std::string(label::grade) + " | " +

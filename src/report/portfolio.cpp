@@ -22,6 +22,65 @@ evaluation evaluate(form subject, const rulebook& book, std::string source,
     return out;
 }
 
+namespace {
+
+/// What makes two forms the same submission: every printed text that a reader of the form sees,
+/// without where it was read (a copy in another file is the same form).
+std::string submission_key(const form& f) {
+    std::string key;
+    auto add = [&key](std::string_view text) {
+        key += text;
+        key += '\x1f';
+    };
+    add(f.project_name);
+    add(f.department);
+    add(f.implementing_unit);
+    add(f.year ? std::to_string(*f.year) : std::string());
+    for (const auto& row : f.money.amounts) {
+        for (const reported<decimal>& cell : row) add(cell.text);
+    }
+    add(f.money.weight.text);
+    add(f.money.execution_rate.text);
+    add(f.money.score.text);
+    for (const indicator& ind : f.indicators) {
+        add(ind.name);
+        add(ind.target.text);
+        add(ind.actual.text);
+        add(ind.weight.text);
+        add(ind.score.text);
+    }
+    add(f.total_weight.text);
+    add(f.total_score.text);
+    return key;
+}
+
+}  // namespace
+
+std::size_t flag_duplicate_forms(std::span<evaluation> evaluations) {
+    struct first_copy {
+        std::size_t index;           // into evaluations
+        std::size_t number_in_file;  // 1-based
+    };
+    std::map<std::string, first_copy> seen;
+    std::map<std::string, std::size_t> forms_in_file;
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        evaluation& e = evaluations[i];
+        const std::size_t number = ++forms_in_file[e.source];
+        if (is_empty_shell(e.subject)) continue;  // empty shells are alike without being copies
+        auto [it, inserted] = seen.try_emplace(submission_key(e.subject), first_copy{i, number});
+        if (inserted) continue;
+        const evaluation& first = evaluations[it->second.index];
+        e.findings.push_back(make_finding("batch.duplicate_form", e.subject, "form", std::nullopt, "form",
+                                          {{"first_source", first.source.empty() ? std::string("-") : first.source},
+                                           {"first_form", std::to_string(it->second.number_in_file)},
+                                           {"project_name", e.subject.project_name}}));
+        sort_findings(e.findings);
+        ++added;
+    }
+    return added;
+}
+
 std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate) {
     if (!rate) return 7;
     // Boundaries as exact fractions: 0.60, 0.80, 0.90, 0.95, 1.

@@ -231,6 +231,49 @@ def main():
           and reports[0]["reader"] == "cell_per_line" and "no form found" in err and "cells_total" in reports[1],
           (rc, err, reports[:1]))
 
+    # a batch finishes: the readable files are processed and written, the others listed, exit 3
+    batch = os.path.join(work, "batch")
+    os.makedirs(batch, exist_ok=True)
+    shutil.copy(SAMPLE, os.path.join(batch, "a.txt"))
+    shutil.copy(noform, os.path.join(batch, "b.txt"))
+    with open(os.path.join(batch, "c.xlsx"), "wb") as fh:
+        fh.write(b"PK\x03\x04 not a workbook")
+    batch_json = os.path.join(work, "batch.json")
+    batch_html = os.path.join(work, "batch.html")
+    batch_md = os.path.join(work, "batch.md")
+    rc, out, err = run(["summary", os.path.join(batch, "*"), "--json", batch_json, "--html", batch_html,
+                        "--markdown", batch_md])
+    summary = json.load(open(batch_json, encoding="utf-8")) if os.path.exists(batch_json) else {}
+    unread = [u["source"] for u in summary.get("files_not_read", [])]
+    check("summary of a folder with two bad files: 8 forms written, the two listed, exit 3",
+          rc == 3 and summary.get("forms") == 8 and [os.path.basename(u) for u in unread] == ["b.txt", "c.xlsx"]
+          and err.count("jixiao: error:") == 2 and "2 files not read" in out, (rc, err, out[:400], unread))
+    page = open(batch_html, encoding="utf-8").read() if os.path.exists(batch_html) else ""
+    check("the HTML report lists the files not read", 'id="files-not-read"' in page and "c.xlsx" in page, len(page))
+    md = open(batch_md, encoding="utf-8").read() if os.path.exists(batch_md) else ""
+    check("the Markdown report lists the files not read", "Files not read" in md and "b.txt" in md, md[:300])
+    rc, out, err = run(["audit", os.path.join(batch, "b.txt"), SAMPLE, "--fail-fast", "--json", "-"])
+    check("--fail-fast stops at the first unreadable file and writes nothing", rc == 3 and out == "", (rc, out[:200]))
+    rc, out, err = run(["audit", os.path.join(work, "missing.txt"), SAMPLE, "--json", "-", "-q"])
+    evaluations = json.loads(out)["evaluations"] if out.startswith("{") else []
+    check("a missing file among good ones: the good one is audited, exit 3",
+          rc == 3 and len(evaluations) == 8 and "missing.txt" in err, (rc, err))
+
+    # the same form submitted twice is reported once per copy, naming the first
+    shutil.copy(SAMPLE, os.path.join(batch, "copy.txt"))
+    rc, out, err = run(["audit", os.path.join(batch, "a.txt"), os.path.join(batch, "copy.txt"), "--json", "-", "-q"])
+    evaluations = json.loads(out)["evaluations"] if out.startswith("{") else []
+    dups = [[fd for fd in e["findings"]["findings"] if fd["code"] == "batch.duplicate_form"] for e in evaluations]
+    check("a file given twice: 8 duplicate findings, on the second copy only, naming the first",
+          len(evaluations) == 16 and all(not d for d in dups[:8]) and all(len(d) == 1 for d in dups[8:])
+          and dups[9][0]["evidence"]["first_form"] == "2" and dups[9][0]["evidence"]["first_source"].endswith("a.txt"),
+          (rc, err, [len(d) for d in dups]))
+    rc, out, err = run(["audit", SAMPLE, "--json", "-", "-q"])
+    evaluations = json.loads(out)["evaluations"] if out.startswith("{") else []
+    check("eight different forms have no duplicate finding",
+          len(evaluations) == 8 and not any(fd["code"] == "batch.duplicate_form" for e in evaluations for fd in e["findings"]["findings"]),
+          (rc, err))
+
     # an empty shell: no grade, a warning, exit 1 with --fail-on warning
     shell = os.path.join(work, "empty-shell.txt")
     with open(shell, "w", encoding="utf-8") as fh:

@@ -59,9 +59,9 @@ def test_errors_are_document_errors(tmp_path):
     with pytest.raises(jixiao.DocumentError) as info:
         jixiao.read_text("just some words\nand more words\n", format="tsv")
     assert info.value.code == "no_form_found"
-    with pytest.raises(jixiao.DocumentError) as info:
+    with pytest.raises(FileNotFoundError) as missing:  # an OSError, as open() raises
         jixiao.read(tmp_path / "missing.txt")
-    assert info.value.code == "io_error"
+    assert missing.value.filename == str(tmp_path / "missing.txt")
     with pytest.raises(ValueError):
         jixiao.read_text("a,b", format="xls")
 

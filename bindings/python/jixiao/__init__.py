@@ -18,6 +18,8 @@ Excel reading and Dask helpers.
 
 from __future__ import annotations
 
+import errno as _errno
+import glob as _glob
 import json as _json
 import os as _os
 from decimal import Decimal as _Decimal
@@ -190,17 +192,129 @@ def _looks_like_path(source: Any) -> bool:
     return False
 
 
-def read(path: Union[str, "_os.PathLike[str]"], format: Optional[str] = None) -> ImportResult:
-    """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
-    tables, one cell per line, canonical JSON (``.json``), Excel (``.xlsx``) or Word
-    (``.docx``) — the Office files through the C++ readers (exact numbers, merged cells as
-    spans; the format is told from the content, not the suffix). Returns an
-    :class:`ImportResult` that unpacks as ``forms, report``. Raises :class:`DocumentError`
-    (no form found, unreadable, corrupt or old binary .xls/.doc file) or :class:`JSONError`."""
+def _read_one(path: Any, format: Optional[str]) -> ImportResult:
     p = _Path(path)
+    if not p.exists():
+        raise FileNotFoundError(_errno.ENOENT, "no such file", str(p))
+    if p.is_dir():
+        raise IsADirectoryError(_errno.EISDIR, "a folder: read it with jixiao.read_many", str(p))
     if p.suffix.lower() == ".json" and format is None:
         return read_json(p)
     return _core.import_file(str(p), format=format, source_name=p.name)
+
+
+def read(path: Any, format: Optional[str] = None) -> Union[ImportResult, "ReadBatch"]:
+    """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
+    tables, one cell per line, canonical JSON (``.json``), Excel (``.xlsx``) or Word
+    (``.docx``) — the Office files through the C++ readers (exact numbers, merged cells as
+    spans; the format is told from the content, not the suffix). ``path`` is a ``str`` or
+    :class:`pathlib.Path`, or an open file object (binary or text; its ``name`` is the source).
+    Returns an :class:`ImportResult` that unpacks as ``forms, report``.
+
+    A list of paths, a folder or a glob pattern (``"forms/*.txt"``) is read by
+    :func:`read_many` and gives a :class:`ReadBatch` (it unpacks as ``forms, reports``).
+
+    Raises ``FileNotFoundError`` for a missing file, :class:`DocumentError` (a
+    :class:`ParseError`: no form found, unreadable, corrupt or old binary .xls/.doc file, the
+    message starting with the file name) or :class:`JSONError`."""
+    if hasattr(path, "read") and not isinstance(path, (str, bytes, _os.PathLike)):
+        data = path.read()
+        name = _os.path.basename(str(getattr(path, "name", "-"))) or "-"
+        return _core.import_text(data, format=format, source_name=name)
+    if isinstance(path, (list, tuple)) or _is_glob(path) or (isinstance(path, (str, _os.PathLike)) and _Path(path).is_dir()):
+        return read_many(path, format=format)
+    return _read_one(path, format)
+
+
+class ReadBatch:
+    """The forms of many files (:func:`read_many`), in input order.
+
+    ``forms``: every form read; ``sources``: the file of each form; ``notes``: the import
+    notes of each form; ``reports``: one :class:`ImportReport` per file read;
+    ``files_not_read``: ``(source, reason)`` for each file in which no form was read.
+    Unpacks as ``forms, reports``; :func:`evaluate_batch` and :func:`portfolio` take it (each
+    form keeps its source and notes; the portfolio lists the files not read)."""
+
+    def __init__(self) -> None:
+        self.forms: List[Form] = []
+        self.sources: List[str] = []
+        self.notes: List[List[ImportNote]] = []
+        self.reports: List[ImportReport] = []
+        self.files_not_read: List[tuple] = []
+
+    def __iter__(self):
+        return iter((self.forms, self.reports))
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def __repr__(self) -> str:
+        return (f"ReadBatch(forms={len(self.forms)}, files={len(self.reports)}, "
+                f"files_not_read={len(self.files_not_read)})")
+
+
+def _is_glob(path: Any) -> bool:
+    return isinstance(path, str) and any(c in _os.path.basename(path) for c in "*?[")
+
+
+def _expand(sources: Any) -> List[str]:
+    if isinstance(sources, (str, _os.PathLike)):
+        sources = [sources]
+    out: List[str] = []
+    for s in sources:
+        text = _os.fspath(s)
+        if _is_glob(text):
+            matches = sorted(_glob.glob(text))
+            out.extend(m for m in matches if _os.path.isfile(m))
+            if not matches:
+                out.append(text)  # reported as not found
+        elif _os.path.isdir(text):
+            out.extend(sorted(_os.path.join(text, n) for n in _os.listdir(text)
+                              if _os.path.isfile(_os.path.join(text, n)) and not n.startswith(".")))
+        else:
+            out.append(text)
+    return out
+
+
+def read_many(sources: Any, format: Optional[str] = None, *, fail_fast: bool = False,
+              progress: Any = None) -> ReadBatch:
+    """Reads many files: paths, :class:`pathlib.Path` objects, folders (every file in them,
+    sorted by name) and glob patterns, in order. Every readable file is read; a file in which
+    no form can be read is listed in ``files_not_read`` with the reason (the same text as the
+    CLI), unless ``fail_fast``, which raises on the first one.
+
+    ``progress``: ``True`` shows a tqdm bar when tqdm is installed; a callable is called as
+    ``progress(done, total, source)`` after each file."""
+    paths = _expand(sources)
+    batch = ReadBatch()
+    bar = None
+    if progress is True:
+        try:
+            from tqdm import tqdm as _tqdm  # optional
+            bar = _tqdm(total=len(paths), unit="file")
+        except ImportError:
+            bar = None
+    for done, path in enumerate(paths, 1):
+        try:
+            forms, report = _read_one(path, format)
+        except (OSError, ParseError) as e:
+            if fail_fast:
+                raise
+            reason = str(e) if isinstance(e, ParseError) else f"{path}: {e.strerror or e}"
+            batch.files_not_read.append((path, reason))
+        else:
+            for i, f in enumerate(forms):
+                batch.forms.append(f)
+                batch.sources.append(path)
+                batch.notes.append(report.notes_for(i))
+            batch.reports.append(report)
+        if bar is not None:
+            bar.update(1)
+        elif callable(progress):
+            progress(done, len(paths), path)
+    if bar is not None:
+        bar.close()
+    return batch
 
 
 def read_text(data: Union[str, bytes], format: Optional[str] = None, source_name: str = "-") -> ImportResult:
@@ -366,11 +480,15 @@ def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
     return _core.evaluate(form, resolve_rulebook(rulebook), source, None if notes is None else list(notes), traces)
 
 
-def evaluate_batch(forms: Union[Sequence[Form], ImportResult], rulebook: RulebookLike = None, *,
+def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebook: RulebookLike = None, *,
                    traces: bool = True, threads: int = 1) -> List[Evaluation]:
     """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
-    Given an :class:`ImportResult`, each form keeps its source name and import notes."""
+    Given an :class:`ImportResult` or a :class:`ReadBatch`, each form keeps its source name and
+    import notes. A form that repeats an earlier one of the batch (same project, units, year
+    and figures) gets a ``batch.duplicate_form`` finding naming the first."""
     book = resolve_rulebook(rulebook)
+    if isinstance(forms, ReadBatch):
+        return _core.evaluate_batch(forms.forms, book, forms.sources, forms.notes, traces, threads)
     if isinstance(forms, ImportResult):
         report = forms.report
         fs = list(forms.forms)
@@ -379,22 +497,30 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult], rulebook: Ruleboo
     return _core.evaluate_batch(list(forms), book, None, None, traces, threads)
 
 
-def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult],
-              rulebook: RulebookLike = None) -> Portfolio:
+def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult, ReadBatch],
+              rulebook: RulebookLike = None, *, files_not_read: Optional[Sequence[tuple]] = None) -> Portfolio:
     """The portfolio summary (grades, execution-rate buckets, findings by code, one entry per
-    form) of evaluations, or of forms (evaluated first)."""
+    form) of evaluations, or of forms (evaluated first). Given a :class:`ReadBatch`, its files
+    not read are listed (``Portfolio.files_not_read``); ``files_not_read`` adds such pairs."""
     book = resolve_rulebook(rulebook)
+    unread = list(files_not_read or [])
+    if isinstance(evaluations, ReadBatch):
+        unread = list(evaluations.files_not_read) + unread
+        return _core.summarize_portfolio(evaluate_batch(evaluations, book), book, unread)
     items = evaluations.forms if isinstance(evaluations, ImportResult) else list(evaluations)
     if isinstance(evaluations, ImportResult) or (items and isinstance(items[0], Form)):
         items = evaluate_batch(evaluations, book)
-    return _core.summarize_portfolio(list(items), book)
+    return _core.summarize_portfolio(list(items), book, unread)
 
 
-def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None, *, title: str = "") -> str:
-    """The self-contained HTML report (portfolio page + one section per form) of evaluations."""
+def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None, *, title: str = "",
+                files_not_read: Optional[Sequence[tuple]] = None) -> str:
+    """The self-contained HTML report (portfolio page + one section per form) of evaluations;
+    ``files_not_read`` (``ReadBatch.files_not_read``) lists the files in which no form was read."""
     book = resolve_rulebook(rulebook)
     evs = list(evaluations)
-    return _core.html_report(evs, _core.summarize_portfolio(evs, book), title, f"jixiao {__version__}")
+    p = _core.summarize_portfolio(evs, book, list(files_not_read or []))
+    return _core.html_report(evs, p, title, f"jixiao {__version__}")
 
 
 def write_xlsx(evaluations: Sequence[Evaluation], path: Union[str, "_os.PathLike[str]"], rulebook: RulebookLike = None,
@@ -443,6 +569,11 @@ def portfolio_frame(items: Any, scorecards: Any = None, findings: Any = None,
 
 
 from . import _display  # noqa: E402
+
+
+def __dir__() -> List[str]:
+    """Only the API (``__all__`` and ``dask``), not the typing names this module imports."""
+    return sorted(set(__all__) | {"dask"})
 
 
 def __getattr__(name: str) -> Any:
@@ -509,6 +640,8 @@ __all__ = [
     "portfolio",
     "portfolio_frame",
     "read",
+    "read_many",
+    "ReadBatch",
     "read_csv",
     "read_excel",
     "read_docx",

@@ -210,12 +210,14 @@ void bind_audit(py::module_& m) {
                   parallel_for(items.size(), threads, [&](std::size_t i) {
                       out[i] = evaluate(*items[i], book, srcs[i], std::move(per_form[i]), options);
                   });
+                  flag_duplicate_forms(out);  // the batch check: a form submitted twice
               }
               return out;
           }, py::arg("forms"), py::arg("rulebook"), py::arg("sources") = py::none(), py::arg("notes") = py::none(),
           py::arg("traces") = true, py::arg("threads") = 1,
           "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
-          "optional; threads > 1 works on that many threads (0: one per hardware thread).");
+          "optional; threads > 1 works on that many threads (0: one per hardware thread). A form that repeats an "
+          "earlier one of the batch gets a batch.duplicate_form finding.");
 
     py::class_<portfolio>(m, "Portfolio", "The summary of a batch of evaluations: grades, execution rates, findings by code, one entry per form.")
         .def_readonly("rulebook_id", &portfolio::rulebook_id)
@@ -265,13 +267,28 @@ void bind_audit(py::module_& m) {
         .def_readonly("computed_total_mean", &portfolio::computed_total_mean)
         .def_readonly("budget_sum", &portfolio::budget_sum, "Σ 全年预算数 in 元.")
         .def_readonly("executed_sum", &portfolio::executed_sum, "Σ 全年执行数 in 元.")
+        .def_property_readonly("files_not_read", [](const portfolio& p) {
+            py::list out;
+            for (const auto& u : p.files_not_read) out.append(py::make_tuple(u.source, u.reason));
+            return out;
+        }, "Files of the batch in which no form was read: (source, reason) tuples.")
         .def("__repr__", [](const portfolio& p) { return "Portfolio(forms=" + std::to_string(p.forms) + ")"; });
 
-    m.def("summarize_portfolio", [](const std::vector<evaluation>& evaluations, const rulebook& book) {
+    m.def("summarize_portfolio", [](const std::vector<evaluation>& evaluations, const rulebook& book, py::handle unread) {
+              std::vector<unread_file> files;
+              if (!unread.is_none()) {
+                  for (py::handle h : unread.cast<py::iterable>()) {
+                      auto t = h.cast<py::tuple>();
+                      files.push_back(unread_file{t[0].cast<std::string>(), t[1].cast<std::string>()});
+                  }
+              }
               py::gil_scoped_release release;
-              return summarize(evaluations, book);
-          }, py::arg("evaluations"), py::arg("rulebook"),
-          "The Portfolio of a batch of evaluations (grade bands and rate rounding from `rulebook`).");
+              portfolio p = summarize(evaluations, book);
+              p.files_not_read = std::move(files);
+              return p;
+          }, py::arg("evaluations"), py::arg("rulebook"), py::arg("files_not_read") = py::none(),
+          "The Portfolio of a batch of evaluations (grade bands and rate rounding from `rulebook`); "
+          "`files_not_read`: (source, reason) pairs of the files in which no form was read.");
 }
 
 }  // namespace jixiao::python

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <fstream>
 #include <sstream>
@@ -170,6 +171,50 @@ TEST(export_portfolio, counts_add_up_over_the_golden_forms) {
     decimal sum;
     for (const evaluation& e : evaluations) sum += e.card.computed_total;
     EXPECT_EQ(p.computed_total_sum, sum);
+}
+
+TEST(batch_check, a_form_given_twice_is_flagged_on_its_second_copy_only) {
+    std::vector<evaluation> batch = golden_evaluations(default_book());
+    for (evaluation& e : batch) e.source = "a.txt";
+    std::vector<evaluation> again = golden_evaluations(default_book());
+    for (evaluation& e : again) e.source = "b.txt";
+    batch.push_back(again[2]);  // the third form, filed again from another file
+    batch.push_back(again[5]);
+    batch.back().subject.indicators[0].actual.text += "0";  // a changed figure: not the same form
+    EXPECT_EQ(flag_duplicate_forms(batch), 1u);
+    std::size_t flagged = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        for (const finding& f : batch[i].findings) {
+            if (f.code != "batch.duplicate_form") continue;
+            ++flagged;
+            EXPECT_EQ(i, 8u);
+            EXPECT_EQ(f.level, severity::warning);
+            EXPECT_EQ(f.evidence_value("first_source"), "a.txt");
+            EXPECT_EQ(f.evidence_value("first_form"), "3");
+            EXPECT_NE(f.message_zh.find("a.txt 第 3 张表"), std::string::npos) << f.message_zh;
+        }
+    }
+    EXPECT_EQ(flagged, 1u);
+    // Still sorted as audit sorts: the warning comes before every notice.
+    const auto& fs = batch[8].findings;
+    EXPECT_TRUE(std::is_sorted(fs.begin(), fs.end(), [](const finding& a, const finding& b) {
+        return static_cast<int>(a.level) < static_cast<int>(b.level);
+    }));
+    const portfolio p = summarize(batch, default_book());
+    EXPECT_EQ(p.forms, 10u);  // both copies still count
+    EXPECT_TRUE(p.files_not_read.empty());
+}
+
+TEST(export_json, the_portfolio_lists_files_not_read_only_when_there_are_some) {
+    const auto evaluations = golden_evaluations(default_book());
+    portfolio p = summarize(evaluations, default_book());
+    EXPECT_EQ(io::portfolio_to_json(p).find("files_not_read"), std::string::npos);
+    p.files_not_read.push_back(unread_file{"b.txt", "b.txt: no form found"});
+    const auto j = nlohmann::json::parse(io::portfolio_to_json(p));
+    ASSERT_EQ(j["files_not_read"].size(), 1u);
+    EXPECT_EQ(j["files_not_read"][0]["source"], "b.txt");
+    EXPECT_NE(io::html_report(evaluations, p).find("files-not-read"), std::string::npos);
+    EXPECT_NE(io::portfolio_to_markdown(evaluations, p).find("Files not read"), std::string::npos);
 }
 
 TEST(export_json, evaluation_embeds_the_canonical_form_and_the_audit_findings) {

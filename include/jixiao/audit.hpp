@@ -128,6 +128,13 @@ struct check_info {
 /// The check with `code`, or null.
 [[nodiscard]] const check_info* find_check(std::string_view code) noexcept;
 
+/// The Chinese sentence for an import note code (`io::import_note::code`): what the recognizer
+/// did, for the `message_zh` of `import.*` findings; empty for a code without one (the finding
+/// then says `导入说明（code）`).
+[[nodiscard]] std::string_view import_note_zh(std::string_view note_code) noexcept;
+/// Every import note code that has a Chinese sentence (for tests and docs).
+[[nodiscard]] std::vector<std::string_view> import_note_codes_with_zh();
+
 /// Longest text (in code points, after whitespace is removed) compared by `text_similarity`;
 /// longer texts are compared over their first `similarity_max_chars` code points.
 inline constexpr std::size_t similarity_max_chars = 4000;

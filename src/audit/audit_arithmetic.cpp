@@ -47,6 +47,98 @@ void check_sources(const context& c) {
     }
 }
 
+/// A negative amount in the funds block: money budgeted, allocated or spent is never below zero,
+/// and the execution line drops out of scoring on a negative budget.
+void check_negative_amounts(const context& c) {
+    const funds& m = c.f.money;
+    for (std::size_t r = 0; r < 4; ++r) {
+        for (std::size_t col = 0; col < 3; ++col) {
+            const reported<decimal>& cell = m.at(static_cast<funds_row>(r), static_cast<funds_column>(col));
+            if (!cell.has_value() || !cell.value->is_negative()) continue;
+            c.emit("funds.negative_amount", "funds", std::nullopt,
+                   std::string(row_ids[r]) + "." + std::string(column_ids[col]),
+                   {{"row_zh", std::string(field_zh(row_ids[r]))}, {"row_en", std::string(field_en(row_ids[r]))},
+                    {"column_zh", std::string(field_zh(column_ids[col]))},
+                    {"column_en", std::string(field_en(column_ids[col]))},
+                    {"amount", cell.value->to_string()}, {"text", cell.text}});
+        }
+    }
+}
+
+/// Chinese for why a line could not be scored (the reasons of `line_status::not_scorable`).
+std::string_view reason_zh(line_reason r) noexcept {
+    switch (r) {
+    case line_reason::missing_weight: return "无分值";
+    case line_reason::invalid_weight: return "分值无法识别或为负";
+    case line_reason::missing_target: return "无年度指标值";
+    case line_reason::invalid_target: return "年度指标值无法识别";
+    case line_reason::missing_actual: return "无实际完成值";
+    case line_reason::invalid_actual: return "实际完成值无法识别";
+    case line_reason::incompatible_units: return "指标值与完成值计量单位不可比";
+    case line_reason::missing_reported_score: return "定性指标无填报得分";
+    case line_reason::missing_budget: return "无全年预算数";
+    case line_reason::invalid_budget: return "全年预算数无法识别或为负";
+    case line_reason::missing_executed: return "无全年执行数";
+    default: return "无法核算";
+    }
+}
+
+/// The computed total left out a line: say which and why, and compare the reported total with
+/// what can be computed (the computed lines plus the reported scores of the others), as partial.
+void report_incomplete_total(const context& c, const decimal& reported_total) {
+    std::string missing_zh;
+    std::string missing_en;
+    decimal reported_rest{0};
+    std::size_t missing = 0;
+    std::size_t without_score = 0;
+    auto add = [&](const score_line& line, std::string_view zh_name, std::string_view en_name) {
+        if (line.counted) return;
+        ++missing;
+        // A line the engine could score but whose counted part is the reported score (manual,
+        // tiers): that score is empty or unreadable.
+        const bool needs_reported = line.status != line_status::not_scorable;
+        missing_zh += (missing_zh.empty() ? "" : "、") + std::string("“") + std::string(zh_name) + "”（" +
+                      std::string(needs_reported ? "应采用填报得分，但得分为空或无法识别" : reason_zh(line.reason)) + "）";
+        missing_en += (missing_en.empty() ? "" : "; ") + std::string("\"") + std::string(en_name) + "\" (" +
+                      std::string(needs_reported ? "the reported score stands for it, but it is empty or unreadable"
+                                                 : describe(line.reason)) +
+                      ")";
+        if (line.reported_score.has_value()) reported_rest += *line.reported_score.value;
+        else ++without_score;
+    };
+    add(c.card.execution, "预算执行率", "budget execution");
+    for (std::size_t i = 0; i < c.card.indicators.size() && i < c.f.indicators.size(); ++i) {
+        add(c.card.indicators[i], c.f.indicators[i].name, c.f.indicators[i].name);
+    }
+    if (missing == 0) return;
+    const decimal comparable = c.card.computed_total + reported_rest;
+    std::string comparison_zh;
+    std::string comparison_en;
+    if (without_score == 0) {
+        comparison_zh = "可核算部分 " + c.card.computed_total.to_string() + " 分加未核算项的填报得分 " +
+                        reported_rest.to_string() + " 分为 " + comparable.to_string() + " 分，与填报总分 " +
+                        reported_total.to_string() + " 相差 " + (comparable - reported_total).to_string() + "（部分核对）";
+        comparison_en = "the computable part " + c.card.computed_total.to_string() +
+                        " plus the reported scores of the others " + reported_rest.to_string() + " is " +
+                        comparable.to_string() + " against the reported total " + reported_total.to_string() +
+                        ", difference " + (comparable - reported_total).to_string() + " (partial check)";
+    } else {
+        comparison_zh = "可核算部分为 " + c.card.computed_total.to_string() + " 分，其中 " + std::to_string(without_score) +
+                        " 项未核算项亦无填报得分，无法与填报总分 " + reported_total.to_string() + " 核对";
+        comparison_en = "the computable part is " + c.card.computed_total.to_string() + "; " +
+                        std::to_string(without_score) + " of the lines left out have no reported score either, so the "
+                        "reported total " + reported_total.to_string() + " cannot be checked";
+    }
+    evidence_list ev{{"missing_lines", std::to_string(missing)}, {"missing_zh", missing_zh}, {"missing_en", missing_en},
+                     {"computed_partial", c.card.computed_total.to_string()}, {"reported", reported_total.to_string()},
+                     {"comparison_zh", comparison_zh}, {"comparison_en", comparison_en}};
+    if (without_score == 0) {
+        ev.emplace_back("comparable", comparable.to_string());
+        ev.emplace_back("difference", (comparable - reported_total).to_string());
+    }
+    c.emit("total.incomplete", "total", std::nullopt, "total_score", std::move(ev));
+}
+
 void check_execution(const context& c) {
     const funds& m = c.f.money;
     const reported<decimal>& budget = m.at(funds_row::total, funds_column::full_year_budget);
@@ -176,6 +268,7 @@ void check_weights_and_totals(const context& c) {
                     {"computed", c.card.computed_total.to_string()},
                     {"difference", (c.card.computed_total - reported_total).to_string()}});
         }
+        if (c.card.scorable && !c.card.total_complete) report_incomplete_total(c, reported_total);
         std::string_view grade = trim(f.reported_grade);
         if (!grade.empty()) {
             std::string_view expected = c.book.grade_for(reported_total);
@@ -194,6 +287,7 @@ void check_weights_and_totals(const context& c) {
 
 void check_arithmetic(const context& c) {
     check_sources(c);
+    check_negative_amounts(c);
     check_execution(c);
     check_line_scores(c);
     check_ranges(c);

@@ -24,6 +24,13 @@ constexpr std::array catalogue{
         "Funds, column {column_en}: the annual total is {total} but the sources add up to {sum} "
         "(current appropriation {current_appropriation} + prior carry-over {prior_carryover} + other {other}); "
         "difference {difference}."},
+    check_info{"funds.negative_amount", arithmetic, error, "funds",
+        "资金数额为负", "Negative amount in the funds block",
+        "An amount of the funds block (any row of 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金, any column "
+        "of 年初预算数 / 全年预算数 / 全年执行数) is below zero. Money budgeted or spent is never negative; a "
+        "negative 全年预算数 also takes the execution line out of scoring (see total.incomplete).",
+        "项目资金“{row_zh}”行“{column_zh}”列为负数 {amount}（原文“{text}”）。",
+        "Funds, row {row_en}, column {column_en}: the amount {amount} is negative (text \"{text}\")."},
     check_info{"funds.executed_exceeds_budget", arithmetic, warning, "funds",
         "全年执行数超过全年预算数", "Executed amount exceeds the full-year budget",
         "全年执行数 of the total row is greater than its 全年预算数 (exact). The execution score is capped "
@@ -82,6 +89,16 @@ constexpr std::array catalogue{
         "line contributed to the computed total.",
         "总分填报 {reported}，重新计算为 {computed}，相差 {difference}。",
         "The reported total {reported} differs from the recomputed total {computed}; difference {difference}."},
+    check_info{"total.incomplete", arithmetic, warning, "total",
+        "总分只能部分核算", "The total can be recomputed only in part",
+        "A line of the form (the execution line or an indicator) could not be scored (status not_scorable: "
+        "a missing or unreadable weight, target, actual, budget ...), so the computed total leaves it out and "
+        "total.computed_mismatch is not checked. This finding names each line left out and why, and still "
+        "compares the reported total with what can be computed: the computed lines plus the reported scores "
+        "of the lines left out (a partial check; evidence `comparable` and `difference` when every line left "
+        "out has a reported score).",
+        "总分无法完整核算：{missing_zh} 未计入；{comparison_zh}。",
+        "The total cannot be fully recomputed: {missing_en} left out; {comparison_en}."},
     check_info{"total.grade_mismatch", arithmetic, error, "total",
         "评价等级与总分不符", "Reported grade does not match the total",
         "The reported grade (优/良/中/差) is not the rulebook's grade for the reported total.",
@@ -227,19 +244,19 @@ constexpr std::array catalogue{
         "导入时修复的单元格", "Cell repaired on import",
         "The recognizer repaired damage in the source (io::note_kind::repair): a line-wrap space "
         "removed, a name split by a page break joined, a page number dropped.",
-        "导入修复：{message}（原文“{text}”）。",
+        "导入修复：{message_zh}（原文“{text}”）。",
         "Repaired on import: {message} (text \"{text}\")."},
     check_info{"import.unmapped", hygiene, notice, "import",
         "导入时未使用的单元格", "Cell not used on import",
         "A non-empty cell of the source is in no form field (io::note_kind::unmapped): a header "
         "fragment, stray text. Listed so that nothing is dropped silently.",
-        "导入时未使用的内容：{message}（原文“{text}”）。",
+        "导入时未使用的内容：{message_zh}（原文“{text}”）。",
         "Not used on import: {message} (text \"{text}\")."},
     check_info{"import.warning", hygiene, warning, "import",
         "导入警告", "Import warning",
         "Something the recognizer says a reviewer should know (io::note_kind::warning): a truncated "
         "form, a missing block.",
-        "导入警告：{message}（原文“{text}”）。",
+        "导入警告：{message_zh}（原文“{text}”）。",
         "Import warning: {message} (text \"{text}\")."},
 };
 // clang-format on
@@ -247,6 +264,69 @@ constexpr std::array catalogue{
 }  // namespace
 
 std::span<const check_info> check_catalogue() noexcept { return catalogue; }
+
+namespace {
+
+struct note_text {
+    std::string_view code;
+    std::string_view zh;
+};
+
+// The Chinese of each import note code (the recognizer writes its notes in English, with the
+// particulars; the Chinese says what was done, and the finding quotes the cell's text).
+// clang-format off
+constexpr std::array import_notes_zh{
+    note_text{"actual_unit_from_column", "实际完成值未写单位，按指标值的计量单位读取"},
+    note_text{"category_points", "一级指标的分值写在标签中，已读出"},
+    note_text{"cell_unmapped", "该单元格不属于表中任何栏目，原文保留在报告中"},
+    note_text{"deviation_from_next_line", "下一行的偏差原因说明归入本指标"},
+    note_text{"figures_split_by_arithmetic", "连在一起的数字按执行率和得分的算术关系拆分"},
+    note_text{"form_kind_refused", "不是项目支出绩效自评表，未按自评表读取"},
+    note_text{"form_not_scorable", "未读到任何指标和资金数额，该表无法评分"},
+    note_text{"funds_aligned_by_meaning", "资金行与表头未对齐（空单元格被省略），按含义放置各数额"},
+    note_text{"funds_placed_by_meaning", "资金数额按含义放入对应栏目"},
+    note_text{"funds_row_repeated", "同一资金行出现两次，保留后一行"},
+    note_text{"goal_text_joined", "下一行续写的目标文字已接上"},
+    note_text{"header_repeated", "分页后重复的表头已跳过"},
+    note_text{"html_tags_stripped", "去除了目标文字中的网页标记，段落以换行分隔"},
+    note_text{"indicator_without_values", "该指标行只有名称，没有指标值、分值和得分"},
+    note_text{"label_from_below", "合并单元格的一级指标标签印在下方（分页），取自下方"},
+    note_text{"label_from_next_page", "分页前的行缺少二级指标标签，取自下一页"},
+    note_text{"line_break_removed", "去除了单元格内因换行产生的空白"},
+    note_text{"money_unit_assumed", "项目资金表头未写单位，按元读取"},
+    note_text{"name_cells_joined", "跨两个单元格的三级指标名称已合并"},
+    note_text{"no_funds_block", "未找到项目资金部分"},
+    note_text{"no_goal_block", "未找到年度总体目标部分"},
+    note_text{"no_indicator_table", "未找到绩效指标表（一级指标、二级指标、三级指标表头）"},
+    note_text{"no_indicators", "绩效指标表中没有指标行"},
+    note_text{"no_project_name", "未找到项目名称"},
+    note_text{"no_title", "项目名称之前没有表名"},
+    note_text{"no_total_row", "没有总分行，表格可能不完整"},
+    note_text{"no_year", "表名附近没有年度"},
+    note_text{"page_number_dropped", "去除了混入表格的页码"},
+    note_text{"row_joined", "被分页拆开的一行已合并"},
+    note_text{"second_indicator_table", "同一张表中出现第二个指标表头，其各行已接在后面"},
+    note_text{"split_label_dropped", "去除了分页时印在表格旁的竖排标签片段"},
+    note_text{"target_folded", "指标性质、指标值和度量单位合为一个年度指标值"},
+    note_text{"total_incomplete", "总分行只有一个数，按总得分读取"},
+    note_text{"total_row_joined", "被分页拆开的总分行已合并"},
+};
+// clang-format on
+
+}  // namespace
+
+std::string_view import_note_zh(std::string_view note_code) noexcept {
+    for (const note_text& n : import_notes_zh) {
+        if (n.code == note_code) return n.zh;
+    }
+    return {};
+}
+
+std::vector<std::string_view> import_note_codes_with_zh() {
+    std::vector<std::string_view> out;
+    for (const note_text& n : import_notes_zh) out.push_back(n.code);
+    return out;
+}
 
 const check_info* find_check(std::string_view code) noexcept {
     for (const check_info& c : catalogue) {

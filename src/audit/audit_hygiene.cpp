@@ -105,8 +105,10 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
         std::optional<std::size_t> index = note.indicator && *note.indicator < f.indicators.size()
                                                ? note.indicator
                                                : std::nullopt;
+        std::string_view zh = import_note_zh(note.code);
         c.emit(code, "import", index, note.code,
-               {{"note_code", note.code}, {"message", note.message}, {"text", note.text}});
+               {{"note_code", note.code}, {"message", note.message},
+                {"message_zh", zh.empty() ? "导入说明（" + note.code + "）" : std::string(zh)}, {"text", note.text}});
         c.out.back().where = note.where;  // the note's own place in the source
     }
 }

@@ -746,3 +746,100 @@ TEST(audit_robustness, damaged_sample_forms_never_throw_and_fill_every_message) 
     }
     EXPECT_GE(seen.size(), 10U);
 }
+
+TEST(audit_arithmetic, a_negative_amount_is_an_error_naming_its_cell) {
+    form f = clean_form();
+    f.money.at(funds_row::total, funds_column::full_year_budget) = read_number_cell("-100");
+    f.money.at(funds_row::other, funds_column::executed) = read_number_cell("-5");
+    const auto hits = with_code(run(f), "funds.negative_amount");
+    ASSERT_EQ(hits.size(), 2U) << codes(run(f));
+    EXPECT_EQ(hits[0].level, severity::error);
+    std::vector<std::string> fields{hits[0].field, hits[1].field};
+    std::sort(fields.begin(), fields.end());
+    EXPECT_EQ(fields, (std::vector<std::string>{"other.executed", "total.full_year_budget"}));
+    EXPECT_FALSE(has(run(clean_form()), "funds.negative_amount"));
+}
+
+TEST(audit_arithmetic, a_total_without_one_of_its_lines_is_incomplete_and_still_compared_in_part) {
+    form f = clean_form();
+    f.money.at(funds_row::total, funds_column::full_year_budget) = read_number_cell("-100");  // execution not scorable
+    f.total_score = read_number_cell("95");
+    const auto fs = run(f);
+    const auto hits = with_code(fs, "total.incomplete");
+    ASSERT_EQ(hits.size(), 1U) << codes(fs);
+    EXPECT_EQ(hits[0].level, severity::warning);
+    // The indicators compute to 90, the execution line's reported score is 10: 100 against 95.
+    EXPECT_EQ(hits[0].evidence_value("computed_partial"), "90.00");
+    EXPECT_EQ(hits[0].evidence_value("comparable"), "100.00");
+    EXPECT_EQ(hits[0].evidence_value("difference"), "5.00");
+    EXPECT_NE(hits[0].message_zh.find("预算执行率"), std::string::npos) << hits[0].message_zh;
+    EXPECT_NE(hits[0].message_zh.find("部分核对"), std::string::npos) << hits[0].message_zh;
+    EXPECT_FALSE(has(fs, "total.computed_mismatch"));  // a full comparison needs every line
+    // A line left out without a reported score: nothing to compare with, and it says so.
+    f.money.score = reported<decimal>{};
+    const auto again = with_code(run(f), "total.incomplete");
+    ASSERT_EQ(again.size(), 1U);
+    EXPECT_EQ(again[0].evidence_value("comparable"), "");
+    EXPECT_NE(again[0].message_en.find("cannot be checked"), std::string::npos) << again[0].message_en;
+    EXPECT_FALSE(has(run(clean_form()), "total.incomplete"));
+}
+
+namespace {
+
+/// Latin words (two letters or more) of a Chinese template, outside `{placeholders}` and
+/// `code spans`: what a Chinese reader would see in English.
+std::vector<std::string> latin_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    bool in_placeholder = false;
+    bool in_code = false;
+    auto flush = [&] {
+        if (word.size() >= 2) out.push_back(word);
+        word.clear();
+    };
+    for (char ch : text) {
+        if (ch == '{') in_placeholder = true;
+        if (ch == '`') in_code = !in_code;
+        const bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        if (letter && !in_placeholder && !in_code) {
+            word += ch;
+        } else {
+            flush();
+        }
+        if (ch == '}') in_placeholder = false;
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+TEST(audit_catalogue, every_chinese_message_and_title_is_chinese) {
+    for (const check_info& c : check_catalogue()) {
+        EXPECT_TRUE(latin_words(c.message_zh).empty()) << c.code << ": " << c.message_zh;
+        EXPECT_TRUE(latin_words(c.title_zh).empty()) << c.code << ": " << c.title_zh;
+    }
+    for (std::string_view code : import_note_codes_with_zh()) {
+        EXPECT_TRUE(latin_words(import_note_zh(code)).empty()) << code << ": " << import_note_zh(code);
+    }
+    EXPECT_EQ(latin_words("导入修复：{message_zh}（原文“{text}”）"), std::vector<std::string>{});
+    EXPECT_EQ(latin_words("导入修复：HTML tags removed"), (std::vector<std::string>{"HTML", "tags", "removed"}));
+}
+
+TEST(audit_hygiene, an_import_note_is_reported_in_chinese) {
+    io::import_note note;
+    note.code = "html_tags_stripped";
+    note.kind = io::note_kind::repair;
+    note.message = "HTML tags removed from the goal text";
+    note.text = "<p>目标</p>";
+    const std::vector<io::import_note> notes{note};
+    const auto hits = with_code(run(clean_form(), notes), "import.repair");
+    ASSERT_EQ(hits.size(), 1U);
+    EXPECT_TRUE(latin_words(hits[0].message_zh).empty()) << hits[0].message_zh;
+    EXPECT_NE(hits[0].message_en.find("HTML tags removed"), std::string::npos);
+    note.code = "some_future_note";
+    const std::vector<io::import_note> unknown{note};
+    const auto other = with_code(run(clean_form(), unknown), "import.repair");
+    ASSERT_EQ(other.size(), 1U);
+    EXPECT_NE(other[0].message_zh.find("导入说明（some_future_note）"), std::string::npos) << other[0].message_zh;
+}

@@ -361,7 +361,6 @@ struct raw_indicator {
     std::vector<extra_cell> extra;
     std::size_t line = 0, grid_row = 0, column = 0;
     bool break_before = false;  ///< a page break lies between this row and the previous one
-    bool explicit_level2 = false;
     /// The report notes about this row's cells (indices into the report): they get the index of
     /// the indicator the row becomes, once it is placed.
     std::vector<std::size_t> notes;

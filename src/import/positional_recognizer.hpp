@@ -21,6 +21,9 @@ namespace jixiao::io::detail::positional {
 class positional_recognizer {
 public:
     positional_recognizer(grid_format format, const import_options& options);
+    // The context refers to the result's report: neither copied nor moved.
+    positional_recognizer(const positional_recognizer&) = delete;
+    positional_recognizer& operator=(const positional_recognizer&) = delete;
 
     /// Takes grid row `src`, the next row of the document (rows arrive in order). The row's
     /// cells must stay alive (unchanged) until `released()` passes its index.

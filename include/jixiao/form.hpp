@@ -9,7 +9,8 @@
 //   struct funds                    the 项目资金 block: 4 rows x 3 columns + weight, rate, score
 //   struct goal                     年度总体目标: expected and achieved text
 //   struct indicator                one 三级指标 line
-//   struct source_location          where a thing came from (file, line, row, column)
+//   struct source_location          where a thing came from (file, line, row, column; page of a PDF)
+//   place_text(where)               where it is for a person holding the source: `p. 3` or `line 12`
 //   struct form                     the whole form
 //
 // Reported numbers are kept exactly as reported; recomputed numbers live in the scorecard
@@ -92,15 +93,24 @@ enum class funds_column { initial_budget, full_year_budget, executed };
 /// The scoring columns of the funds block (分值 / 执行率 / 得分).
 enum class funds_score_column { weight, execution_rate, score };
 
-/// Where a thing came from in the imported document.
+/// Where a thing came from in the imported document. For a PDF, `line` and `row` count the
+/// rows of the whole document (docs/readers.md) and `page` says which page the cell is on.
 struct source_location {
     std::string file;          ///< file name or `-`
     std::size_t line = 0;      ///< 1-based source line (0 = unknown)
     std::size_t row = 0;       ///< 1-based grid row
     std::size_t column = 0;    ///< 1-based grid column
+    /// 1-based page of a paged source (PDF), from the grid cell (`io::cell::page`); 0 = not
+    /// from a paged source. Last, so that `{file, line, row, column}` keeps its meaning.
+    std::size_t page = 0;
     /// Member-wise equality.
     friend bool operator==(const source_location&, const source_location&) = default;
 };
+
+/// Where `where` is for a person holding the source, as the reports cite it: `p. 3` for a paged
+/// source (a PDF, whose running row numbers mean nothing on paper), else `line 12` (the source
+/// line of text, CSV and HTML, the sheet row of a workbook); empty when neither is known.
+[[nodiscard]] std::string place_text(const source_location& where);
 
 /// 项目资金: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金 x 年初预算数 / 全年预算数 /
 /// 全年执行数, with the block's 分值 / 执行率 / 得分.

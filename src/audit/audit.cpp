@@ -261,6 +261,7 @@ ojson location_json(const source_location& w) {
     if (w.line != 0) j["line"] = w.line;
     if (w.row != 0) j["row"] = w.row;
     if (w.column != 0) j["column"] = w.column;
+    if (w.page != 0) j["page"] = w.page;
     return j;
 }
 

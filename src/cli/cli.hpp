@@ -52,6 +52,9 @@ struct common_options {
     std::optional<std::string> html;
     std::optional<std::string> xlsx;   ///< Excel workbook file (--xlsx)
     std::string xlsx_lang = "zh";      ///< zh | en: headers and sheet names of the workbook
+    /// An input in which no form is read is recorded (`loaded_input::failure`, and a report
+    /// that says why) instead of ending the command: `import --report` writes its report first.
+    bool keep_failures = false;
 };
 
 /// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).
@@ -71,6 +74,7 @@ struct loaded_input {
     std::vector<std::vector<io::import_note>> notes;  ///< per form: the recognizer's notes for it
     std::string report_json;            ///< the import report as JSON (empty for JSON input)
     std::size_t document_notes = 0;     ///< notes that belong to no form
+    std::string failure;                ///< why no form was read (only with `keep_failures`), else empty
 };
 
 /// Expands paths and globs (`*`, `?` in the file name part; `-` is stdin). Throws `failure`.

@@ -17,6 +17,7 @@ command add_import(CLI::App& root) {
     app->add_option("--report", *report, "Write the import report (JSON) to FILE");
     add_run_options(*app, *o, false);
     return {app, [o, report] {
+                o->keep_failures = !report->empty();  // the report is written on failure too
                 const auto inputs = load_inputs(*o);
                 std::vector<form> forms;
                 std::size_t document_notes = 0;
@@ -29,6 +30,13 @@ command add_import(CLI::App& root) {
                 reports += "]\n";
                 write_output(o->json.value_or("-"), write_json(forms) + "\n");
                 if (!report->empty()) write_output(*report, reports);
+                std::size_t failed = 0;
+                for (const loaded_input& in : inputs) {
+                    if (in.failure.empty()) continue;
+                    std::fprintf(stderr, "jixiao: error: %s\n", in.failure.c_str());
+                    ++failed;
+                }
+                if (failed > 0) return static_cast<int>(exit_input);  // after the report is written
                 if (!o->quiet) {
                     std::fprintf(stderr, "imported %zu form%s from %zu input%s", forms.size(), forms.size() == 1 ? "" : "s",
                                  inputs.size(), inputs.size() == 1 ? "" : "s");

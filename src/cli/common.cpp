@@ -180,6 +180,7 @@ std::string report_to_json(const io::import_report& r) {
         item["line"] = n.where.line;
         item["row"] = n.where.row;
         item["column"] = n.where.column;
+        if (n.where.page != 0) item["page"] = n.where.page;  // PDF: the page the cell is on
         item["text"] = n.text;
         notes.push_back(item);
     }
@@ -187,7 +188,27 @@ std::string report_to_json(const io::import_report& r) {
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-loaded_input load_one(const std::string& source, const std::string& format, const std::vector<io::layout_family>& layouts) {
+/// The import report of an input in which no form was read: the reader that would read it, the
+/// error and why, so that the report is written on failure too.
+std::string failure_report_json(const std::string& source, std::string_view bytes, const std::string& format,
+                                const error& e) {
+    nlohmann::ordered_json out;
+    out["format"] = "jixiao.import_report";
+    out["version"] = 1;
+    out["source"] = source;
+    std::optional<io::grid_format> reader;
+    if (format != "auto") reader = io::grid_format_from_string(format);
+    else reader = io::detect_format(bytes);
+    out["reader"] = reader ? nlohmann::ordered_json(std::string(io::to_string(*reader))) : nlohmann::ordered_json(nullptr);
+    out["error"] = nlohmann::ordered_json{{"code", std::string(to_string(e.code))}, {"message", e.message}};
+    out["cells_total"] = 0;
+    out["cells_mapped"] = 0;
+    out["notes"] = nlohmann::ordered_json::array();
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+loaded_input load_one(const std::string& source, const std::string& format, const std::vector<io::layout_family>& layouts,
+                      bool keep_failures) {
     std::string bytes;
     if (source == "-") {
         bytes = read_stdin();
@@ -213,6 +234,11 @@ loaded_input load_one(const std::string& source, const std::string& format, cons
     options.layouts = layouts;
     if (format != "auto") options.format = io::grid_format_from_string(format);
     auto r = io::import_text(bytes, options);
+    if (!r && keep_failures) {
+        out.failure = describe_error(source, bytes, r.error());
+        out.report_json = failure_report_json(source, bytes, format, r.error());
+        return out;
+    }
     if (!r) throw failure(exit_input, describe_error(source, bytes, r.error()));
     out.forms = std::move(r->forms);
     out.notes.resize(out.forms.size());
@@ -282,7 +308,9 @@ std::vector<io::layout_family> user_layouts(const common_options& o) {
 std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
     const std::vector<io::layout_family> layouts = user_layouts(o);
-    for (const std::string& source : expand_inputs(o.inputs)) out.push_back(load_one(source, o.format, layouts));
+    for (const std::string& source : expand_inputs(o.inputs)) {
+        out.push_back(load_one(source, o.format, layouts, o.keep_failures));
+    }
     return out;
 }
 

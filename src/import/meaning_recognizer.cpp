@@ -244,7 +244,7 @@ public:
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    source_location where(const token& t) const { return {options_.source_name, t.line, t.row, t.column}; }
+    source_location where(const token& t) const { return {options_.source_name, t.line, t.row, t.column, t.page}; }
 
     void note(note_kind kind, std::string code, std::string message, const token& t,
               std::optional<std::size_t> indicator = std::nullopt) {
@@ -353,6 +353,23 @@ private:
         }
         if (const label_hit* h = tk.hit(family_, label_block::indicator_column);
             h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds)) {
+            if ((h->role == "deviation" || h->role == "extra") && mode_ == mode::header && !f.total_score.text.empty() &&
+                !f.indicators.empty()) {
+                // `偏差大或目标未完成原因分析 | 无` below the total: a closing row, not a table header
+                tk.used = true;
+                const std::size_t v = next_free(i + 1);
+                if (v < end_ && t_[v].type != token_type::label) {
+                    if (!f.notes.empty()) f.notes += '\n';
+                    f.notes += std::string(trim(tk.text)) + ": " + std::string(trim(t_[v].text));
+                    t_[v].used = true;
+                    return v + 1;
+                }
+                return i + 1;
+            }
+            if (h->role == "block" && mode_ == mode::indicators && !indicator_columns_.empty()) {
+                tk.used = true;  // 绩效指标 repeated on the next page: the table goes on
+                return i + 1;
+            }
             if (mode_ != mode::indicator_header) {
                 indicator_columns_.clear();
                 mode_ = mode::indicator_header;
@@ -879,13 +896,14 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         const std::size_t e = n + 1 < starts.size() ? starts[n + 1] : toks.size();
         const form_kind kind = titled ? kind_of_title(toks[b].key, families) : form_kind::project_self_evaluation;
         if (kind != form_kind::project_self_evaluation) {
-            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at line " +
-                              std::to_string(toks[b].line) + ")");
+            const source_location at{options.source_name, toks[b].line, toks[b].row, toks[b].column, toks[b].page};
+            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at " +
+                              place_text(at) + ")");  // `line 3`, or `p. 2` of a PDF
             for (std::size_t i = b; i < e; ++i) toks[i].used = true;  // accounted for by the refusal below
             out.report.notes.push_back(import_note{"form_kind_refused", note_kind::warning,
                                                    "a " + kind_zh(kind) + " (" + std::string(to_string(kind)) +
                                                        "): jixiao reads project self-evaluation forms only for now",
-                                                   {options.source_name, toks[b].line, toks[b].row, toks[b].column},
+                                                   at,
                                                    toks[b].text, std::nullopt, std::nullopt});
             continue;
         }
@@ -915,7 +933,7 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         const bool inside = !starts.empty() && &t - toks.data() >= static_cast<std::ptrdiff_t>(starts.front());
         out.report.notes.push_back(import_note{"cell_unmapped", note_kind::unmapped,
                                                t.piece ? "a piece of a cell that is in no form field" : "a cell that is in no form field",
-                                               {options.source_name, t.line, t.row, t.column}, t.text,
+                                               {options.source_name, t.line, t.row, t.column, t.page}, t.text,
                                                inside && form_of < out.forms.size() ? std::optional<std::size_t>(form_of) : std::nullopt,
                                                std::nullopt});
     }

@@ -293,6 +293,56 @@ std::size_t with_comparator_before(std::string_view text, std::size_t b, std::si
     return best;
 }
 
+/// Length of a unit spelling (or `%`) at byte `i` of `text`, the longest; 0 if none.
+std::size_t unit_at(std::string_view text, std::size_t i) {
+    if (text.substr(i, 1) == "%") return 1;
+    if (text.substr(i, 3) == "\xEF\xBC\x85") return 3;  // ％
+    std::size_t best = 0;
+    for (const auto& u : vocabulary::unit_spellings) {
+        if (u.spelling.size() > best && text.substr(i, u.spelling.size()) == u.spelling) best = u.spelling.size();
+    }
+    return best;
+}
+
+/// Splits a run of values printed with nothing between them (`≥5000亩5200亩20无无`,
+/// `100%100%10`) into the values: each a comparator, a number and a unit, or a not-applicable
+/// mark. Two numbers never touch (a unit ends each number but the last), and a last bare number
+/// must read as a score (at most 100): `1203030` may be 120 | 30 | 30 or 1 | 20 | 3030, so no
+/// split is made. Empty when the run is not such a sequence.
+std::vector<std::string_view> split_value_run(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t start = i;
+        if (s.substr(i, 3) == "\xE6\x97\xA0") {  // 无: a not-applicable mark
+            out.push_back(s.substr(i, 3));
+            i += 3;
+            continue;
+        }
+        for (const auto& c : vocabulary::comparator_symbols) {
+            if (s.substr(i, c.spelling.size()) == c.spelling) {
+                i += c.spelling.size();
+                break;
+            }
+        }
+        const std::size_t digits = i;
+        while (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i > digits && i + 1 < s.size() && is_digit(s[i + 1])))) ++i;
+        if (i == digits) return {};
+        const std::size_t unit = unit_at(s, i);
+        if (unit == 0) {
+            // a bare number: only last (or before marks), and small enough to be a score
+            std::size_t k = i;
+            while (k < s.size() && s.substr(k, 3) == "\xE6\x97\xA0") k += 3;
+            if (k != s.size() || digits != start) return {};
+            auto d = decimal::parse(s.substr(digits, i - digits));
+            if (!d.has_value() || *d > decimal{100}) return {};
+        }
+        i += unit;
+        out.push_back(s.substr(start, i - start));
+    }
+    return out.size() >= 2 ? out : std::vector<std::string_view>{};
+}
+
 /// In a value whose text starts with words (`清扫保洁面积≥120万平方米`), the byte where the value
 /// itself starts, at its comparator symbol; 0 when the text starts with the value, has no
 /// comparator symbol or the words are too short to be a name.
@@ -416,7 +466,7 @@ public:
         text = trim(text);
         if (text.empty()) return;
         const std::size_t cell_index = out_.cells.size();
-        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column});
+        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column, c.page});
         const std::vector<span> pieces = pieces_of(text);
         if (text.size() >= 60 && text.size() >= 30 * pieces.size()) {
             // Cells run together with hardly a space (a document site's text of a .docx): the
@@ -460,6 +510,7 @@ private:
         t.line = c.line;
         t.row = row;
         t.column = c.column;
+        t.page = c.page;
         t.cell = cell_index;
         t.piece = piece;
         classify(t, words_);  // the key from the simplified text
@@ -571,13 +622,23 @@ private:
             for (std::size_t pos = 0; pos < compact.size();) {
                 std::size_t len = 0;
                 for (const std::string& k : words_.keys()) {
-                    if (k.size() < 12) continue;  // labels of four characters or more: shorter ones hide in names
-                    if (k.size() <= compact.size() - pos && compact.compare(pos, k.size(), k) == 0) {
+                    if (k.size() > compact.size() - pos || compact.compare(pos, k.size(), k) != 0) continue;
+                    // labels of four characters or more (shorter ones hide in names), and a total
+                    // label run into its figure (`总分99`)
+                    if (k.size() >= 12 || (pos + k.size() < compact.size() && is_digit(compact[pos + k.size()]) &&
+                                           is_total_label(k))) {
                         len = k.size();
                         break;
                     }
                 }
                 if (len != 0) {
+                    // `年度绩效目标(80分)`: the points printed after a label belong to it
+                    std::size_t e = pos + len;
+                    if (e < compact.size() && compact[e] == '(') {
+                        std::size_t d = e + 1;
+                        while (d < compact.size() && (is_digit(compact[d]) || compact[d] == '.')) ++d;
+                        if (d > e + 1 && compact.compare(d, 4, "\xE5\x88\x86)") == 0) len = d + 4 - pos;
+                    }
                     found.emplace_back(at_byte[pos], at_byte[pos + len - 1] + 1 - at_byte[pos]);
                     pos += len;
                 } else {
@@ -592,15 +653,42 @@ private:
                 ++out_.run_together_cells;
                 std::size_t at = 0;
                 for (const auto& [b, len] : found) {
-                    if (b > at) plain(text.substr(at, b - at), c, row, cell_index);
+                    if (b > at) name_and_values(text.substr(at, b - at), c, row, cell_index);
                     push(make(text.substr(b, len), c, row, cell_index, true));
                     at = b + len;
                 }
-                if (at < text.size()) plain(text.substr(at), c, row, cell_index);
+                if (at < text.size()) name_and_values(text.substr(at), c, row, cell_index);
                 return;
             }
         }
         plain(text, c, row, cell_index, piece);
+    }
+
+    /// The text between two labels of a run-together cell: a name and its values run together
+    /// (`管护农田面积≥5000亩5200亩20无无`) are split where the values form a sequence that
+    /// split_value_run accepts, the name being at least two characters ending in a CJK one;
+    /// otherwise the text is read as plain().
+    void name_and_values(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index) {
+        text = trim(text);
+        // `100偏差大或目标`: a figure run into the text after it (no unit between)
+        std::size_t n = 0;
+        while (n < text.size() && (is_digit(text[n]) || (text[n] == '.' && n > 0 && n + 1 < text.size() && is_digit(text[n + 1])))) ++n;
+        if (n > 0 && n < text.size() && static_cast<unsigned char>(text[n]) >= 0x80 && unit_at(text, n) == 0) {
+            push(make(text.substr(0, n), c, row, cell_index, true));
+            text = text.substr(n);
+        }
+        for (std::size_t p = 6; p < text.size(); ++p) {
+            if (text[p - 1] == '%') break;  // figures inside the name: several rows, plain() splits them
+            if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;  // not a character start
+            if (static_cast<unsigned char>(text[p - 1]) < 0x80) continue;          // the name ends in a CJK character
+            const std::vector<std::string_view> values = split_value_run(text.substr(p));
+            if (values.empty()) continue;
+            ++out_.run_together_cells;
+            push(make(text.substr(0, p), c, row, cell_index, true));
+            for (std::string_view v : values) push(make(v, c, row, cell_index, true));
+            return;
+        }
+        plain(text, c, row, cell_index);
     }
 
     /// A text; percent figures run together with it (`储备到位率100%100%库存数量真实率100%`) are
@@ -626,7 +714,7 @@ private:
             if (from < text.size() && !trim(text.substr(from)).empty()) push(make(trim(text.substr(from)), c, row, cell_index, true));
             return;
         }
-        if (const std::size_t at = label_prefix(text); at != 0) {
+        if (const std::size_t at = text.find_first_of("0123456789") == std::string_view::npos ? 0 : label_prefix(text); at != 0) {
             // `合计100`, `总分95`: a label run into its figure
             token figure = make(text.substr(at), c, row, cell_index, true);
             if (is_numberish(figure)) {
@@ -644,6 +732,16 @@ private:
             if (k.size() < text.size() && text.starts_with(k)) return k.size();
         }
         return 0;
+    }
+
+    /// Whether `key` is a total label (`总分`, `合计`).
+    bool is_total_label(const std::string& key) const {
+        const auto* hits = words_.find(key);
+        if (hits == nullptr) return false;
+        for (const auto& h : *hits) {
+            if (h.block == label_block::total) return true;
+        }
+        return false;
     }
 
     /// Whether `label` is a level-1 or level-2 label (`质量指标`): at the start of a run-together

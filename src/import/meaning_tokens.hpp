@@ -72,6 +72,7 @@ struct token {
     std::size_t line = 0;     ///< 1-based source line
     std::size_t row = 0;      ///< 1-based grid row
     std::size_t column = 0;   ///< 1-based grid column
+    std::size_t page = 0;     ///< 1-based page of a paged source (PDF), else 0
     std::size_t cell = 0;     ///< index of the source cell (for the report)
     bool row_start = false;   ///< first token of a source row
     bool piece = false;       ///< split out of a cell (spaces or run-together text)
@@ -116,6 +117,7 @@ struct token {
 struct source_cell {
     std::string text;
     std::size_t line = 0, row = 0, column = 0;
+    std::size_t page = 0;  ///< 1-based page of a paged source (PDF), else 0
 };
 
 /// Tokens of a grid, plus the source cells they came from and the repairs made.

@@ -97,6 +97,7 @@ struct wcell {
     std::size_t grid_row = 0;  ///< 0-based
     std::size_t line = 0;
     std::size_t column = 0;    ///< 1-based
+    std::size_t page = 0;      ///< 1-based page of a paged source (PDF), else 0
     mutable cell_fate fate = cell_fate::open;  ///< what became of the cell
     std::uint32_t bits = 0;                     ///< cell_bit flags
     col_role indicator = col_role::extra;       ///< indicator column role (with bit_indicator_column)
@@ -119,6 +120,7 @@ struct wrow {
     std::span<wcell> cells;  ///< non-empty cells only, in column order (in working_rows)
     std::size_t grid_row = 0;
     std::size_t line = 0;
+    std::size_t page = 0;  ///< page of the row's first cell (PDF), else 0
     bool blank = true;  ///< no non-empty cell in the source row (a page break in PDF text)
 };
 
@@ -273,10 +275,10 @@ public:
     std::optional<std::size_t> form_index;
 
     [[nodiscard]] source_location where(const wcell& c) const {
-        return source_location{source_name_, c.line, c.grid_row + 1, c.column};
+        return source_location{source_name_, c.line, c.grid_row + 1, c.column, c.page};
     }
     [[nodiscard]] source_location where_row(const wrow& r) const {
-        return source_location{source_name_, r.line, r.grid_row + 1, 0};
+        return source_location{source_name_, r.line, r.grid_row + 1, 0, r.page};
     }
     void note(note_kind kind, std::string code, std::string message, const wcell& c);
     /// A note about a row (`r` null: no location yet).
@@ -359,7 +361,7 @@ struct raw_indicator {
     std::string deviation;
     bool has_target = false, has_actual = false, has_weight = false, has_score = false;
     std::vector<extra_cell> extra;
-    std::size_t line = 0, grid_row = 0, column = 0;
+    std::size_t line = 0, grid_row = 0, column = 0, page = 0;
     bool break_before = false;  ///< a page break lies between this row and the previous one
     /// The report notes about this row's cells (indices into the report): they get the index of
     /// the indicator the row becomes, once it is placed.

@@ -84,7 +84,7 @@ void make_indicator(const recognition_context& ctx, raw_indicator& raw, const le
     ind.score = read_number_cell(raw.score);
     ind.deviation_note = std::move(raw.deviation);
     ind.extra = std::move(raw.extra);
-    ind.where = source_location{ctx.source_name(), raw.line, raw.grid_row + 1, raw.column};
+    ind.where = source_location{ctx.source_name(), raw.line, raw.grid_row + 1, raw.column, raw.page};
 }
 
 /// Rows of the table (from `first`) above its first 一级 label take it from below (a merged

@@ -36,6 +36,7 @@ void working_rows::add(const row& src) {
     wrow r;
     r.grid_row = i;
     r.line = src.line;
+    if (!src.cells.empty()) r.page = src.cells.front().page;
     const std::size_t first_cell = cells_.size();
     for (const cell& c : src.cells) {
         if (c.from_span) continue;  // a copy of a merged cell: "same as above", not an input cell
@@ -46,13 +47,14 @@ void working_rows::add(const row& src) {
         w.grid_row = i;
         w.line = c.line;
         w.column = c.column;
+        w.page = c.page;
         ++cells_read_;
         if (is_page_number(t)) {
             w.fate = cell_fate::noted;
             page_notes_.push_back(import_note{
                 "page_number_dropped", note_kind::repair,
                 "a page number of the PDF leaked into the table as a cell; it is not a cell of the form",
-                source_location{source_name_, w.line, w.grid_row + 1, w.column}, std::string(t), std::nullopt});
+                source_location{source_name_, w.line, w.grid_row + 1, w.column, w.page}, std::string(t), std::nullopt});
             r.blank = false;
             continue;
         }

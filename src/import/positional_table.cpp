@@ -20,7 +20,7 @@ namespace {
 raw_indicator joined(recognition_context& ctx, raw_indicator&& head, raw_indicator&& tail) {
     const std::string first = head.name;
     if (!first.empty()) {
-        source_location w{ctx.source_name(), tail.line, tail.grid_row + 1, tail.column};
+        source_location w{ctx.source_name(), tail.line, tail.grid_row + 1, tail.column, tail.page};
         ctx.notes().push_back(import_note{
             "row_joined", note_kind::repair,
             "a row cut by a page break was joined with its continuation: `" + first + "` + `" + tail.name + "`",
@@ -76,7 +76,8 @@ std::size_t read_table(recognition_context& ctx, const working_rows& rows, std::
         if (!pending) return;
         ctx.note_row(note_kind::warning, "indicator_without_values",
                      "an indicator row with a name but no values, weight or score", nullptr);
-        ctx.notes().back().where = source_location{ctx.source_name(), pending->line, pending->grid_row + 1, pending->column};
+        ctx.notes().back().where =
+            source_location{ctx.source_name(), pending->line, pending->grid_row + 1, pending->column, pending->page};
         ctx.notes().back().text = pending->name;
         pending->notes.push_back(ctx.notes().size() - 1);
         place(std::move(*pending));
@@ -129,12 +130,14 @@ std::size_t read_table(recognition_context& ctx, const working_rows& rows, std::
         raw.line = r.line;
         raw.grid_row = r.grid_row;
         raw.column = cells.front()->column;
+        raw.page = cells.front()->page;
         raw.break_before = break_seen || fragment;
         if (!align_positional(ctx, r, header, raw)) {
             raw = raw_indicator{};
             raw.line = r.line;
             raw.grid_row = r.grid_row;
             raw.column = cells.front()->column;
+            raw.page = cells.front()->page;
             raw.break_before = break_seen || fragment;
             align_by_meaning(ctx, cells, header, raw);
         }

@@ -1,4 +1,4 @@
-// form.cpp — reading reported cells, and the names and spellings of indicator categories.
+// form.cpp — reading reported cells, the names and spellings of indicator categories, place_text.
 #include <jixiao/form.hpp>
 #include <jixiao/vocabulary.hpp>
 
@@ -162,6 +162,12 @@ subcategory classify_subcategory(std::string_view label) noexcept {
         }
     }
     return subcategory::unknown;
+}
+
+std::string place_text(const source_location& where) {
+    if (where.page != 0) return "p. " + std::to_string(where.page);
+    if (where.line != 0) return "line " + std::to_string(where.line);
+    return {};
 }
 
 bool is_empty_shell(const form& f) noexcept {

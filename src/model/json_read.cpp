@@ -430,12 +430,13 @@ reported<value_expr> read_value(const json& obj, std::string_view name, const st
 
 source_location read_location(const json& j, const std::string& path) {
     expect_object(j, path, "a source location");
-    check_members(j, path, {"file", "line", "row", "column"});
+    check_members(j, path, {"file", "line", "row", "column", "page"});
     source_location out;
     read_string_member(j, "file", path, out.file);
     if (const json* m = member(j, "line")) out.line = read_size(*m, child(path, "line"));
     if (const json* m = member(j, "row")) out.row = read_size(*m, child(path, "row"));
     if (const json* m = member(j, "column")) out.column = read_size(*m, child(path, "column"));
+    if (const json* m = member(j, "page")) out.page = read_size(*m, child(path, "page"));
     return out;
 }
 

@@ -106,6 +106,7 @@ std::optional<ordered_json> write_location(const source_location& where) {
     out["line"] = where.line;
     out["row"] = where.row;
     out["column"] = where.column;
+    if (where.page != 0) out["page"] = where.page;  // paged sources only: text outputs stay as they were
     return out;
 }
 

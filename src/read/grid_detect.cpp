@@ -30,6 +30,13 @@ bool has_tag(std::string_view text, std::string_view name) noexcept {
     return false;
 }
 
+/// A comma between a digit and exactly three digits (`215,457.60`, `1,234,567`): a thousands
+/// separator of a number printed outside quotes, which says nothing about CSV.
+bool is_thousands_separator(std::string_view s, std::size_t i) noexcept {
+    const auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    return i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+}
+
 bool is_pipe_row(std::string_view line) noexcept {
     std::size_t b = 0;
     std::size_t e = line.size();
@@ -146,8 +153,8 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
             if (has_delimiter) ++with_delimiter;
             has_content = has_delimiter = false;
             continue;
-        } else if (!quoted && c == delimiter) {
-            has_delimiter = true;
+        } else if (!quoted && c == delimiter && !(delimiter == ',' && is_thousands_separator(sample, i))) {
+            has_delimiter = true;  // `215,457.60` in a PDF dump is a number, not two cells
         }
         if (c != ' ' && c != '\t') has_content = true;
     }

@@ -34,6 +34,13 @@ std::string bool_text(bool b) { return b ? "true" : "false"; }
 
 std::string index_text(std::size_t i) { return std::to_string(i + 1); }
 
+/// The `source_line` cell: the line number, or `p. 3` for a PDF (whose running row numbers mean
+/// nothing on paper); empty when unknown.
+std::string source_line(const source_location& w) {
+    if (w.page != 0) return place_text(w);
+    return w.line != 0 ? std::to_string(w.line) : std::string();
+}
+
 }  // namespace
 
 std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
@@ -103,7 +110,7 @@ std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_o
             append_row(out, {e.source, index_text(i), e.subject.project_name, fd.code,
                              std::string(to_string(fd.level)), fd.block,
                              fd.indicator ? index_text(*fd.indicator) : std::string(), indicator_name,
-                             fd.field, fd.where.line ? std::to_string(fd.where.line) : std::string(),
+                             fd.field, source_line(fd.where),
                              fd.message_zh, fd.message_en, evidence});
         }
     }

@@ -441,7 +441,7 @@ std::string finding_location(const finding& fd, const form& f) {
         where = "indicator " + num(*fd.indicator + 1) + " · " + f.indicators[*fd.indicator].name;
     }
     if (!fd.field.empty()) where += " · " + fd.field;
-    if (fd.where.line) where += " · line " + num(fd.where.line);
+    if (const std::string place = place_text(fd.where); !place.empty()) where += " · " + place;  // p. 3 or line 12
     return where;
 }
 
@@ -503,7 +503,7 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
            esc(detail::display_name(f, index)) + "</span></h2><div class=\"sub\">" + esc(f.department);
     if (!f.implementing_unit.empty() && f.implementing_unit != f.department) out += " · " + esc(f.implementing_unit);
     if (!e.source.empty()) out += " · source " + esc(e.source);
-    if (f.where.line) out += ", line " + num(f.where.line);
+    if (const std::string place = place_text(f.where); !place.empty()) out += ", " + esc(place);
     out += " · rulebook " + esc(card.rulebook_id) + "</div></div><div class=\"badges\"><div class=\"score-big\">" +
            card.computed_total.to_string() + " <small>/ " + esc(f.total_score.text.empty() ? "—" : f.total_score.text) +
            " reported</small></div><div style=\"margin-top:6px\">" + grade_chip(card.computed_grade, p) + " " +

@@ -50,7 +50,11 @@ void write_form(std::string& out, const evaluation& e, std::size_t index, int he
     out += std::string(f.title.empty() ? label::form_title : std::string_view(f.title));
     if (f.year) out += "（" + std::to_string(*f.year) + " " + std::string(label::year_suffix) + "）";
     out += "\n\n";
-    if (!e.source.empty()) out += "Source: " + code(e.source) + " · rulebook " + code(e.card.rulebook_id) + "\n\n";
+    if (!e.source.empty()) {
+        out += "Source: " + code(e.source);
+        if (f.where.page != 0) out += ", " + place_text(f.where);  // a PDF: the page the form starts on
+        out += " · rulebook " + code(e.card.rulebook_id) + "\n\n";
+    }
 
     out += "| " + std::string(label::project_name) + " | " + md(f.project_name) + " | | |\n";
     out += "|---|---|---|---|\n";
@@ -121,6 +125,8 @@ void write_form(std::string& out, const evaluation& e, std::size_t index, int he
         if (fd.indicator && *fd.indicator < f.indicators.size()) {
             out += " — " + md(f.indicators[*fd.indicator].name);
         }
+        // A PDF's page (`p. 3`); text sources are not cited by line here, as before.
+        if (fd.where.page != 0) out += " (" + place_text(fd.where) + ")";
         out += ": " + md(fd.message_zh) + "<br>" + md(fd.message_en);
         if (!fd.evidence.empty()) {
             out += "<br>Evidence:";

@@ -46,6 +46,12 @@ struct value {
     static value count(std::size_t n) { return {std::to_string(n), true}; }
 };
 
+/// The `source_line` cell: the line number, or the text `p. 3` for a PDF; empty when unknown.
+value source_line(const source_location& w) {
+    if (w.page != 0) return value::of(place_text(w));
+    return w.line != 0 ? value::count(w.line) : value{};
+}
+
 /// Display width of a text in Excel's units: CJK and full-width characters count two.
 double display_width(std::string_view s) {
     double width = 0;
@@ -279,7 +285,7 @@ std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<con
                                 value::of(fd.code), value::of(std::string(to_string(fd.level))), value::of(fd.block),
                                 fd.indicator ? value::count(*fd.indicator + 1) : value{},
                                 value::of(known ? e.subject.indicators[*fd.indicator].name : std::string()),
-                                value::of(fd.field), fd.where.line ? value::count(fd.where.line) : value{},
+                                value::of(fd.field), source_line(fd.where),
                                 value::of(en ? fd.message_en : fd.message_zh), value::of(evidence)});
         }
     }

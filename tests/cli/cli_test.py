@@ -206,6 +206,11 @@ def main():
     cards = json.loads(out)["scorecards"] if rc == 0 else []
     check("a Sichuan form is scored by sichuan-10-90 by default",
           rc == 0 and [c["rulebook"]["id"] for c in cards] == ["sichuan-10-90"], (rc, err, out[:300]))
+    rc, out, err = run(["score", os.path.join(families, "exec20-pipe.txt"), "--json", "-", "-q"])
+    card = json.loads(out)["scorecards"][0] if rc == 0 else {}
+    check("a 20/80 form is scored by exec20-80: 20 points of execution",
+          card.get("rulebook", {}).get("id") == "exec20-80" and card["execution"]["weight"] == "20"
+          and card["execution"]["computed"] == "19.00", (rc, err, card.get("execution")))
     rc, out, err = run(["score", sichuan, SAMPLE])
     check("the summary names every rulebook used", rc == 0 and "sichuan-10-90 + mof-2020" in out, (rc, out, err))
     rc, out, err = run(["score", sichuan, "--rulebook", "mof-2020", "--json", "-", "-q"])
@@ -213,6 +218,18 @@ def main():
           rc == 0 and json.loads(out)["scorecards"][0]["rulebook"]["id"] == "mof-2020", (rc, err))
     rc, out, err = run(["import", sichuan, "--json", "-", "-q"])
     check("import records the layout family of a form", rc == 0 and json.loads(out)["forms"][0].get("layout") == "sichuan", (rc, err))
+
+    # the import report is written on failure too, naming the reader and why no form was found
+    noform = os.path.join(work, "no-form.txt")
+    with open(noform, "w", encoding="utf-8") as fh:
+        fh.write("会议纪要\n\n出席人员\n")
+    report_path = os.path.join(work, "failed-report.json")
+    rc, out, err = run(["import", noform, os.path.join(families, "transfer-pipe.txt"), "--report", report_path, "--json", os.path.join(work, "some.json")])
+    reports = json.load(open(report_path, encoding="utf-8")) if os.path.exists(report_path) else []
+    check("import --report writes the report of an input without a form, then exits 3",
+          rc == 3 and len(reports) == 2 and reports[0]["error"]["code"] == "no_form_found"
+          and reports[0]["reader"] == "cell_per_line" and "no form found" in err and "cells_total" in reports[1],
+          (rc, err, reports[:1]))
 
     # an empty shell: no grade, a warning, exit 1 with --fail-on warning
     shell = os.path.join(work, "empty-shell.txt")

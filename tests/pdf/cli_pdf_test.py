@@ -5,13 +5,15 @@
 
 Compares the canonical JSON (`jixiao import --json`) of songjiang-ruled.pdf with that of the
 text sample, leaving out where each thing came from (file, line, row, column), and checks the
-import report names the reader. Exit 77 (skip) when the fixture could not print the PDF.
+import report names the reader, and that pages are cited (forms, report notes, the HTML
+report's findings). Exit 77 (skip) when the fixture could not print the PDF.
 """
 import argparse
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 SKIP = 77
 
@@ -36,6 +38,42 @@ def run(args):
     return p.stdout.decode("utf-8")
 
 
+def check_pages(jixiao, pdf, forms_doc):
+    """Pages are cited: in every `where` of the forms, in the import report's notes, and in the
+    HTML report (`p. N`) for a finding on an indicator. Returns what is wrong, or None."""
+    forms = forms_doc.get("forms", [])
+    starts = [f.get("where", {}).get("page") for f in forms]
+    if not starts or None in starts or starts != sorted(starts) or starts[-1] < 3:
+        return "the forms' where.page should rise over the pages: %s" % starts
+    for f in forms:
+        pages = [i.get("where", {}).get("page") for i in f.get("indicators", [])]
+        if None in pages or any(p < f["where"]["page"] for p in pages):
+            return "indicators of %s without their page: %s" % (f.get("project_name"), pages)
+    with tempfile.TemporaryDirectory() as tmp:
+        report_path = os.path.join(tmp, "report.json")
+        html_path = os.path.join(tmp, "report.html")
+        findings_path = os.path.join(tmp, "findings.json")
+        run([jixiao, "import", pdf, "--json", os.path.join(tmp, "forms.json"), "--report", report_path, "--quiet"])
+        notes = json.load(open(report_path, encoding="utf-8"))[0]["notes"]
+        unpaged = [n for n in notes if n["row"] and not n.get("page")]
+        if not notes or unpaged:
+            return "import notes without a page: %s" % unpaged[:3]
+        run([jixiao, "audit", pdf, "--html", html_path, "--json", findings_path, "--quiet", "--fail-on", "none"])
+        html = open(html_path, encoding="utf-8").read()
+        evaluations = json.load(open(findings_path, encoding="utf-8"))["evaluations"]
+        cited = [(e, fd) for e in evaluations for fd in e["findings"]["findings"]
+                 if fd["indicator"] is not None and fd["where"].get("page")]
+        if not cited:
+            return "no finding on an indicator cites a page"
+        e, fd = cited[0]
+        loc = "%s · p. %d</span>" % (fd["field"], fd["where"]["page"])
+        if loc not in html:
+            return "the HTML report does not cite %r" % loc
+        if " · line " in html:
+            return "the HTML report cites a line of a PDF"
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jixiao", required=True)
@@ -57,6 +95,10 @@ def main():
                     if x.get(key) != y.get(key):
                         print("  form %d, %s:\n    pdf:  %s\n    text: %s" % (i + 1, key, json.dumps(x.get(key), ensure_ascii=False)[:400],
                                                                          json.dumps(y.get(key), ensure_ascii=False)[:400]))
+        return 1
+    failure = check_pages(a.jixiao, pdf, from_pdf)
+    if failure:
+        print("FAIL:", failure)
         return 1
     # Reading a PDF is no error in `jixiao import --format pdf` either, and a wrong reader is.
     run([a.jixiao, "import", pdf, "--format", "pdf", "--json", "-", "--quiet"])

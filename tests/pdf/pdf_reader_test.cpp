@@ -169,6 +169,37 @@ TEST_F(pdf_reader, ruled_sample_cells_carry_their_page_and_box) {
     EXPECT_NE(copy, g->rows.end());
 }
 
+TEST_F(pdf_reader, ruled_sample_forms_and_notes_cite_the_page_of_their_cells) {
+    PDF_FILE(bytes, "songjiang-ruled.pdf");
+    const auto g = io::read_grid(bytes);
+    ASSERT_TRUE(g.has_value()) << g.error().describe();
+    const auto r = io::recognize(*g);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 8u);
+    // The page of grid row `row` (1-based): that of its first cell (0 for a row without cells).
+    const auto page_of = [&](std::size_t row) -> std::size_t {
+        const io::row& gr = g->rows.at(row - 1);
+        return gr.cells.empty() ? 0 : gr.cells.front().page;
+    };
+    std::size_t last = 0;
+    for (const form& f : r->forms) {
+        EXPECT_EQ(f.where.page, page_of(f.where.row)) << f.project_name;
+        EXPECT_GE(f.where.page, last == 0 ? 1 : last) << f.project_name;
+        last = f.where.page;
+        for (const auto& ind : f.indicators) {
+            EXPECT_EQ(ind.where.page, page_of(ind.where.row)) << ind.name;
+            EXPECT_GE(ind.where.page, f.where.page) << ind.name;
+        }
+    }
+    EXPECT_GE(last, 5u);  // eight forms over a dozen pages
+    for (const io::import_note& n : r->report.notes) {
+        if (n.where.row != 0) {
+            EXPECT_GE(n.where.page, 1u) << n.code << " " << n.text;
+        }
+    }
+    EXPECT_EQ(jixiao::place_text(r->forms.back().where), "p. " + std::to_string(last));
+}
+
 TEST_F(pdf_reader, borderless_sample_gives_the_same_indicators_and_funds_by_alignment) {
     PDF_FILE(bytes, "songjiang-plain.pdf");
     const auto g = io::read_grid(bytes);

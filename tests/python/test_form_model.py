@@ -45,6 +45,7 @@ def indicators(draw):
     ind.extra = [jixiao.ExtraCell(draw(texts), draw(texts)) for _ in range(draw(st.integers(0, 2)))]
     where = jixiao.SourceLocation()
     where.file, where.line, where.row, where.column = draw(texts), draw(small), draw(small), draw(small)
+    where.page = draw(st.one_of(st.just(0), small))  # 0: not from a paged source
     ind.where = where
     return ind
 

@@ -46,3 +46,39 @@ def test_a_broken_pdf_is_a_document_error():
     with pytest.raises(jixiao.DocumentError) as e:
         _core.read_grid(b"%PDF-1.7\nnot a pdf\n")
     assert e.value.code == "invalid_document"
+
+
+def printed_pdf(name):
+    """A PDF printed by tests/pdf/make_pdfs.py (ctest runs this file again as `pdf_python`, after
+    the fixture made them, with JIXIAO_PDF_FILES_DIR set); skips when it is not there."""
+    folder = os.environ.get("JIXIAO_PDF_FILES_DIR")
+    if not folder or not (Path(folder) / name).exists():
+        pytest.skip(f"{name} was not printed (run through ctest: pdf_python, after pdf_make_files)")
+    return Path(folder) / name
+
+
+@pytest.mark.skipif(not _core.has_pdf_reader, reason="built without the PDF reader (JIXIAO_WITH_PDF=OFF)")
+def test_forms_from_a_multi_page_pdf_carry_their_pages(tmp_path):
+    forms, report = jixiao.read(printed_pdf("songjiang-ruled.pdf"))
+    assert len(forms) == 8
+    starts = [f.where.page for f in forms]
+    assert starts[0] == 1 and starts == sorted(starts) and starts[-1] >= 5
+    for f in forms:
+        pages = [ind.where.page for ind in f.indicators]
+        assert pages and all(p >= f.where.page for p in pages) and pages == sorted(pages)
+        assert f.where.place == f"p. {f.where.page}"
+    assert all(n.where.page >= 1 for n in report.notes if n.where.row)
+    # The page survives JSON and pickling, and the frames have it.
+    back = jixiao.Form.from_json(forms[3].to_json())
+    assert [i.where.page for i in back.indicators] == [i.where.page for i in forms[3].indicators]
+    import pickle
+    assert pickle.loads(pickle.dumps(forms[3].indicators[0].where)) == forms[3].indicators[0].where
+    # A finding on an indicator cites its page in the HTML report.
+    evaluations = jixiao.evaluate_batch(jixiao.read(printed_pdf("songjiang-ruled.pdf")))
+    cited = [(e, fd) for e in evaluations for fd in e.findings if fd.indicator is not None and fd.where.page]
+    assert cited
+    html = jixiao.report_html(evaluations)
+    e, fd = cited[0]
+    assert f"· {fd.field} · p. {fd.where.page}</span>" in html
+    assert " · line " not in html
+    assert pickle.loads(pickle.dumps(e)).findings[0].where == e.findings[0].where

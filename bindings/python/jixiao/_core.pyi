@@ -122,7 +122,10 @@ class SourceLocation:
     line: int
     row: int
     column: int
+    page: int
     def __init__(self) -> None: ...
+    @property
+    def place(self) -> str: ...
 
 class Goal:
     expected: str

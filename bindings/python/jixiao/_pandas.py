@@ -23,7 +23,7 @@ FORM_COLUMNS = FORM_KEYS + [
 INDICATOR_COLUMNS = FORM_KEYS + [
     "indicator", "level1", "level2", "level1_text", "level2_text", "name", "target", "target_kind",
     "target_comparator", "target_number", "target_unit", "actual", "actual_kind", "actual_number",
-    "actual_unit", "weight", "reported_score", "deviation_note", "line"]
+    "actual_unit", "weight", "reported_score", "deviation_note", "line", "page"]
 SCORECARD_COLUMNS = FORM_KEYS + [
     "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
     "status", "reason", "outcome", "deviation", "over_achieved", "rule", "formula", "rulebook"]
@@ -34,7 +34,7 @@ SCORE_TOTALS_COLUMNS = FORM_KEYS + [
     "execution_rate_percent", "weight_total", "computed_total", "reported_total", "total_difference",
     "total_complete", "computed_grade", "rulebook"]
 FINDING_COLUMNS = FORM_KEYS + [
-    "code", "severity", "block", "indicator", "field", "message_en", "message_zh", "evidence", "line"]
+    "code", "severity", "block", "indicator", "field", "message_en", "message_zh", "evidence", "line", "page"]
 PORTFOLIO_COLUMNS = FORM_KEYS + [
     "department", "source", "full_year_budget", "executed", "execution_rate_percent",
     "reported_total", "computed_total", "total_difference", "total_complete", "computed_grade",
@@ -120,8 +120,11 @@ def indicators_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
                 "actual": ind.actual.text, "actual_kind": a_kind, "actual_number": a_num, "actual_unit": a_unit,
                 "weight": ind.weight.value, "reported_score": ind.score.value,
                 "deviation_note": ind.deviation_note, "line": ind.where.line,
+                "page": ind.where.page or None,  # the page of a PDF; <NA> for other sources
             })
-    return _frame(rows, INDICATOR_COLUMNS)
+    frame = _frame(rows, INDICATOR_COLUMNS)
+    frame["page"] = frame["page"].astype("Int64")
+    return frame
 
 
 def _cards_and_forms(scorecards: Any, forms: Any) -> tuple:
@@ -220,8 +223,10 @@ def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) 
                 **_keys(i, f), "code": x.code, "severity": x.severity, "block": x.block,
                 "indicator": x.indicator, "field": x.field, "message_en": x.message_en,
                 "message_zh": x.message_zh, "evidence": dict(x.evidence), "line": x.where.line,
+                "page": x.where.page or None,  # the page of a PDF; <NA> for other sources
             })
     frame = _frame(rows, FINDING_COLUMNS)
+    frame["page"] = frame["page"].astype("Int64")
     frame["indicator"] = frame["indicator"].astype("Int64")
     return frame
 

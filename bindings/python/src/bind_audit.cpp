@@ -28,19 +28,17 @@ std::vector<io::import_note> notes_from(py::handle notes) {
 
 py::tuple finding_state(const finding& f) {
     return py::make_tuple(f.code, static_cast<int>(f.level), f.block, f.indicator, f.field,
-                          py::make_tuple(f.where.file, f.where.line, f.where.row, f.where.column), f.message_zh,
+                          location_state(f.where), f.message_zh,
                           f.message_en, py::cast(f.evidence));
 }
 finding finding_from(py::handle h) {
     auto t = h.cast<py::tuple>();
-    auto w = t[5].cast<py::tuple>();
     return finding{t[0].cast<std::string>(),
                    static_cast<severity>(t[1].cast<int>()),
                    t[2].cast<std::string>(),
                    t[3].cast<std::optional<std::size_t>>(),
                    t[4].cast<std::string>(),
-                   source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
-                                   w[3].cast<std::size_t>()},
+                   location_from_state(t[5]),
                    t[6].cast<std::string>(),
                    t[7].cast<std::string>(),
                    t[8].cast<std::vector<std::pair<std::string, std::string>>>()};
@@ -96,11 +94,9 @@ evaluation evaluation_from_state(const py::tuple& t) {
     e.source = t[3].cast<std::string>();
     for (py::handle n : t[4].cast<py::list>()) {
         auto x = n.cast<py::tuple>();
-        auto w = x[3].cast<py::tuple>();
         e.import_notes.push_back(io::import_note{
             x[0].cast<std::string>(), static_cast<io::note_kind>(x[1].cast<int>()), x[2].cast<std::string>(),
-            source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
-                            w[3].cast<std::size_t>()},
+            location_from_state(x[3]),
             x[4].cast<std::string>(), x[5].cast<std::optional<std::size_t>>(), x[6].cast<std::optional<std::size_t>>()});
     }
     return e;
@@ -172,8 +168,7 @@ void bind_audit(py::module_& m) {
                 for (const auto& f : e.findings) findings.append(finding_state(f));
                 py::list notes;
                 for (const auto& n : e.import_notes)
-                    notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message,
-                                                py::make_tuple(n.where.file, n.where.line, n.where.row, n.where.column),
+                    notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message, location_state(n.where),
                                                 n.text, n.form, n.indicator));
                 return py::make_tuple(e.subject, e.card, findings, e.source, notes);
             },

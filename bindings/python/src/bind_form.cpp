@@ -85,6 +85,14 @@ reported<value_expr> to_reported_value(py::handle v) {
     throw py::type_error("jixiao: a target or actual is a str, a ValueExpr or a ReportedValue");
 }
 
+py::tuple location_state(const source_location& w) { return py::make_tuple(w.file, w.line, w.row, w.column, w.page); }
+
+source_location location_from_state(py::handle state) {
+    const auto t = state.cast<py::tuple>();
+    return source_location{t[0].cast<std::string>(), t[1].cast<std::size_t>(), t[2].cast<std::size_t>(),
+                           t[3].cast<std::size_t>(), t.size() > 4 ? t[4].cast<std::size_t>() : std::size_t{0}};
+}
+
 std::string form_to_json(const form& f) { return write_json(f, -1); }
 form form_from_json(const std::string& text) { return unwrap(read_form_json(text)); }
 
@@ -141,22 +149,25 @@ void bind_form(py::module_& m) {
                         [](const py::tuple& t) { return read_value_cell(t[0].cast<std::string>()); }));
 
     // ---- small parts ---------------------------------------------------------------------
-    py::class_<source_location>(m, "SourceLocation", "Where a thing came from: file, source line, grid row and column (1-based; 0 = unknown).")
+    py::class_<source_location>(m, "SourceLocation",
+                                "Where a thing came from: file, source line, grid row and column (1-based; 0 = unknown), "
+                                "and the page of a PDF (1-based; 0 = not from a paged source).")
         .def(py::init<>())
         .def_readwrite("file", &source_location::file)
         .def_readwrite("line", &source_location::line)
         .def_readwrite("row", &source_location::row)
         .def_readwrite("column", &source_location::column)
+        .def_readwrite("page", &source_location::page, "1-based page of a paged source (PDF); 0 = not from a paged source.")
+        .def_property_readonly("place", &place_text, "Where it is for a person holding the source: 'p. 3' for a PDF, "
+                                                     "'line 12' for text, '' when unknown.")
         .def("__eq__", [](const source_location& a, const source_location& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const source_location& s) {
             return "SourceLocation(file='" + s.file + "', line=" + std::to_string(s.line) + ", row=" +
-                   std::to_string(s.row) + ", column=" + std::to_string(s.column) + ")";
+                   std::to_string(s.row) + ", column=" + std::to_string(s.column) +
+                   (s.page != 0 ? ", page=" + std::to_string(s.page) : std::string()) + ")";
         })
-        .def(py::pickle([](const source_location& s) { return py::make_tuple(s.file, s.line, s.row, s.column); },
-                        [](const py::tuple& t) {
-                            return source_location{t[0].cast<std::string>(), t[1].cast<std::size_t>(),
-                                                   t[2].cast<std::size_t>(), t[3].cast<std::size_t>()};
-                        }));
+        .def(py::pickle([](const source_location& s) { return location_state(s); },
+                        [](const py::tuple& t) { return location_from_state(t); }));
 
     py::class_<goal>(m, "Goal", "年度总体目标: expected (预期目标) and achieved (实际完成情况) text.")
         .def(py::init([](std::string expected, std::string achieved) { return goal{std::move(expected), std::move(achieved)}; }),

@@ -192,8 +192,7 @@ void bind_io(py::module_& m) {
             [](const io::import_report& r) {
                 py::list notes;
                 for (const auto& n : r.notes)
-                    notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message,
-                                                py::make_tuple(n.where.file, n.where.line, n.where.row, n.where.column),
+                    notes.append(py::make_tuple(n.code, static_cast<int>(n.kind), n.message, location_state(n.where),
                                                 n.text, n.form, n.indicator));
                 return py::make_tuple(r.source, static_cast<int>(r.format), r.reader_notes, notes, r.cells_total,
                                       r.cells_mapped);
@@ -205,11 +204,9 @@ void bind_io(py::module_& m) {
                 r.reader_notes = t[2].cast<std::vector<std::string>>();
                 for (py::handle h : t[3].cast<py::list>()) {
                     auto n = h.cast<py::tuple>();
-                    auto w = n[3].cast<py::tuple>();
                     r.notes.push_back(io::import_note{
                         n[0].cast<std::string>(), static_cast<io::note_kind>(n[1].cast<int>()), n[2].cast<std::string>(),
-                        source_location{w[0].cast<std::string>(), w[1].cast<std::size_t>(), w[2].cast<std::size_t>(),
-                                        w[3].cast<std::size_t>()},
+                        location_from_state(n[3]),
                         n[4].cast<std::string>(), n[5].cast<std::optional<std::size_t>>(),
                         n[6].cast<std::optional<std::size_t>>()});
                 }

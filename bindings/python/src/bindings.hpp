@@ -39,6 +39,10 @@ reported<value_expr> to_reported_value(py::handle v);
 /// A form as its canonical one-line JSON and back (pickling, Dask).
 std::string form_to_json(const form& f);
 form form_from_json(const std::string& text);
+/// Python state tuples of source locations: (file, line, row, column, page); a 4-tuple (a
+/// pickle made before pages were known) reads as page 0.
+py::tuple location_state(const source_location& w);
+source_location location_from_state(py::handle state);
 /// Python state tuples of errors.
 py::object error_state(const boxed<error>& e);
 boxed<error> error_from_state(py::handle state);

@@ -47,7 +47,7 @@ struct import_note {
     /// Repair, unmapped cell or warning.
     note_kind kind = note_kind::warning;
     std::string message;              ///< English, with the specifics filled in
-    source_location where;            ///< file, line, grid row and column
+    source_location where;            ///< file, line, grid row and column (and page, for a PDF)
     std::string text;                 ///< the cell text concerned (as read)
     std::optional<std::size_t> form;  ///< index of the form it belongs to, if any
     std::optional<std::size_t> indicator{};  ///< the indicator it belongs to, when known

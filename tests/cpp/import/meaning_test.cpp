@@ -302,6 +302,64 @@ TEST(import_by_meaning, traditional_characters_are_read_as_labels_and_kept_as_pr
     EXPECT_TRUE(every_cell_accounted_for(r));
 }
 
+TEST(import_by_meaning, a_form_in_yuan_takes_its_unit_from_the_next_cell_and_reads_thousands_exactly) {
+    const auto r = import_ok("national-yuan-pipe.txt");  // | 项目资金 | （元） | 年初预算数 | …
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.money.unit, money_unit::yuan);
+    const auto& budget = f.money.at(funds_row::total, funds_column::full_year_budget);
+    EXPECT_EQ(budget.text, "1,350,000.00");  // as printed
+    ASSERT_TRUE(budget.value.has_value());
+    EXPECT_EQ(budget.value->to_string(), "1350000.00");  // exactly, scale kept
+    expect_indicators(f, {{"免费开放文化站数量", "12个", "12个", "25", "25"},
+                          {"年开放时间", "≥1500小时", "1620小时", "25", "25"},
+                          {"群众文化活动参与人次", "≥30000人次", "28500人次", "30", "28.5"},
+                          {"群众满意度", "≥90%", "93%", "10", "10"}});
+    EXPECT_EQ(f.total_score.text, "98.00");
+
+    // laid out like the national template, the positional recognizer read it; by meaning (what
+    // happens when the caller gives layout families) the figures are the same
+    io::import_options by_meaning;
+    by_meaning.layouts = io::builtin_layouts();
+    auto m = io::import_text(fixture("national-yuan-pipe.txt"), by_meaning);
+    ASSERT_TRUE(m.has_value()) << m.error().describe();
+    ASSERT_EQ(m->forms.size(), 1u);
+    EXPECT_EQ(m->forms[0].money.unit, money_unit::yuan);
+    expect_same_figures(m->forms[0], f);
+}
+
+TEST(import_by_meaning, reads_the_20_80_family_in_a_table_and_run_together_with_no_separator) {
+    for (const char* name : {"exec20-pipe.txt", "exec20-run-together.txt"}) {
+        const auto r = import_ok(name);
+        ASSERT_EQ(r.forms.size(), 1u) << name;
+        const form& f = r.forms[0];
+        EXPECT_EQ(f.layout, "hubei") << name;  // scored by exec20-80 unless --rulebook says otherwise
+        EXPECT_EQ(f.project_name, "高标准农田建设管护") << name;
+        EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "85.00") << name;  // 预算数(A)
+        EXPECT_EQ(total_cell(f, funds_column::executed), "80.75") << name;
+        EXPECT_EQ(f.money.execution_rate.text, "95%") << name;
+        EXPECT_EQ(f.money.score.text, "19") << name;  // 得分(20分*执行率)
+        EXPECT_EQ(f.total_score.text, "99") << name;  // `总分99` run together too
+        // no 分值 column: the weight of an indicator is not printed, only its 得分
+        const std::vector<expected_indicator> table{{"管护农田面积", "≥5000亩", "5200亩", "", "20"},
+                                                    {"管护设施完好率", "≥95%", "97%", "", "20"},
+                                                    {"管护任务完成时间", "2023年12月底前", "2023年12月", "", "10"},
+                                                    {"亩均粮食增产", "≥50公斤", "55公斤", "", "10"},
+                                                    {"农户满意度", "≥90%", "94%", "", "20"}};
+        if (std::string_view(name) == "exec20-pipe.txt") {
+            expect_indicators(f, table);
+            continue;
+        }
+        // `管护农田面积≥5000亩5200亩20`: name and values split where units end each figure; the
+        // time row (`…时间2023年12月底前2023年12月10`) has no such boundaries: reported, not guessed
+        expect_indicators(f, {table[0], table[1], table[3], table[4]});
+        const bool reported = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+            return n.kind == io::note_kind::unmapped && n.text.find("管护任务完成时间") != std::string::npos;
+        });
+        EXPECT_TRUE(reported);
+    }
+}
+
 TEST(import_by_meaning, refuses_a_department_wide_form_and_names_its_kind) {
     auto r = io::import_text(fixture("dept-overall.txt"));
     ASSERT_FALSE(r.has_value());

@@ -360,6 +360,33 @@ TEST(json_round_trip, a_text_only_cell_is_parsed_and_an_explicit_value_is_kept) 
     EXPECT_EQ(f->indicators[0].level1, jixiao::category::unknown);
 }
 
+TEST(json_round_trip, a_page_is_written_only_for_a_paged_source_and_read_back) {
+    form f;
+    f.project_name = "p";
+    f.where = {"forms.pdf", 40, 40, 0, 3};
+    jixiao::indicator ind;
+    ind.name = "i";
+    ind.where = {"forms.pdf", 52, 52, 2, 4};
+    f.indicators.push_back(ind);
+    const std::string text = jixiao::write_json(f, -1);
+    EXPECT_NE(text.find(R"("where":{"file":"forms.pdf","line":40,"row":40,"column":0,"page":3})"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"("where":{"file":"forms.pdf","line":52,"row":52,"column":2,"page":4})"), std::string::npos) << text;
+    auto back = jixiao::read_form_json(text);
+    ASSERT_TRUE(back.has_value()) << back.error().describe();
+    EXPECT_EQ(*back, f);
+    EXPECT_EQ(back->where.page, 3u);
+    EXPECT_EQ(back->indicators[0].where.page, 4u);
+    // A text source (page 0) writes no page: its JSON is as before pages were known.
+    f.where.page = 0;
+    const std::string plain = jixiao::write_json(f, -1);
+    EXPECT_NE(plain.find(R"("where":{"file":"forms.pdf","line":40,"row":40,"column":0})"), std::string::npos) << plain;
+    EXPECT_EQ(jixiao::read_form_json(plain).value_or_throw(), f);
+    // The page is a count like the others: a fraction or a string is refused with its path.
+    auto bad = jixiao::read_form_json(R"({"where": {"file": "a.pdf", "page": "3"}})");
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().where, "/where/page");
+}
+
 // ---- errors ----
 
 jixiao::error error_of(std::string_view text) {

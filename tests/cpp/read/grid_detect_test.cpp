@@ -26,6 +26,19 @@ TEST(grid_detect, tells_each_kind_from_its_content) {
     EXPECT_EQ(detect_format("\xEF\xBB\xBF" "a\tb\n"), grid_format::tsv);
 }
 
+TEST(grid_detect, numbers_with_thousands_separators_do_not_make_text_csv) {
+    // a PDF dump: cells joined by spaces, amounts printed with thousands separators
+    const std::string dump =
+        "项目资金 年初预算数 全年预算数 全年执行数\n"
+        "年度资金总额 250,000.00 250,000.00 215,457.60\n"
+        "其中:当年财政拨款 1,250,000.00 1,250,000.00 1,215,457.60\n"
+        "上年结转资金 12,000 12,000 11,500\n";
+    EXPECT_NE(detect_format(dump), grid_format::csv);
+    // a real CSV keeps being one, thousands or not
+    EXPECT_EQ(detect_format("项目名称,全年预算数\n示例,\"250,000.00\"\n其他,1,234\n"), grid_format::csv);
+    EXPECT_EQ(detect_format("a,b,c\n1,2,3\n"), grid_format::csv);
+}
+
 TEST(grid_detect, is_not_fooled_by_html_paragraphs_inside_tab_separated_cells) {
     EXPECT_EQ(detect_format("年度总体目标\t预期目标\n\t<p>目标</p>\t<p>完成</p>\n"), grid_format::tsv);
 }

@@ -1,8 +1,9 @@
 // positional_table.cpp — the indicator table, from its header to its 总分 row (or the next
 // block): each row aligned (positional_align.cpp), a row cut by a page break joined with its
 // continuation (`row_joined`), label rows of merged cells carried to the rows below, the header
-// repeated on a new page skipped (`header_repeated`), fragments of the vertical label 绩效指标
-// dropped. The notes about a row's cells name the indicator it becomes.
+// repeated on a new page (with its row of sub-labels) read again and skipped (`header_repeated`),
+// fragments of the vertical label 绩效指标 dropped. The notes about a row's cells name the
+// indicator it becomes.
 #include "import/positional_internal.hpp"
 
 #include <cstddef>
@@ -101,10 +102,13 @@ std::size_t read_table(recognition_context& ctx, const working_rows& rows, std::
         const wcell* closing = nullptr;
         if (!closing_role(r, &closing).empty() || is_title_row(r, nullptr) || r.cells.front().is(bit_header_field)) break;
         if (is_indicator_header(r)) {
-            // The header repeated on a new page.
-            add_header_row(ctx, r, header);
+            // The header repeated on a new page, with its row of sub-labels if any: read as the
+            // first one was, so that a target split over 指标性质 / 指标值 / 度量单位 stays split
+            // (its 指标值 column the target's number, not the whole target).
+            const std::size_t next = read_indicator_header(ctx, rows, i, end, header);
             ctx.note_row(note_kind::repair, "header_repeated", "the table header repeated after a page break was skipped", &r);
             break_seen = true;
+            i = next - 1;
             continue;
         }
         // Page-break fragments of the vertical 绩效指标 label: the row's first cell.

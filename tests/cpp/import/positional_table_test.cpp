@@ -318,3 +318,33 @@ TEST(positional_levels, rows_before_a_page_break_that_weigh_like_the_next_block_
     pos::finish_indicators(d.ctx, same, g, false);
     EXPECT_EQ(g.indicators[1].level2, subcategory::quantity);
 }
+
+TEST(positional_table, the_header_repeated_on_a_new_page_keeps_the_target_split_over_columns) {
+    // 指标性质 | 指标值 | 度量单位: 指标值 is the number part of the target, on the first page and
+    // after the header printed again on the next.
+    const std::string header = "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\n";
+    document d(header + "产出指标\t数量指标\t甲\t>=\t90\t%\t95%\t5\t5\n\n" + header + "\t\t乙\t>=\t80\t%\t85%\t5\t5\n");
+    form f;
+    bool saw_total = false;
+    (void)pos::read_table(d.ctx, d.rows, 0, d.rows.size(), f, saw_total);
+    ASSERT_EQ(f.indicators.size(), 2U);
+    EXPECT_EQ(f.indicators[0].target.text, ">=90%");
+    EXPECT_EQ(f.indicators[1].name, "乙");
+    EXPECT_EQ(f.indicators[1].target.text, ">=80%") << "the value column is still the target's number";
+    EXPECT_EQ(d.count("header_repeated"), 1U);
+}
+
+TEST(positional_table, a_two_row_header_repeated_on_a_new_page_keeps_the_target_split_over_columns) {
+    const std::string header =
+        "一级指标\t二级指标\t三级指标\t年度指标值\t\t\t实际完成值\t分值\t得分\n"
+        "\t\t\t指标性质\t指标值\t度量单位\n";
+    document d(header + "产出指标\t数量指标\t甲\t>=\t90\t%\t95%\t5\t5\n\n" + header + "\t\t乙\t>=\t80\t%\t85%\t5\t5\n");
+    form f;
+    bool saw_total = false;
+    (void)pos::read_table(d.ctx, d.rows, 0, d.rows.size(), f, saw_total);
+    ASSERT_EQ(f.indicators.size(), 2U) << "the repeated row of sub-labels is no indicator";
+    EXPECT_EQ(f.indicators[0].target.text, ">=90%");
+    EXPECT_EQ(f.indicators[1].name, "乙");
+    EXPECT_EQ(f.indicators[1].target.text, ">=80%");
+    EXPECT_EQ(d.open_cells(), 0U);
+}

@@ -294,7 +294,7 @@ std::string findings_to_json(std::span<const finding> findings, int indent) {
         j["severity"] = std::string(to_string(fd.level));
         j["block"] = fd.block;
         if (fd.indicator) {
-            j["indicator"] = *fd.indicator;
+            j["indicator"] = *fd.indicator + 1;  // the indicator's 1-based number, as every report prints it
         } else {
             j["indicator"] = nullptr;
         }

@@ -229,11 +229,19 @@ constexpr std::array catalogue{
         "本表与 {first_source} 第 {first_form} 张表相同（项目、单位、年度、资金和指标均一致），疑为重复提交。",
         "This form repeats form {first_form} of {first_source} (same project, units, year, funds and "
         "indicators): submitted twice?"},
+    check_info{"cell.not_a_number", hygiene, error, "form",
+        "应填数字处不是数字", "A number is required but the cell is not a number",
+        "A cell that must hold a number (分值, 得分, a funds amount, 执行率, the 总分 row) holds text that does "
+        "not read as one: `七分`, `seven`, `7-8`. Its printed text and the parser's message are the evidence; "
+        "it is never reported as empty, and the recognizer keeps it in its column when the row's meaning is "
+        "certain (no cell missing before it) instead of re-aligning the row.",
+        "“{cell_zh}”应为数字，但填写的是“{text}”（{error_zh}）。",
+        "The {cell_en} must be a number but reads \"{text}\" ({error})."},
     check_info{"hygiene.unparsed_value", hygiene, warning, "form",
         "无法识别的数值", "Value that could not be read",
-        "A cell's text did not parse as what its column holds (a number, or a value expression); its text "
-        "and error are kept, and the line cannot be checked.",
-        "“{cell_zh}”的内容“{text}”无法识别：{error}。",
+        "A value expression (年度指标值, 实际完成值) did not parse: its text and error are kept, and the line "
+        "cannot be checked. (A number cell that does not parse is cell.not_a_number.)",
+        "“{cell_zh}”的内容“{text}”无法识别：{error_zh}。",
         "The {cell_en} \"{text}\" could not be read: {error}."},
     check_info{"hygiene.unknown_category", hygiene, notice, "indicators",
         "一级指标无法识别", "Unrecognised level-1 category",

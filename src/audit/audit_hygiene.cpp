@@ -6,6 +6,7 @@
 #include <jixiao/vocabulary.hpp>
 
 #include <array>
+#include <type_traits>
 
 namespace jixiao::audit_detail {
 namespace {
@@ -29,13 +30,35 @@ void required(const context& c, std::string_view block, std::optional<std::size_
             {"place_en", place_en}});
 }
 
+/// Chinese for why a cell's text did not parse (the codes of numbers and value expressions).
+std::string_view error_zh(const error* e) noexcept {
+    if (e == nullptr) return "无法识别";
+    switch (e->code) {
+    case errc::empty_number: return "没有数字";
+    case errc::invalid_character: return "含有数字中不应出现的字符";
+    case errc::misplaced_sign: return "正负号位置不对";
+    case errc::misplaced_separator: return "千分位分隔符位置不对";
+    case errc::multiple_points: return "有多个小数点";
+    case errc::exponent_out_of_range: return "指数超出范围";
+    case errc::too_many_digits: return "数字位数过多";
+    case errc::empty_value: return "没有数值";
+    case errc::invalid_value: return "不是可识别的数值表述";
+    case errc::invalid_range: return "区间两端无法识别或不一致";
+    case errc::incompatible_units: return "计量单位不可比";
+    default: return "无法识别";
+    }
+}
+
+/// A cell that did not parse: a number cell (分值, 得分, an amount, a rate, the totals) is
+/// `cell.not_a_number`, an error; a value expression (年度指标值, 实际完成值) `hygiene.unparsed_value`.
 template <class T>
 void unparsed(const context& c, const reported<T>& cell, std::string_view block, std::optional<std::size_t> index,
               std::string field, std::string cell_zh, std::string cell_en) {
     if (cell.state != cell_state::invalid) return;
     std::string why = cell.problem ? cell.problem->message : std::string("unreadable");
-    c.emit("hygiene.unparsed_value", block, index, std::move(field),
-           {{"cell_zh", std::move(cell_zh)}, {"cell_en", std::move(cell_en)}, {"text", cell.text}, {"error", why}});
+    c.emit(std::is_same_v<T, decimal> ? "cell.not_a_number" : "hygiene.unparsed_value", block, index, std::move(field),
+           {{"cell_zh", std::move(cell_zh)}, {"cell_en", std::move(cell_en)}, {"text", cell.text}, {"error", why},
+            {"error_zh", std::string(error_zh(cell.problem ? cell.problem.operator->() : nullptr))}});
 }
 
 }  // namespace

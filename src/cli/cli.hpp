@@ -44,7 +44,8 @@ struct common_options {
     std::string rulebook;
     std::size_t jobs = 0;              ///< 0: hardware concurrency
     bool quiet = false;
-    bool bom = false;
+    bool bom = false;                  ///< --bom: a BOM on CSV to stdout too
+    bool no_bom = false;               ///< --no-bom: no BOM, even on a file
     std::string fail_on = "error";     ///< error | warning | notice | none
     std::optional<std::string> json;   ///< output file (`-` = stdout)
     std::optional<std::string> csv;
@@ -99,6 +100,9 @@ struct loaded_input {
 
 /// Writes `text` to `path` (`-` = stdout). Throws `failure` (exit 3) when it cannot.
 void write_output(const std::string& path, const std::string& text);
+/// Whether CSV written to `path` starts with a UTF-8 BOM: yes for a file (Excel on a Chinese
+/// Windows reads it as UTF-8), no for stdout; `--bom` / `--no-bom` decide otherwise.
+[[nodiscard]] bool csv_bom(const common_options& o, const std::string& path);
 /// Whether any output option writes to stdout.
 [[nodiscard]] bool stdout_taken(const common_options& o);
 /// Prints the short human summary (forms, grades, findings by severity) to stdout, or to stderr

@@ -18,7 +18,7 @@ command add_summary(CLI::App& root) {
                 const auto evaluations = evaluate_all(inputs, book, *o);
                 const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::portfolio_to_json(p) + "\n");
-                if (o->csv) write_output(*o->csv, io::portfolio_to_csv(p, {.bom = o->bom}));
+                if (o->csv) write_output(*o->csv, io::portfolio_to_csv(p, {.bom = csv_bom(*o, *o->csv)}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
                 print_summary(evaluations, p, *o, true);

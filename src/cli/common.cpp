@@ -55,7 +55,10 @@ void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, b
         app.add_option("--markdown", o.markdown, "Write Markdown to FILE (- or no FILE: stdout)")->expected(0, 1)->default_str("-");
     }
     if (html) app.add_option("--html", o.html, "Write the self-contained HTML report to FILE");
-    if (csv) app.add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte order mark (for Excel)");
+    if (csv) {
+        app.add_flag("--bom", o.bom, "Start CSV on stdout with a UTF-8 byte order mark too (a CSV file has one by default)");
+        app.add_flag("--no-bom", o.no_bom, "No UTF-8 byte order mark, even in a CSV file");
+    }
 }
 
 void add_xlsx_options(CLI::App& app, common_options& o) {
@@ -179,7 +182,7 @@ std::string report_to_json(const io::import_report& r) {
         item["code"] = n.code;
         item["kind"] = std::string(io::to_string(n.kind));
         item["message"] = n.message;
-        item["form"] = n.form ? nlohmann::ordered_json(*n.form) : nlohmann::ordered_json(nullptr);
+        item["form"] = n.form ? nlohmann::ordered_json(*n.form + 1) : nlohmann::ordered_json(nullptr);  // 1-based
         item["line"] = n.where.line;
         item["row"] = n.where.row;
         item["column"] = n.where.column;
@@ -468,6 +471,11 @@ void write_output(const std::string& path, const std::string& text) {
     if (!out) throw failure(exit_input, path + ": cannot open for writing");
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     if (!out) throw failure(exit_input, path + ": write failed");
+}
+
+bool csv_bom(const common_options& o, const std::string& path) {
+    if (o.no_bom) return false;
+    return o.bom || path != "-";
 }
 
 bool stdout_taken(const common_options& o) {

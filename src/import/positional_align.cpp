@@ -75,6 +75,7 @@ bool align_positional(recognition_context& ctx, const wrow& r, const std::vector
     };
     std::array<const wcell*, static_cast<std::size_t>(col_role::extra) + 1> at{};
     std::size_t placed = 0;
+    std::size_t not_a_number_column = 0;  // the last 分值 / 得分 column holding text that is no number
     for (const header_col& h : header) {
         const wcell* c = at_column(h.column);
         if (c != nullptr) ++placed;
@@ -94,7 +95,7 @@ bool align_positional(recognition_context& ctx, const wrow& r, const std::vector
             break;
         case col_role::weight:
         case col_role::score:
-            if (!fits_number_or_blank(c)) return false;
+            if (!fits_number_or_blank(c)) not_a_number_column = h.column;
             break;
         case col_role::deviation:
         case col_role::extra: break;
@@ -104,6 +105,18 @@ bool align_positional(recognition_context& ctx, const wrow& r, const std::vector
         }
     }
     if (placed != by_column.size()) return false;  // a cell outside every header column
+    // A 分值 / 得分 cell that is not a number (`七分`, `seven`) stays in its column when the row's
+    // meaning is certain: no cell is missing from the name up to it, so nothing was dropped that
+    // could have shifted it. Otherwise the row is aligned by meaning.
+    if (not_a_number_column != 0) {
+        bool after_name = false;
+        for (const header_col& h : header) {
+            if (h.role == col_role::name) after_name = true;
+            if (after_name && at_column(h.column) == nullptr) return false;
+            if (h.column == not_a_number_column) break;
+        }
+        if (!after_name) return false;
+    }
 
     auto text_of = [&](col_role role) -> const wcell* { return at[static_cast<std::size_t>(role)]; };
     const wcell* name = text_of(col_role::name);

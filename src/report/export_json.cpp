@@ -52,7 +52,7 @@ ordered_json line_json(const score_line& line, const form& f) {
     if (line.is_execution()) {
         out["line"] = "execution";
     } else {
-        out["line"] = line.index;
+        out["line"] = line.index + 1;  // the indicator's 1-based number
     }
     out["name"] = detail::line_name(f, line);
     out["weight"] = optional_number(line.weight);
@@ -193,7 +193,7 @@ ordered_json portfolio_object(const portfolio& p) {
     ordered_json entries = ordered_json::array();
     for (const portfolio_entry& e : p.entries) {
         ordered_json item;
-        item["index"] = e.index;
+        item["index"] = e.index + 1;  // 1-based, as every report numbers forms
         item["source"] = e.source;
         item["project_name"] = e.project_name;
         item["department"] = e.department;

@@ -33,7 +33,7 @@ def run(args, stdin=None):
 
 
 def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.reader(f))
 
 
@@ -132,9 +132,17 @@ def main():
     check("score --csv: one row per scored line plus a header", rc == 0 and len(rows) == 1 + n_lines, (len(rows), n_lines))
     check("score --csv: every row has the header's width", all(len(r) == len(rows[0]) for r in rows))
     findings_csv = os.path.join(work, "findings.csv")
-    rc, out, err = run(["audit"] + FORMS + ["--csv", findings_csv, "--bom", "--quiet"])
+    rc, out, err = run(["audit"] + FORMS + ["--csv", findings_csv, "--quiet"])
     with open(findings_csv, "rb") as f:
-        check("--bom starts the CSV with a UTF-8 BOM", f.read(3) == b"\xef\xbb\xbf")
+        check("a CSV file starts with a UTF-8 BOM by default (Excel on a Chinese Windows)", f.read(3) == b"\xef\xbb\xbf")
+    rc, out, err = run(["audit"] + FORMS + ["--csv", "-", "--quiet"])
+    check("CSV on stdout has no BOM unless --bom", rc in (0, 1) and out.startswith("source,"), out[:20])
+    p = subprocess.run([JIXIAO, "audit"] + FORMS + ["--csv", "-", "--quiet", "--bom"], capture_output=True, timeout=120)
+    check("--bom puts one on stdout too", p.stdout.startswith(b"\xef\xbb\xbf"), p.stdout[:10])
+    nobom_csv = os.path.join(work, "findings-nobom.csv")
+    run(["audit"] + FORMS + ["--csv", nobom_csv, "--no-bom", "--quiet"])
+    with open(nobom_csv, "rb") as f:
+        check("--no-bom drops it from a file", f.read(7) == b"source,")
     with open(findings_csv, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     check("audit --csv: one row per finding plus a header", len(rows) == 1 + n_findings, (len(rows), n_findings))

@@ -58,7 +58,7 @@ def test_evaluations_and_portfolio(sample, book):
 
 def test_frames_have_one_row_per_thing_with_keys(forms, cards, findings):
     ff = jixiao.forms_frame(forms)
-    assert ff.shape[0] == len(forms) and list(ff["form"]) == list(range(len(forms)))
+    assert ff.shape[0] == len(forms) and list(ff["form"]) == list(range(1, len(forms) + 1))  # 1-based, as the CLI
     ind = jixiao.indicators_frame(forms)
     assert ind.shape[0] == sum(len(f.indicators) for f in forms)
     sc = jixiao.scorecards_frame(cards, forms)

@@ -82,7 +82,7 @@ def test_frames_have_one_row_per_line_and_per_form(portfolio):
     assert len(frame) == table.line_count
     assert list(frame.columns)[:3] == ["form", "project_name", "year"]
     assert frame["computed"].dtype == object
-    first = frame[frame["form"] == 0]
+    first = frame[frame["form"] == 1]  # forms are numbered from 1, as in the CLI
     assert first.iloc[0]["line"] == "execution" and first.iloc[0]["name"] == "预算执行率"
     assert first.iloc[1]["name"] == portfolio[0].indicators[0].name
     assert list(first["computed"]) == [line.computed for line in jixiao.score(portfolio[0]).lines]

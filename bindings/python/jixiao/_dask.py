@@ -58,7 +58,7 @@ def findings_partition(items: Iterable[Any], rulebook: Any = None) -> pd.DataFra
         return _empty(FINDINGS_PARTITION_COLUMNS)
     evaluations = _core.evaluate_batch(forms, resolve_rulebook(rulebook), None, None, False)
     frame = findings_frame(evaluations)
-    frame.insert(0, "key", [keys[i] for i in frame["form"]])
+    frame.insert(0, "key", [keys[i - 1] for i in frame["form"]])  # form: 1-based within the partition
     return frame
 
 

@@ -2,7 +2,7 @@
 
 Every exact number is a ``decimal.Decimal`` in an ``object`` column (pandas has no exact decimal
 dtype; converting to float is the caller's explicit choice). Missing numbers are ``None``.
-Every frame carries the form keys ``form`` (position in the batch), ``project_name`` and
+Every frame carries the form keys ``form`` (the 1-based number in the batch, as the CLI numbers it), ``project_name`` and
 ``year`` so that frames join on ``form``.
 """
 
@@ -52,9 +52,16 @@ def _frame(rows: Any, columns: List[str]) -> pd.DataFrame:
 
 
 def _keys(index: int, form: Optional[_core.Form]) -> dict:
+    """The form keys of the form at 0-based position `index`: its 1-based number, as the CLI's
+    CSV, the JSON and the reports number it."""
     if form is None:
-        return {"form": index, "project_name": None, "year": None}
-    return {"form": index, "project_name": form.project_name, "year": form.year}
+        return {"form": index + 1, "project_name": None, "year": None}
+    return {"form": index + 1, "project_name": form.project_name, "year": form.year}
+
+
+def _text_or_na(text: str) -> Any:
+    """A text field, or pandas.NA when it is empty (a missing grade is NA, not '')."""
+    return text if text else pd.NA
 
 
 def _forms_of(items: Any) -> List[_core.Form]:
@@ -88,7 +95,7 @@ def forms_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
             "funds_score": m.score.value,
             "total_weight": f.total_weight.value,
             "total_score": f.total_score.value,
-            "reported_grade": f.reported_grade,
+            "reported_grade": _text_or_na(f.reported_grade),
             "indicators": len(f.indicators),
             "source": f.where.file,
         })
@@ -113,7 +120,7 @@ def indicators_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
             t_kind, t_op, t_num, t_unit = _value_parts(ind.target)
             a_kind, a_op, a_num, a_unit = _value_parts(ind.actual)
             rows.append({
-                **_keys(i, f), "indicator": j, "level1": ind.level1, "level2": ind.level2,
+                **_keys(i, f), "indicator": j + 1, "level1": ind.level1, "level2": ind.level2,
                 "level1_text": ind.level1_text, "level2_text": ind.level2_text, "name": ind.name,
                 "target": ind.target.text, "target_kind": t_kind, "target_comparator": t_op,
                 "target_number": t_num, "target_unit": t_unit,
@@ -154,7 +161,7 @@ def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = No
             name = "预算执行率" if idx is None else (f.indicators[idx].name if f is not None else None)
             rows.append({
                 **_keys(i, f), "line": "execution" if idx is None else "indicator",
-                "indicator": idx, "name": name, "weight": line.weight, "computed": line.computed,
+                "indicator": None if idx is None else idx + 1, "name": name, "weight": line.weight, "computed": line.computed,
                 "reported": line.reported.value, "difference": line.difference, "counted": line.counted,
                 "status": line.status, "reason": line.reason, "outcome": line.outcome,
                 "deviation": line.deviation_rounded(4), "over_achieved": line.over_achieved,
@@ -168,10 +175,11 @@ def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = No
 def _table_keys(table: _core.ScoreTable, forms: Optional[List[_core.Form]], form_index: List[int]) -> dict:
     """The FORM_KEYS columns for rows that belong to forms `form_index`."""
     if forms is None:
-        return {"form": form_index, "project_name": [None] * len(form_index), "year": [None] * len(form_index)}
+        return {"form": [i + 1 for i in form_index], "project_name": [None] * len(form_index),
+                "year": [None] * len(form_index)}
     if len(forms) != len(table):
         raise ValueError(f"jixiao: {len(forms)} forms but a table of {len(table)}")
-    return {"form": form_index, "project_name": [forms[i].project_name for i in form_index],
+    return {"form": [i + 1 for i in form_index], "project_name": [forms[i].project_name for i in form_index],
             "year": [forms[i].year for i in form_index]}
 
 
@@ -182,9 +190,10 @@ def score_table_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.Fo
     the indicator names."""
     fs = None if forms is None else _forms_of(forms)
     columns = table.row_columns()
-    data = {**_table_keys(table, fs, columns["form"]), **columns}
+    data = {**columns, **_table_keys(table, fs, columns["form"])}
     data["name"] = [None if fs is None else "预算执行率" if k is None else fs[i].indicators[k].name
                     for i, k in zip(columns["form"], columns["indicator"])]
+    data["indicator"] = [None if k is None else k + 1 for k in columns["indicator"]]
     data["rulebook"] = [table.rulebook_id] * len(columns["form"])
     frame = _frame(data, SCORE_TABLE_COLUMNS)
     frame["indicator"] = frame["indicator"].astype("Int64")
@@ -199,7 +208,7 @@ def score_totals_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.F
             "execution_rate_percent": table.execution_rates, "weight_total": table.weight_totals,
             "computed_total": table.computed_totals, "reported_total": table.reported_totals,
             "total_difference": table.total_differences, "total_complete": table.complete,
-            "computed_grade": table.grades, "rulebook": [table.rulebook_id] * n}
+            "computed_grade": [_text_or_na(g) for g in table.grades], "rulebook": [table.rulebook_id] * n}
     return _frame(data, SCORE_TOTALS_COLUMNS)
 
 
@@ -221,7 +230,8 @@ def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) 
         for x in found:
             rows.append({
                 **_keys(i, f), "code": x.code, "severity": x.severity, "block": x.block,
-                "indicator": x.indicator, "field": x.field, "message_en": x.message_en,
+                "indicator": None if x.indicator is None else x.indicator + 1, "field": x.field,
+                "message_en": x.message_en,
                 "message_zh": x.message_zh, "evidence": dict(x.evidence), "line": x.where.line,
                 "page": x.where.page or None,  # the page of a PDF; <NA> for other sources
             })
@@ -253,6 +263,18 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
             found = [list(x) for x in findings]
         else:
             found = [_core.audit(f, c, book) for f, c in zip(forms, cards)]
+    default_book = resolve_rulebook(rulebook)
+    books = {default_book.id: default_book}
+
+    def book_of(card: _core.Scorecard) -> _core.Rulebook:
+        """The rulebook a card was scored with (built-in by id), else the one given."""
+        if card.rulebook_id not in books:
+            try:
+                books[card.rulebook_id] = resolve_rulebook(card.rulebook_id)
+            except Exception:  # a rulebook from a file: its grades are the given one's
+                books[card.rulebook_id] = default_book
+        return books[card.rulebook_id]
+
     rows = []
     for i, (f, card, fd) in enumerate(zip(forms, cards, found)):
         counts = _core.summarize_findings(list(fd))
@@ -263,7 +285,11 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
             "execution_rate_percent": card.execution_rate_percent,
             "reported_total": card.reported_total.value, "computed_total": card.computed_total,
             "total_difference": card.total_difference, "total_complete": card.total_complete,
-            "computed_grade": card.computed_grade, "reported_grade": f.reported_grade,
+            "computed_grade": _text_or_na(card.computed_grade),
+            # As the portfolio, the CLI and the reports give it: as printed, else the grade of the
+            # reported total.
+            "reported_grade": _text_or_na(f.reported_grade or (
+                book_of(card).grade_for(card.reported_total.value) if card.reported_total.value is not None else "")),
             "errors": counts["errors"], "warnings": counts["warnings"], "notices": counts["notices"],
             "trust": counts["trust"],
         })

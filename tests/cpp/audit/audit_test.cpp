@@ -524,12 +524,31 @@ TEST(audit_hygiene, empty_required_fields_are_errors) {
 
 TEST(audit_hygiene, unreadable_cells_are_reported_with_their_text) {
     form f = clean_form();
-    f.indicators[0].score = read_number_cell("5O");
+    f.indicators[0].target = read_value_cell(">= 98 %(百分比)");
     auto hits = with_code(run(f), "hygiene.unparsed_value");
     ASSERT_EQ(hits.size(), 1U);
-    EXPECT_EQ(hits[0].evidence_value("text"), "5O");
+    EXPECT_EQ(hits[0].evidence_value("text"), ">= 98 %(百分比)");
     EXPECT_EQ(hits[0].indicator, 0U);
+    EXPECT_FALSE(hits[0].evidence_value("error_zh").empty());
     EXPECT_FALSE(has(run(clean_form()), "hygiene.unparsed_value"));
+}
+
+TEST(audit_hygiene, a_number_cell_holding_no_number_is_named_not_a_number_never_empty) {
+    form f = clean_form();
+    f.indicators[0].score = read_number_cell("5O");
+    f.indicators[1].weight = read_number_cell("七分");
+    f.money.at(funds_row::total, funds_column::executed) = read_number_cell("seven");
+    const auto fs = run(f);
+    const auto hits = with_code(fs, "cell.not_a_number");
+    ASSERT_EQ(hits.size(), 3U) << codes(fs);
+    for (const finding& h : hits) EXPECT_EQ(h.level, severity::error);
+    std::set<std::string> texts;
+    for (const finding& h : hits) texts.insert(std::string(h.evidence_value("text")));
+    EXPECT_EQ(texts, (std::set<std::string>{"5O", "七分", "seven"}));
+    EXPECT_NE(hits[0].message_zh.find("应为数字"), std::string::npos) << hits[0].message_zh;
+    EXPECT_FALSE(has(fs, "hygiene.required_empty")) << codes(fs);
+    EXPECT_FALSE(has(fs, "hygiene.unparsed_value")) << codes(fs);
+    EXPECT_FALSE(has(run(clean_form()), "cell.not_a_number"));
 }
 
 TEST(audit_hygiene, unknown_level1_category_is_a_notice) {
@@ -630,7 +649,7 @@ TEST(audit, findings_serialise_to_json) {
     EXPECT_EQ(j["summary"]["trust"], "review");
     ASSERT_EQ(j["findings"].size(), fs.size());
     EXPECT_EQ(j["findings"][1]["code"], "evidence.actual_restates_target");
-    EXPECT_EQ(j["findings"][1]["indicator"], 2);
+    EXPECT_EQ(j["findings"][1]["indicator"], 3);  // the 1-based number of indicators[2]
     EXPECT_EQ(j["findings"][1]["evidence"]["actual"], ">=90%");
     EXPECT_EQ(j["findings"][1]["message_zh"], fs[1].message_zh);
     EXPECT_TRUE(j["findings"][0]["indicator"].is_null());

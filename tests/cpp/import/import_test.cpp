@@ -514,3 +514,40 @@ TEST(import_damaged, an_indicator_header_without_a_name_column_is_read_by_meanin
     EXPECT_EQ(r->forms[0].project_name, "测试项目");
     expect_nothing_lost(*g, *r);
 }
+
+TEST(import_damaged, a_weight_that_is_no_number_stays_in_its_column_and_is_not_a_repair) {
+    // Form 1's 系统使用覆盖率 and 软件测试完成率 rows (lines 18 and 19), weights `七分` and `seven`.
+    auto lines = sample_lines();
+    auto set_cell = [&](std::size_t line, std::size_t column, const std::string& text) {
+        std::vector<std::string> cells;
+        std::string cell;
+        for (char ch : lines[line - 1] + "\t") {
+            if (ch == '\t') {
+                cells.push_back(cell);
+                cell.clear();
+            } else {
+                cell += ch;
+            }
+        }
+        cells[column - 1] = text;
+        std::string joined;
+        for (std::size_t k = 0; k < cells.size(); ++k) joined += (k ? "\t" : "") + cells[k];
+        lines[line - 1] = joined;
+    };
+    ASSERT_NE(lines[17].find("系统使用覆盖率"), std::string::npos) << lines[17];
+    set_cell(18, 6, "七分");
+    set_cell(19, 6, "seven");
+    const auto r = io::import_text(join_lines(lines, 0, lines.size()));
+    ASSERT_TRUE(r.has_value());
+    const auto& inds = r->forms[0].indicators;
+    const auto it = std::find_if(inds.begin(), inds.end(), [](const auto& i) { return i.name == "系统使用覆盖率"; });
+    ASSERT_NE(it, inds.end());
+    EXPECT_EQ(it->weight.text, "七分");
+    EXPECT_EQ(it->weight.state, jixiao::cell_state::invalid);
+    EXPECT_EQ(it->score.text, "7");
+    EXPECT_EQ(it->target.text, "=100%");
+    EXPECT_EQ(it->actual.text, "100%");
+    EXPECT_EQ(std::next(it)->name, "软件测试完成率");
+    EXPECT_EQ(std::next(it)->weight.text, "seven");
+    for (const auto& n : r->report.notes_for(0)) EXPECT_NE(n.code, "name_cells_joined") << n.message;
+}

@@ -110,9 +110,10 @@ TEST(positional_align, aligns_a_row_that_agrees_with_its_header_by_position) {
 TEST(positional_align, refuses_a_row_that_does_not_agree_with_its_header) {
     document d(std::string(header_row) +
                "\t\t=7个\t=7个\t7\t7\n"                  // a value under 三级指标 (the name was dropped)
-               "\t\t名称\t=1\t1\t甲\t1\n"                 // text under 分值
+               "\t\t名称\t=1\t\t甲\t1\n"                   // text under 分值 after a missing cell
                "\t\t名称\t=1\t1\t1\t1\t\t多出来的一格\n"  // a cell outside every column
-               "\t数量指标\t名称\t=1\t1\t1\t1\n");        // agrees
+               "\t数量指标\t名称\t=1\t1\t1\t1\n"          // agrees
+               "\t\t名称\t=1\t1\t甲\t1\n");              // text under 分值, nothing missing before it
     const auto header = header_of(d);
     for (std::size_t i = 1; i <= 3; ++i) {
         pos::raw_indicator out;
@@ -121,6 +122,13 @@ TEST(positional_align, refuses_a_row_that_does_not_agree_with_its_header) {
     }
     pos::raw_indicator out;
     EXPECT_TRUE(pos::align_positional(d.ctx, d.row(4), header, out));
+    // A 分值 that is no number stays in its column when the row's meaning is certain: it is
+    // reported as not a number (cell.not_a_number), never moved into the name.
+    pos::raw_indicator certain;
+    ASSERT_TRUE(pos::align_positional(d.ctx, d.row(5), header, certain));
+    EXPECT_EQ(certain.name, "名称");
+    EXPECT_EQ(certain.weight, "甲");
+    EXPECT_EQ(certain.score, "1");
 }
 
 TEST(positional_align, never_aligns_one_cell_per_line_text_by_position) {

@@ -1,4 +1,5 @@
-// grid_office.cpp — Office files: what a ZIP or OLE2 file is, and the reader for it.
+// grid_office.cpp — Office files: what a ZIP or OLE2 file is, and the reader for it; and image
+// files (a scan), which are named as such instead of being read as text.
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,17 @@ constexpr std::string_view ole2_message =
     "(`--convert-to docx` for a Word document), or save it from Excel/WPS as .xlsx";
 
 error not_office(std::string message) { return error{errc::unknown_format, 0, {}, std::move(message)}; }
+
+/// The kind of image file the bytes start with (PNG, JPEG, TIFF, GIF, BMP, WebP), or empty.
+std::string_view image_kind(std::string_view b) noexcept {
+    if (b.starts_with("\x89PNG\r\n\x1a\n")) return "PNG";
+    if (b.starts_with("\xFF\xD8\xFF")) return "JPEG";
+    if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) return "TIFF";
+    if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "GIF";
+    if (b.starts_with("BM") && b.size() > 14 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) return "BMP";
+    if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "WebP";
+    return {};
+}
 
 bool is_office(grid_format f) noexcept { return f == grid_format::xlsx || f == grid_format::docx; }
 
@@ -47,6 +59,13 @@ std::string describe_zip(const zip_archive& archive) {
 
 std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
                                         const read_options& options) {
+    if (const std::string_view image = image_kind(bytes); !image.empty()) {
+        return result<grid>(error{errc::no_text_layer, 0, {},
+                                  "a " + std::string(image) +
+                                      " image (a scan or a photo of the form), which has no text to read: this build "
+                                      "reads no images yet; run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
+                                      "`tesseract FILE out -l chi_sim pdf`, and read the PDF it writes"});
+    }
     const container_kind kind = sniff_container(bytes);
     if (kind == container_kind::none) {
         if (format && is_office(*format)) {

@@ -96,3 +96,14 @@ def test_summary_by_grade_is_plain_pandas(forms, cards, findings):
     by_grade = pf.groupby("computed_grade")["form"].count()
     assert by_grade.sum() == len(forms)
     assert sum(pf["computed_total"], Decimal(0)) == sum((c.computed_total for c in cards), Decimal(0))
+
+
+def test_the_numeric_view_is_float_for_plotting_and_leaves_the_frame_exact(forms, cards, findings):
+    pf = jixiao.portfolio_frame(forms, cards, findings)
+    view = pf.jx.numeric()
+    assert view["computed_total"].dtype == "float64" and view["full_year_budget"].dtype == "float64"
+    assert view.attrs["jixiao_display_only"] is True
+    described = view.describe()
+    assert "computed_total" in described.columns and described.loc["count", "computed_total"] == len(forms)
+    assert pf["computed_total"].dtype == object and isinstance(pf["computed_total"].iloc[0], Decimal)
+    assert view["project_name"].dtype == object  # text stays text

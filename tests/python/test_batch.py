@@ -86,3 +86,14 @@ def test_dir_shows_only_the_api():
     names = dir(jixiao)
     assert "read_many" in names and "evaluate_batch" in names
     assert not {"Any", "List", "Optional", "Union"} & set(names)
+
+
+def test_a_broken_workbook_through_openpyxl_is_a_document_error_naming_the_file(folder):
+    pytest.importorskip("openpyxl")
+    with pytest.raises(jixiao.DocumentError, match="c.xlsx") as info:
+        jixiao.read_excel(folder / "c.xlsx", sheets=[0])
+    assert isinstance(info.value, jixiao.ParseError) and info.value.code == "corrupt_file"
+    with pytest.raises(FileNotFoundError):
+        jixiao.read_excel(folder / "missing.xlsx", sheets=[0])
+    with pytest.raises(jixiao.DocumentError, match="c.xlsx"):
+        jixiao.read_excel(folder / "c.xlsx")  # the C++ reader

@@ -90,7 +90,15 @@ def read_excel(path: Union[str, "os.PathLike[str]"], sheets: Optional[Sequence[U
     import openpyxl
 
     p = Path(path)
-    workbook = openpyxl.load_workbook(p, data_only=True)
+    if not p.exists():
+        raise FileNotFoundError(2, "no such file", str(p))
+    try:
+        workbook = openpyxl.load_workbook(p, data_only=True)
+    except Exception as e:  # openpyxl raises zipfile, KeyError, OSError ... : the documented type
+        error = _core.DocumentError(f"{p.name}: not a readable Excel workbook (openpyxl: {type(e).__name__}: {e})")
+        error.code, error.offset, error.where = "corrupt_file", 0, str(p)
+        error.message = str(error)
+        raise error from e
     try:
         chosen = workbook.worksheets
         if sheets is not None:

@@ -8,6 +8,7 @@ Every frame carries the form keys ``form`` (the 1-based number in the batch, as 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Iterable, List, Optional, Sequence
 
 import pandas as pd
@@ -294,3 +295,29 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
             "trust": counts["trust"],
         })
     return _frame(rows, PORTFOLIO_COLUMNS)
+
+
+@pd.api.extensions.register_dataframe_accessor("jx")
+class JixiaoAccessor:
+    """``frame.jx``: jixiao's helpers on any DataFrame (registered when jixiao's pandas layer is
+    imported, i.e. by the first frame built)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def numeric(self) -> pd.DataFrame:
+        """A copy for plotting and ``describe()``: every column that holds exact decimals
+        (``Decimal`` objects, ``None`` for missing) becomes ``float64`` (``NaN`` for missing).
+        **Display only**: floats are not exact (0.1 is not 0.1), so never compute a score, a
+        total or a comparison from it; the copy says so in ``attrs["jixiao_display_only"]``."""
+        out = self._frame.copy()
+        for column in out.columns:
+            series = out[column]
+            if series.dtype != object:
+                continue
+            values = [v for v in series if v is not None and v is not pd.NA]
+            if values and all(isinstance(v, Decimal) for v in values):
+                out[column] = pd.array([float(v) if isinstance(v, Decimal) else float("nan") for v in series],
+                                       dtype="float64")
+        out.attrs["jixiao_display_only"] = True
+        return out

@@ -11,6 +11,10 @@
 #include "read/office_internal.hpp"
 #include "read/office_test_support.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace {
 
 namespace io = jixiao::io;
@@ -239,3 +243,25 @@ TEST(office_detect, explains_old_binary_files_and_other_zips) {
 }
 
 }  // namespace
+
+TEST(office_detect, names_an_image_as_a_scan_that_needs_ocr) {
+    const std::vector<std::pair<std::string, std::string>> images{
+        {"PNG", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0')},
+        {"JPEG", std::string("\xFF\xD8\xFF\xE0", 4) + std::string(64, 'x')},
+        {"TIFF", std::string("II*\0", 4) + std::string(64, '\0')},
+        {"GIF", "GIF89a" + std::string(64, '\0')},
+    };
+    for (const auto& [kind, bytes] : images) {
+        SCOPED_TRACE(kind);
+        auto g = io::read_grid(bytes);
+        ASSERT_FALSE(g.has_value());
+        EXPECT_EQ(g.error().code, errc::no_text_layer);
+        EXPECT_NE(g.error().message.find("a " + kind + " image"), std::string::npos) << g.error().message;
+        EXPECT_NE(g.error().message.find("OCR"), std::string::npos);
+        auto imported = io::import_text(bytes);
+        ASSERT_FALSE(imported.has_value());
+        EXPECT_EQ(imported.error().code, errc::no_text_layer);
+    }
+    // Text that merely starts like one of them is still text.
+    EXPECT_TRUE(io::read_grid("BMW 项目\t1\n").has_value());
+}

@@ -13,6 +13,8 @@
 //   summarize(evaluations, book) the portfolio of a batch
 //   flag_duplicate_forms(evals)  the batch check: a form submitted twice (`batch.duplicate_form`)
 //   struct unread_file           a file of the batch in which no form was read, and why
+//   enum group_by, group_portfolio(evals, p, by)
+//                                the portfolio by 主管部门, 实施单位, grade or file
 //   execution_rate_bucket_labels the fixed bucket labels, in order
 //
 // Every number is an exact decimal; the mean total is rounded half away from zero to 2 places.
@@ -119,6 +121,39 @@ struct unread_file {
     friend bool operator==(const unread_file&, const unread_file&) = default;
 };
 
+/// What a portfolio is grouped by (`summary --by`).
+enum class group_by {
+    department,         ///< 主管部门
+    implementing_unit,  ///< 实施单位
+    grade,              ///< the computed grade (empty shells: no grade)
+    file,               ///< the source file
+};
+/// Stable names: `department`, `implementing_unit`, `grade`, `file`.
+[[nodiscard]] std::string_view to_string(group_by by) noexcept;
+/// A grouping from its name: the stable name, `unit`, or the Chinese (`主管部门`, `实施单位`,
+/// `等级` / `评价等级`, `文件`); none when unknown.
+[[nodiscard]] std::optional<group_by> group_by_from_string(std::string_view name) noexcept;
+
+/// One group of a portfolio: its forms' totals, money, grades and findings.
+struct portfolio_group {
+    std::string key;                             ///< the department, unit, grade or file ("" when blank)
+    std::size_t forms = 0;                       ///< forms in the group
+    std::size_t scorable = 0;                    ///< of which not empty shells
+    decimal computed_total_sum;                  ///< Σ computed totals of the scorable forms
+    std::optional<decimal> computed_total_mean;  ///< over the scorable forms, 2 places, half away from zero
+    decimal budget_sum;                          ///< Σ 全年预算数 (yuan)
+    decimal executed_sum;                        ///< Σ 全年执行数 (yuan)
+    std::optional<decimal> execution_rate_percent;  ///< executed / budget x 100, 2 places (none without budget)
+    std::vector<std::size_t> grades;             ///< forms per computed grade, in `portfolio::grades` order
+    std::size_t errors = 0;                      ///< findings by severity
+    /// Warnings of the group's forms.
+    std::size_t warnings = 0;
+    /// Notices of the group's forms.
+    std::size_t notices = 0;
+    /// Member-wise equality.
+    friend bool operator==(const portfolio_group&, const portfolio_group&) = default;
+};
+
 /// The summary of a batch of evaluations.
 struct portfolio {
     /// Id of the rulebook the forms were scored with.
@@ -139,6 +174,11 @@ struct portfolio {
     /// Files of the batch in which no form was read: `summarize` leaves it empty; the reader of
     /// the batch (the CLI, Python `read_many`) fills it, and every report lists them.
     std::vector<unread_file> files_not_read;
+    /// The portfolio grouped (`summary --by`): empty unless asked for (`group_portfolio`); every
+    /// report shows it then.
+    std::optional<group_by> grouped_by;
+    /// The groups, in the order `group_portfolio` gives them.
+    std::vector<portfolio_group> groups;
     /// Member-wise equality.
     friend bool operator==(const portfolio&, const portfolio&) = default;
 };
@@ -152,6 +192,12 @@ struct portfolio {
 /// 1-based number in that source; its findings are sorted again. Returns the number of findings
 /// added. Run it before `summarize`, once per batch.
 std::size_t flag_duplicate_forms(std::span<evaluation> evaluations);
+
+/// The groups of a portfolio `p` of `evaluations` (the same batch, in order): by grade in the
+/// rulebook's order (no grade last), by file in input order, by department or unit sorted by
+/// name (blank last). Exact sums; the means and rates rounded half away from zero to 2 places.
+[[nodiscard]] std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluations, const portfolio& p,
+                                                           group_by by);
 
 /// The bucket (index into `execution_rate_bucket_labels`) of an exact rate, or of none.
 [[nodiscard]] std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate);

@@ -502,6 +502,17 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
         for (const unread_file& u : p.files_not_read) text += " " + u.source;
         text += " (why: on stderr, and in the JSON and HTML report)\n";
     }
+    if (p.grouped_by) {
+        text += "by " + std::string(to_string(*p.grouped_by)) + ":\n";
+        for (const portfolio_group& g : p.groups) {
+            text += "  " + (g.key.empty() ? std::string("(blank)") : g.key) + ": " + std::to_string(g.forms) +
+                    (g.forms == 1 ? " form" : " forms");
+            if (g.computed_total_mean) text += ", mean total " + g.computed_total_mean->to_string();
+            if (g.execution_rate_percent) text += ", execution " + g.execution_rate_percent->to_string() + "%";
+            text += ", " + std::to_string(g.errors) + "E " + std::to_string(g.warnings) + "W " +
+                    std::to_string(g.notices) + "N\n";
+        }
+    }
     if (with_findings) {
         text += "findings: " + std::to_string(p.findings.errors) + " errors, " + std::to_string(p.findings.warnings) +
                 " warnings, " + std::to_string(p.findings.notices) + " notices";

@@ -133,4 +133,25 @@ std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {
     return out;
 }
 
+std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& options) {
+    std::string out = start(options);
+    std::vector<std::string> header{p.grouped_by ? std::string(to_string(*p.grouped_by)) : std::string("group"), "forms",
+                                    "scorable", "computed_total_mean", "budget_sum", "executed_sum",
+                                    "execution_rate_percent"};
+    for (const grade_count& g : p.grades) header.push_back("grade_" + (g.grade.empty() ? std::string("none") : g.grade));
+    for (const char* h : {"errors", "warnings", "notices"}) header.emplace_back(h);
+    append_row(out, header);
+    for (const portfolio_group& g : p.groups) {
+        std::vector<std::string> row{g.key, std::to_string(g.forms), std::to_string(g.scorable),
+                                     detail::number_text(g.computed_total_mean), g.budget_sum.to_string(),
+                                     g.executed_sum.to_string(), detail::number_text(g.execution_rate_percent)};
+        for (std::size_t n : g.grades) row.push_back(std::to_string(n));
+        row.push_back(std::to_string(g.errors));
+        row.push_back(std::to_string(g.warnings));
+        row.push_back(std::to_string(g.notices));
+        append_row(out, row);
+    }
+    return out;
+}
+
 }  // namespace jixiao::io

@@ -350,6 +350,40 @@ std::string format_yuan(const decimal& d) {
     return d.format(spec);
 }
 
+/// The portfolio by group (`summary --by`): forms per group as a chart, then the table.
+std::string groups_card(const portfolio& p) {
+    if (!p.grouped_by || p.groups.empty()) return {};
+    static constexpr std::array<std::string_view, 4> titles_zh{"按主管部门", "按实施单位", "按评价等级", "按文件"};
+    const auto by = static_cast<std::size_t>(*p.grouped_by);
+    std::vector<bar> bars;
+    for (const portfolio_group& g : p.groups) {
+        bar b;
+        b.label = g.key.empty() ? "（未填）" : g.key;
+        b.value = g.forms;
+        b.color = "#2563eb";
+        bars.push_back(std::move(b));
+    }
+    std::string out = "<div class=\"card\" id=\"groups\" data-by=\"" + std::string(to_string(*p.grouped_by)) +
+                      "\"><div class=\"chart-title\">" + std::string(titles_zh[by]) + "<span class=\"en\">Portfolio by " +
+                      esc(std::string(to_string(*p.grouped_by))) + "</span></div>" + column_chart(bars, false, "Forms per group");
+    out += "<table class=\"list\"><thead><tr><th>group · 分组</th><th class=\"n\">forms · 表数</th><th class=\"n\">mean "
+           "total · 平均核算总分</th><th class=\"n\">budget · 预算 (元)</th><th class=\"n\">executed · 执行 (元)</th><th "
+           "class=\"n\">rate · 执行率</th>";
+    for (const grade_count& g : p.grades) out += "<th class=\"n\">" + esc(g.grade.empty() ? std::string("—") : g.grade) + "</th>";
+    out += "<th class=\"n\">E / W / N</th></tr></thead><tbody>";
+    for (const portfolio_group& g : p.groups) {
+        out += "<tr><td>" + esc(g.key.empty() ? std::string("（未填）") : g.key) + "</td><td class=\"n\">" + num(g.forms) +
+               "</td><td class=\"n\">" + (g.computed_total_mean ? g.computed_total_mean->to_string() : std::string("—")) +
+               "</td><td class=\"n\">" + format_yuan(g.budget_sum) + "</td><td class=\"n\">" + format_yuan(g.executed_sum) +
+               "</td><td class=\"n\">" +
+               (g.execution_rate_percent ? g.execution_rate_percent->to_string() + "%" : std::string("—")) + "</td>";
+        for (std::size_t k = 0; k < g.grades.size(); ++k) out += "<td class=\"n\">" + num(g.grades[k]) + "</td>";
+        out += "<td class=\"n\">" + num(g.errors) + " / " + num(g.warnings) + " / " + num(g.notices) + "</td></tr>";
+    }
+    out += "</tbody></table></div>\n";
+    return out;
+}
+
 std::string portfolio_page(std::span<const evaluation> evaluations, const portfolio& p) {
     std::string out;
     // Key figures.
@@ -380,6 +414,7 @@ std::string portfolio_page(std::span<const evaluation> evaluations, const portfo
         }
         out += "</tbody></table></div>\n";
     }
+    out += groups_card(p);
 
     // Charts.
     out += "<div class=\"charts\">";

@@ -207,6 +207,27 @@ ordered_json portfolio_object(const portfolio& p) {
         entries.push_back(item);
     }
     out["forms_summary"] = entries;
+    if (p.grouped_by) {  // only with summary --by
+        ordered_json groups = ordered_json::array();
+        for (const portfolio_group& g : p.groups) {
+            ordered_json item;
+            item["key"] = g.key;
+            item["forms"] = g.forms;
+            item["scorable"] = g.scorable;
+            item["computed_total_sum"] = g.computed_total_sum.to_string();
+            item["computed_total_mean"] = optional_number(g.computed_total_mean);
+            item["budget_sum"] = g.budget_sum.to_string();
+            item["executed_sum"] = g.executed_sum.to_string();
+            item["execution_rate_percent"] = optional_number(g.execution_rate_percent);
+            ordered_json by_grade = ordered_json::object();
+            for (std::size_t k = 0; k < g.grades.size() && k < p.grades.size(); ++k) by_grade[p.grades[k].grade] = g.grades[k];
+            item["grades"] = by_grade;
+            item["findings_by_severity"] = {{"error", g.errors}, {"warning", g.warnings}, {"notice", g.notices}};
+            groups.push_back(item);
+        }
+        out["grouped_by"] = std::string(to_string(*p.grouped_by));
+        out["groups"] = groups;
+    }
     if (!p.files_not_read.empty()) {  // only when a file of the batch could not be read
         ordered_json unread = ordered_json::array();
         for (const unread_file& u : p.files_not_read) unread.push_back({{"source", u.source}, {"reason", u.reason}});

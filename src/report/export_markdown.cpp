@@ -173,6 +173,18 @@ std::string portfolio_to_markdown(std::span<const evaluation> evaluations, const
                " | " + std::to_string(e.counts.errors) + " | " + std::to_string(e.counts.warnings) + " | " +
                std::to_string(e.counts.notices) + " | " + std::string(to_string(e.counts.trust)) + " |\n";
     }
+    if (p.grouped_by) {
+        out += "\n### By " + std::string(to_string(*p.grouped_by)) +
+               "\n\n| group | forms | mean total | budget (元) | executed (元) | rate | errors | warnings | notices |\n"
+               "|---|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+        for (const portfolio_group& g : p.groups) {
+            out += "| " + md(g.key.empty() ? std::string("（未填）") : g.key) + " | " + std::to_string(g.forms) + " | " +
+                   (g.computed_total_mean ? g.computed_total_mean->to_string() : std::string("—")) + " | " +
+                   g.budget_sum.to_string() + " | " + g.executed_sum.to_string() + " | " +
+                   (g.execution_rate_percent ? g.execution_rate_percent->to_string() + "%" : std::string("—")) + " | " +
+                   std::to_string(g.errors) + " | " + std::to_string(g.warnings) + " | " + std::to_string(g.notices) + " |\n";
+        }
+    }
     out += "\n### Grades\n\n| grade | computed | reported |\n|---|--:|--:|\n";
     for (const grade_count& g : p.grades) {
         out += "| " + (g.grade.empty() ? std::string("(none)") : md(g.grade)) + " | " + std::to_string(g.computed) +

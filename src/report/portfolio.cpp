@@ -206,4 +206,94 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
     return out;
 }
 
+std::string_view to_string(group_by by) noexcept {
+    switch (by) {
+    case group_by::department: return "department";
+    case group_by::implementing_unit: return "implementing_unit";
+    case group_by::grade: return "grade";
+    case group_by::file: return "file";
+    }
+    return "department";
+}
+
+std::optional<group_by> group_by_from_string(std::string_view name) noexcept {
+    if (name == "department" || name == "主管部门") return group_by::department;
+    if (name == "implementing_unit" || name == "unit" || name == "实施单位") return group_by::implementing_unit;
+    if (name == "grade" || name == "等级" || name == "评价等级") return group_by::grade;
+    if (name == "file" || name == "source" || name == "文件") return group_by::file;
+    return std::nullopt;
+}
+
+std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluations, const portfolio& p, group_by by) {
+    std::vector<portfolio_group> out;
+    std::map<std::string, std::size_t> slot;
+    auto key_of = [&](std::size_t i) -> std::string {
+        const evaluation& e = evaluations[i];
+        switch (by) {
+        case group_by::department: return e.subject.department;
+        case group_by::implementing_unit: return e.subject.implementing_unit;
+        case group_by::grade: return e.card.computed_grade;
+        case group_by::file: return e.source;
+        }
+        return {};
+    };
+    if (by == group_by::grade) {  // every grade of the rulebook, in order, even when empty
+        for (const grade_count& g : p.grades) {
+            slot.emplace(g.grade, out.size());
+            portfolio_group group;
+            group.key = g.grade;
+            out.push_back(std::move(group));
+        }
+    }
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        const evaluation& e = evaluations[i];
+        const std::string key = key_of(i);
+        auto [it, inserted] = slot.try_emplace(key, out.size());
+        if (inserted) {
+            portfolio_group group;
+            group.key = key;
+            out.push_back(std::move(group));
+        }
+        portfolio_group& g = out[it->second];
+        if (g.grades.empty()) g.grades.assign(p.grades.size(), 0);
+        ++g.forms;
+        if (e.card.scorable) {
+            ++g.scorable;
+            g.computed_total_sum += e.card.computed_total;
+        }
+        if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) g.budget_sum += *b;
+        if (auto x = amount_in_yuan(e.subject, funds_column::executed)) g.executed_sum += *x;
+        for (std::size_t k = 0; k < p.grades.size(); ++k) {
+            if (p.grades[k].grade == e.card.computed_grade || (k + 1 == p.grades.size() && e.card.computed_grade.empty())) {
+                ++g.grades[k];
+                break;
+            }
+        }
+        const form_summary s = summarize(std::span<const finding>(e.findings));
+        g.errors += s.errors;
+        g.warnings += s.warnings;
+        g.notices += s.notices;
+    }
+    for (portfolio_group& g : out) {
+        if (g.grades.empty()) g.grades.assign(p.grades.size(), 0);
+        if (g.scorable > 0) {
+            if (auto m = divide(g.computed_total_sum, decimal(g.scorable), 2, rounding::half_away_from_zero)) {
+                g.computed_total_mean = *m;
+            }
+        }
+        if (!g.budget_sum.is_zero() && !g.budget_sum.is_negative()) {
+            if (auto r = divide(g.executed_sum * decimal(100), g.budget_sum, 2, rounding::half_away_from_zero)) {
+                g.execution_rate_percent = *r;
+            }
+        }
+    }
+    if (by == group_by::department || by == group_by::implementing_unit) {
+        std::stable_sort(out.begin(), out.end(), [](const portfolio_group& a, const portfolio_group& b) {
+            if (a.key.empty() != b.key.empty()) return b.key.empty();  // blank last
+            return a.key < b.key;
+        });
+    }
+    return out;
+}
+
 }  // namespace jixiao

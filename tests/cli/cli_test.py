@@ -267,6 +267,25 @@ def main():
     check("a missing file among good ones: the good one is audited, exit 3",
           rc == 3 and len(evaluations) == 8 and "missing.txt" in err, (rc, err))
 
+    # summary --by: the portfolio by department, unit, grade or file
+    by_csv = os.path.join(work, "by.csv")
+    by_json = os.path.join(work, "by.json")
+    by_html = os.path.join(work, "by.html")
+    rc, out, err = run(["summary", SAMPLE, os.path.join(families, "sichuan-pipe.txt"), "--by", "主管部门",
+                        "--csv", by_csv, "--json", by_json, "--html", by_html])
+    rows = read_csv(by_csv) if os.path.exists(by_csv) else []
+    doc = json.load(open(by_json, encoding="utf-8")) if os.path.exists(by_json) else {}
+    check("summary --by 主管部门: one CSV row per department, forms adding up",
+          rc in (0, 1) and rows and rows[0][0] == "department" and len(rows) == 3
+          and sum(int(r[1]) for r in rows[1:]) == 9 and "by department:" in out, (rc, rows, err))
+    check("summary --by: the JSON has the groups", doc.get("grouped_by") == "department" and len(doc.get("groups", [])) == 2,
+          doc.get("groups"))
+    page = open(by_html, encoding="utf-8").read() if os.path.exists(by_html) else ""
+    check("summary --by: the HTML report has a table and a chart of the groups",
+          'id="groups"' in page and "上海市松江区财政局" in page and "<svg" in page.split('id="groups"')[1][:3000], len(page))
+    rc, out, err = run(["summary", SAMPLE, "--by", "county"])
+    check("summary --by with an unknown grouping is a usage error", rc == 2 and "--by" in err, (rc, err))
+
     # the same form submitted twice is reported once per copy, naming the first
     shutil.copy(SAMPLE, os.path.join(batch, "copy.txt"))
     rc, out, err = run(["audit", os.path.join(batch, "a.txt"), os.path.join(batch, "copy.txt"), "--json", "-", "-q"])

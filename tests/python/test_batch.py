@@ -97,3 +97,17 @@ def test_a_broken_workbook_through_openpyxl_is_a_document_error_naming_the_file(
         jixiao.read_excel(folder / "missing.xlsx", sheets=[0])
     with pytest.raises(jixiao.DocumentError, match="c.xlsx"):
         jixiao.read_excel(folder / "c.xlsx")  # the C++ reader
+
+
+def test_summary_by_department_and_grade(sample):
+    frame = jixiao.summary_by(sample, "主管部门")
+    assert list(frame["forms"]) == [8] and frame["key"].iloc[0] == "上海市松江区财政局"
+    assert frame["budget_sum"].iloc[0] == jixiao.portfolio(sample).budget_sum
+    by_grade = jixiao.summary_by(jixiao.evaluate_batch(sample), "grade")
+    assert list(by_grade["key"].fillna("")) == ["优", "良", "中", "差", ""]
+    assert by_grade["forms"].sum() == 8
+    p = jixiao.portfolio(sample, by="file")
+    assert p.grouped_by == "file" and p.groups[0]["forms"] == 8
+    assert 'id="groups"' in jixiao.report_html(jixiao.evaluate_batch(sample), by="unit")
+    with pytest.raises(ValueError):
+        jixiao.portfolio(sample, by="county")

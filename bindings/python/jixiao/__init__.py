@@ -498,28 +498,49 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
 
 
 def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult, ReadBatch],
-              rulebook: RulebookLike = None, *, files_not_read: Optional[Sequence[tuple]] = None) -> Portfolio:
+              rulebook: RulebookLike = None, *, files_not_read: Optional[Sequence[tuple]] = None,
+              by: Optional[str] = None) -> Portfolio:
     """The portfolio summary (grades, execution-rate buckets, findings by code, one entry per
     form) of evaluations, or of forms (evaluated first). Given a :class:`ReadBatch`, its files
-    not read are listed (``Portfolio.files_not_read``); ``files_not_read`` adds such pairs."""
+    not read are listed (``Portfolio.files_not_read``); ``files_not_read`` adds such pairs.
+    ``by`` (``"department"``/``"主管部门"``, ``"unit"``/``"实施单位"``, ``"grade"``/``"等级"``,
+    ``"file"``/``"文件"``) also groups it: ``Portfolio.groups``, as ``jixiao summary --by``."""
     book = resolve_rulebook(rulebook)
     unread = list(files_not_read or [])
     if isinstance(evaluations, ReadBatch):
         unread = list(evaluations.files_not_read) + unread
-        return _core.summarize_portfolio(evaluate_batch(evaluations, book), book, unread)
+        return _core.summarize_portfolio(evaluate_batch(evaluations, book), book, unread, by or "")
     items = evaluations.forms if isinstance(evaluations, ImportResult) else list(evaluations)
     if isinstance(evaluations, ImportResult) or (items and isinstance(items[0], Form)):
         items = evaluate_batch(evaluations, book)
-    return _core.summarize_portfolio(list(items), book, unread)
+    return _core.summarize_portfolio(list(items), book, unread, by or "")
+
+
+def summary_by(evaluations: Any, by: str, rulebook: RulebookLike = None) -> "pandas.DataFrame":  # noqa: F821
+    """The portfolio by 主管部门, 实施单位, grade or file as a DataFrame, one row per group
+    (forms, mean total, budget and executed in 元, rate, forms per grade, findings by severity;
+    Decimals as objects), as ``jixiao summary --by``; needs pandas."""
+    import pandas as pd
+    groups = portfolio(evaluations, rulebook, by=by).groups
+    rows = []
+    for g in groups:
+        row = {k: v for k, v in g.items() if k != "grades"}
+        row.update({f"grade_{name or 'none'}": n for name, n in g["grades"].items()})
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame["key"] = frame["key"].replace("", pd.NA)
+    return frame
 
 
 def report_html(evaluations: Sequence[Evaluation], rulebook: RulebookLike = None, *, title: str = "",
-                files_not_read: Optional[Sequence[tuple]] = None) -> str:
+                files_not_read: Optional[Sequence[tuple]] = None, by: Optional[str] = None) -> str:
     """The self-contained HTML report (portfolio page + one section per form) of evaluations;
-    ``files_not_read`` (``ReadBatch.files_not_read``) lists the files in which no form was read."""
+    ``files_not_read`` (``ReadBatch.files_not_read``) lists the files in which no form was read;
+    ``by`` adds the portfolio by group (a chart and a table), as ``summary --by``."""
     book = resolve_rulebook(rulebook)
     evs = list(evaluations)
-    p = _core.summarize_portfolio(evs, book, list(files_not_read or []))
+    p = _core.summarize_portfolio(evs, book, list(files_not_read or []), by or "")
     return _core.html_report(evs, p, title, f"jixiao {__version__}")
 
 
@@ -664,6 +685,7 @@ __all__ = [
     "score_table",
     "scorecards_frame",
     "subcategory_name",
+    "summary_by",
     "text_similarity",
     "to_decimal",
     "write_json",

@@ -267,6 +267,32 @@ void bind_audit(py::module_& m) {
         .def_readonly("computed_total_mean", &portfolio::computed_total_mean)
         .def_readonly("budget_sum", &portfolio::budget_sum, "Σ 全年预算数 in 元.")
         .def_readonly("executed_sum", &portfolio::executed_sum, "Σ 全年执行数 in 元.")
+        .def_property_readonly("grouped_by", [](const portfolio& p) -> py::object {
+            if (!p.grouped_by) return py::none();
+            return py::str(std::string(to_string(*p.grouped_by)));
+        }, "What the groups are by ('department', 'implementing_unit', 'grade', 'file'), or None.")
+        .def_property_readonly("groups", [](const portfolio& p) {
+            py::list out;
+            for (const auto& g : p.groups) {
+                py::dict d;
+                d["key"] = g.key;
+                d["forms"] = g.forms;
+                d["scorable"] = g.scorable;
+                d["computed_total_sum"] = g.computed_total_sum;
+                d["computed_total_mean"] = g.computed_total_mean;
+                d["budget_sum"] = g.budget_sum;
+                d["executed_sum"] = g.executed_sum;
+                d["execution_rate_percent"] = g.execution_rate_percent;
+                py::dict grades;
+                for (std::size_t k = 0; k < g.grades.size() && k < p.grades.size(); ++k) grades[py::str(p.grades[k].grade)] = g.grades[k];
+                d["grades"] = grades;
+                d["errors"] = g.errors;
+                d["warnings"] = g.warnings;
+                d["notices"] = g.notices;
+                out.append(d);
+            }
+            return out;
+        }, "The portfolio by group (summarize_portfolio(..., by=...)): one dict per group.")
         .def_property_readonly("files_not_read", [](const portfolio& p) {
             py::list out;
             for (const auto& u : p.files_not_read) out.append(py::make_tuple(u.source, u.reason));
@@ -274,7 +300,13 @@ void bind_audit(py::module_& m) {
         }, "Files of the batch in which no form was read: (source, reason) tuples.")
         .def("__repr__", [](const portfolio& p) { return "Portfolio(forms=" + std::to_string(p.forms) + ")"; });
 
-    m.def("summarize_portfolio", [](const std::vector<evaluation>& evaluations, const rulebook& book, py::handle unread) {
+    m.def("summarize_portfolio", [](const std::vector<evaluation>& evaluations, const rulebook& book, py::handle unread,
+                                    const std::string& by) {
+              std::optional<group_by> grouping;
+              if (!by.empty()) {
+                  grouping = group_by_from_string(by);
+                  if (!grouping) throw py::value_error("by: department, unit, grade or file (or 主管部门, 实施单位, 等级, 文件), not " + by);
+              }
               std::vector<unread_file> files;
               if (!unread.is_none()) {
                   for (py::handle h : unread.cast<py::iterable>()) {
@@ -285,8 +317,12 @@ void bind_audit(py::module_& m) {
               py::gil_scoped_release release;
               portfolio p = summarize(evaluations, book);
               p.files_not_read = std::move(files);
+              if (grouping) {
+                  p.grouped_by = grouping;
+                  p.groups = group_portfolio(evaluations, p, *grouping);
+              }
               return p;
-          }, py::arg("evaluations"), py::arg("rulebook"), py::arg("files_not_read") = py::none(),
+          }, py::arg("evaluations"), py::arg("rulebook"), py::arg("files_not_read") = py::none(), py::arg("by") = "",
           "The Portfolio of a batch of evaluations (grade bands and rate rounding from `rulebook`); "
           "`files_not_read`: (source, reason) pairs of the files in which no form was read.");
 }

@@ -11,6 +11,7 @@
 //   scorecards_to_csv(evaluations)         one row per scored line (execution + indicators)
 //   findings_to_csv(evaluations)           one row per finding
 //   portfolio_to_csv(p)                    one row per form
+//   portfolio_groups_to_csv(p)             one row per group (summary --by)
 //   to_markdown(evaluation)                one form in the official layout, with computed scores
 //   portfolio_to_markdown(evaluations, p)  the portfolio and every form
 //   html_report(evaluations, p, options)   the whole report: portfolio page + one section per form
@@ -71,6 +72,9 @@ struct csv_options {
 [[nodiscard]] std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_options& options = {});
 /// One row per form of the portfolio, header first.
 [[nodiscard]] std::string portfolio_to_csv(const portfolio& p, const csv_options& options = {});
+/// One row per group of a grouped portfolio (`p.groups`), header first: the group, forms,
+/// mean total, budget and executed (yuan), rate, forms per grade, findings by severity.
+[[nodiscard]] std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& options = {});
 
 /// One form in the official layout with computed scores beside the reported ones, and its
 /// findings (GitHub-flavoured Markdown; every input text escaped).

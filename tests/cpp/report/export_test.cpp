@@ -355,3 +355,31 @@ TEST(export_html, differences_are_highlighted) {
     const std::string md = io::to_markdown(e);
     EXPECT_NE(md.find("(Δ +" + line.difference->to_string() + ")"), std::string::npos);
 }
+
+TEST(portfolio_groups, by_department_grade_and_file_add_up_to_the_portfolio) {
+    std::vector<evaluation> batch = golden_evaluations(default_book());
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].source = i < 5 ? "a.txt" : "b.txt";
+    batch[7].subject.department = "另一个局";
+    const portfolio p = summarize(batch, default_book());
+    const auto by_file = group_portfolio(batch, p, group_by::file);
+    ASSERT_EQ(by_file.size(), 2U);
+    EXPECT_EQ(by_file[0].key, "a.txt");
+    EXPECT_EQ(by_file[0].forms, 5U);
+    EXPECT_EQ(by_file[1].forms, 3U);
+    EXPECT_EQ(by_file[0].budget_sum + by_file[1].budget_sum, p.budget_sum);
+    EXPECT_EQ(by_file[0].computed_total_sum + by_file[1].computed_total_sum, p.computed_total_sum);
+    const auto by_department = group_portfolio(batch, p, group_by::department);
+    ASSERT_EQ(by_department.size(), 2U);
+    EXPECT_EQ(by_department[0].key < by_department[1].key, true);  // sorted by name
+    std::size_t errors = 0;
+    for (const auto& g : by_department) errors += g.errors;
+    EXPECT_EQ(errors, p.findings.errors);
+    const auto by_grade = group_portfolio(batch, p, group_by::grade);
+    ASSERT_EQ(by_grade.size(), p.grades.size());  // every grade of the rulebook, in order
+    EXPECT_EQ(by_grade[0].key, p.grades[0].grade);
+    EXPECT_EQ(by_grade[0].forms, p.grades[0].computed);
+    EXPECT_FALSE(by_grade[1].computed_total_mean.has_value());  // an empty group has no mean
+    EXPECT_EQ(group_by_from_string("主管部门"), group_by::department);
+    EXPECT_EQ(group_by_from_string("unit"), group_by::implementing_unit);
+    EXPECT_FALSE(group_by_from_string("county").has_value());
+}

@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+# The CLI's outputs follow LANG (Chinese under zh_*): the tests ask for Chinese where they test it.
+export LANG=C.UTF-8
+unset LC_ALL
 t0=$(date +%s)
 stage() { echo; echo "=== $1 ($(( $(date +%s) - t0 ))s)"; }
 

@@ -291,6 +291,7 @@ constexpr std::array import_notes_zh{
     note_text{"figures_split_by_arithmetic", "连在一起的数字按执行率和得分的算术关系拆分"},
     note_text{"form_kind_refused", "不是项目支出绩效自评表，未按自评表读取"},
     note_text{"form_not_scorable", "未读到任何指标和资金数额，该表无法评分"},
+    note_text{"formula_without_value", "工作簿中有公式单元格没有缓存的计算结果，按空白读取（总分或得分可能因此缺失）；请在 Excel 中打开并保存，或用 LibreOffice 重新计算后再读取"},
     note_text{"funds_aligned_by_meaning", "资金行与表头未对齐（空单元格被省略），按含义放置各数额"},
     note_text{"funds_placed_by_meaning", "资金数额按含义放入对应栏目"},
     note_text{"funds_row_repeated", "同一资金行出现两次，保留后一行"},

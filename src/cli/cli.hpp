@@ -52,7 +52,10 @@ struct common_options {
     std::optional<std::string> markdown;
     std::optional<std::string> html;
     std::optional<std::string> xlsx;   ///< Excel workbook file (--xlsx)
-    std::string xlsx_lang = "zh";      ///< zh | en: headers and sheet names of the workbook
+    std::string xlsx_lang;             ///< zh | en: headers and sheet names of the workbook (default: `lang`)
+    /// zh | en (`--lang`; default from LANG: zh when it starts with `zh`): CSV and workbook
+    /// headers, the human summary. Error messages stay English, with their stable codes.
+    std::string lang;
     /// `--fail-fast`: the first input that cannot be read ends the command (exit 3) before any
     /// output is written. Without it an unreadable input is recorded (`loaded_input::failure`,
     /// and an import report that says why), every other input is processed and written, and
@@ -103,6 +106,8 @@ void write_output(const std::string& path, const std::string& text);
 /// Whether CSV written to `path` starts with a UTF-8 BOM: yes for a file (Excel on a Chinese
 /// Windows reads it as UTF-8), no for stdout; `--bom` / `--no-bom` decide otherwise.
 [[nodiscard]] bool csv_bom(const common_options& o, const std::string& path);
+/// The language of the outputs: `--lang`, else zh when LANG (or LC_ALL) starts with `zh`, else en.
+[[nodiscard]] bool chinese(const common_options& o);
 /// Whether any output option writes to stdout.
 [[nodiscard]] bool stdout_taken(const common_options& o);
 /// Prints the short human summary (forms, grades, findings by severity) to stdout, or to stderr

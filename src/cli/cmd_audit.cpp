@@ -21,8 +21,8 @@ command add_audit(CLI::App& root) {
                 const auto evaluations = evaluate_all(inputs, book, *o);
                 const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::evaluations_to_json(evaluations, p) + "\n");
-                if (o->csv) write_output(*o->csv, io::findings_to_csv(evaluations, {.bom = csv_bom(*o, *o->csv)}));
-                if (!scores_csv->empty()) write_output(*scores_csv, io::scorecards_to_csv(evaluations, {.bom = csv_bom(*o, *scores_csv)}));
+                if (o->csv) write_output(*o->csv, io::findings_to_csv(evaluations, {.bom = csv_bom(*o, *o->csv), .chinese_headers = chinese(*o)}));
+                if (!scores_csv->empty()) write_output(*scores_csv, io::scorecards_to_csv(evaluations, {.bom = csv_bom(*o, *scores_csv), .chinese_headers = chinese(*o)}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
                 write_xlsx_output(*o, evaluations, p);

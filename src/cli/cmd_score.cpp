@@ -19,7 +19,7 @@ command add_score(CLI::App& root) {
                 const auto evaluations = evaluate_all(inputs, book, *o);
                 const portfolio p = summarize_batch(evaluations, book, inputs);
                 if (o->json) write_output(*o->json, io::scorecards_to_json(evaluations) + "\n");
-                if (o->csv) write_output(*o->csv, io::scorecards_to_csv(evaluations, {.bom = csv_bom(*o, *o->csv)}));
+                if (o->csv) write_output(*o->csv, io::scorecards_to_csv(evaluations, {.bom = csv_bom(*o, *o->csv), .chinese_headers = chinese(*o)}));
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
                 write_xlsx_output(*o, evaluations, p);

@@ -30,7 +30,7 @@ command add_summary(CLI::App& root) {
                 }
                 if (o->json) write_output(*o->json, io::portfolio_to_json(p) + "\n");
                 if (o->csv) {
-                    const io::csv_options csv{.bom = csv_bom(*o, *o->csv)};
+                    const io::csv_options csv{.bom = csv_bom(*o, *o->csv), .chinese_headers = chinese(*o)};
                     write_output(*o->csv, p.grouped_by ? io::portfolio_groups_to_csv(p, csv) : io::portfolio_to_csv(p, csv));
                 }
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));

@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -63,14 +65,15 @@ void add_output_options(CLI::App& app, common_options& o, bool json, bool csv, b
 
 void add_xlsx_options(CLI::App& app, common_options& o) {
     app.add_option("--xlsx", o.xlsx, "Write an Excel workbook to FILE (forms, indicators, findings, portfolio)");
-    app.add_option("--xlsx-lang", o.xlsx_lang, "Headers and sheet names of the workbook: zh or en")
-        ->check(CLI::IsMember({"zh", "en"}))
-        ->capture_default_str();
+    app.add_option("--xlsx-lang", o.xlsx_lang, "Headers and sheet names of the workbook: zh or en (default: Chinese, or --lang)")
+        ->check(CLI::IsMember({"zh", "en"}));
 }
 
 void write_xlsx_output(const common_options& o, std::span<const evaluation> evaluations, const portfolio& p) {
     if (!o.xlsx) return;
-    if (auto e = io::write_xlsx(*o.xlsx, evaluations, p, {.english = o.xlsx_lang == "en"})) {
+    // The workbook is Chinese unless asked otherwise (--xlsx-lang, or --lang en).
+    const bool english = !o.xlsx_lang.empty() ? o.xlsx_lang == "en" : o.lang == "en";
+    if (auto e = io::write_xlsx(*o.xlsx, evaluations, p, {.english = english})) {
         throw failure(exit_input, *o.xlsx + ": " + e->message);
     }
 }
@@ -78,6 +81,8 @@ void write_xlsx_output(const common_options& o, std::span<const evaluation> eval
 void add_run_options(CLI::App& app, common_options& o, bool fail_on) {
     app.add_option("-j,--jobs", o.jobs, "Worker threads (default: one per core)")->check(CLI::Range(0, 256));
     app.add_flag("-q,--quiet", o.quiet, "No summary and no progress bar");
+    app.add_option("--lang", o.lang, "zh or en: CSV and workbook headers and the summary (default: zh when LANG starts with zh)")
+        ->check(CLI::IsMember({"zh", "en"}));
     if (fail_on) {
         app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at or above this severity: error, warning, notice, none")
             ->check(CLI::IsMember({"error", "warning", "notice", "none"}))
@@ -325,9 +330,22 @@ std::vector<io::layout_family> user_layouts(const common_options& o) {
 std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
     const std::vector<io::layout_family> layouts = user_layouts(o);
-    for (const std::string& source : expand_inputs(o.inputs)) {
-        out.push_back(load_one(source, o.format, layouts, !o.fail_fast));
-        if (!out.back().failure.empty()) std::fprintf(stderr, "jixiao: error: %s\n", out.back().failure.c_str());
+    const std::vector<std::string> sources = expand_inputs(o.inputs);
+    // Reading is the long phase of a big batch: a counter on a terminal (cleared when done).
+    const bool progress = !o.quiet && ::isatty(STDERR_FILENO) && sources.size() > 1;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (progress) {
+            std::fprintf(stderr, "\rreading %zu/%zu files", i + 1, sources.size());
+            std::fflush(stderr);
+        }
+        out.push_back(load_one(sources[i], o.format, layouts, !o.fail_fast));
+        if (!out.back().failure.empty()) {
+            std::fprintf(stderr, "%sjixiao: error: %s\n", progress ? "\r\x1b[K" : "", out.back().failure.c_str());
+        }
+    }
+    if (progress) {
+        std::fprintf(stderr, "\r\x1b[K");
+        std::fflush(stderr);
     }
     return out;
 }
@@ -473,6 +491,15 @@ void write_output(const std::string& path, const std::string& text) {
     if (!out) throw failure(exit_input, path + ": write failed");
 }
 
+bool chinese(const common_options& o) {
+    if (!o.lang.empty()) return o.lang == "zh";
+    for (const char* name : {"LC_ALL", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (v != nullptr && *v != '\0') return std::string_view(v).starts_with("zh");
+    }
+    return false;
+}
+
 bool csv_bom(const common_options& o, const std::string& path) {
     if (o.no_bom) return false;
     return o.bom || path != "-";
@@ -487,50 +514,57 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
                    bool with_findings) {
     if (o.quiet) return;
     FILE* out = stdout_taken(o) ? stderr : stdout;
-    std::string text = std::to_string(evaluations.size()) + (evaluations.size() == 1 ? " form" : " forms") +
-                       " scored with rulebook " + p.rulebook_id + " " + p.rulebook_version + "\n";
-    text += "grades (computed):";
+    const bool zh = chinese(o);
+    auto say = [zh](std::string_view en, std::string_view cn) { return std::string(zh ? cn : en); };
+    auto n = [](std::size_t k) { return std::to_string(k); };
+    std::string text = zh ? "共 " + n(evaluations.size()) + " 张表，评分规则 " + p.rulebook_id + " " + p.rulebook_version + "\n"
+                          : n(evaluations.size()) + (evaluations.size() == 1 ? " form" : " forms") +
+                                " scored with rulebook " + p.rulebook_id + " " + p.rulebook_version + "\n";
+    text += say("grades (computed):", "复核等级：");
     for (const grade_count& g : p.grades) {
         if (g.grade.empty() && g.computed == 0) continue;
-        text += " " + (g.grade.empty() ? std::string("none") : g.grade) + " " + std::to_string(g.computed);
+        text += " " + (g.grade.empty() ? say("none", "无") : g.grade) + " " + n(g.computed);
     }
-    if (p.computed_total_mean) text += "; mean total " + p.computed_total_mean->to_string();
+    if (p.computed_total_mean) text += say("; mean total ", "；平均复核总分 ") + p.computed_total_mean->to_string();
     text += "\n";
     if (!p.files_not_read.empty()) {
-        text += std::to_string(p.files_not_read.size()) + (p.files_not_read.size() == 1 ? " file" : " files") +
-                " not read:";
+        text += zh ? n(p.files_not_read.size()) + " 个文件未能读取："
+                   : n(p.files_not_read.size()) + (p.files_not_read.size() == 1 ? " file" : " files") + " not read:";
         for (const unread_file& u : p.files_not_read) text += " " + u.source;
-        text += " (why: on stderr, and in the JSON and HTML report)\n";
+        text += say(" (why: on stderr, and in the JSON and HTML report)\n", "（原因见标准错误输出、JSON 和 HTML 报告）\n");
     }
     if (p.grouped_by) {
-        text += "by " + std::string(to_string(*p.grouped_by)) + ":\n";
+        static constexpr std::array<std::string_view, 4> by_zh{"按主管部门：", "按实施单位：", "按复核等级：", "按文件："};
+        text += zh ? std::string(by_zh[static_cast<std::size_t>(*p.grouped_by)]) + "\n"
+                   : "by " + std::string(to_string(*p.grouped_by)) + ":\n";
         for (const portfolio_group& g : p.groups) {
-            text += "  " + (g.key.empty() ? std::string("(blank)") : g.key) + ": " + std::to_string(g.forms) +
-                    (g.forms == 1 ? " form" : " forms");
-            if (g.computed_total_mean) text += ", mean total " + g.computed_total_mean->to_string();
-            if (g.execution_rate_percent) text += ", execution " + g.execution_rate_percent->to_string() + "%";
-            text += ", " + std::to_string(g.errors) + "E " + std::to_string(g.warnings) + "W " +
-                    std::to_string(g.notices) + "N\n";
+            text += "  " + (g.key.empty() ? say("(blank)", "（未填）") : g.key) + ": " + n(g.forms) +
+                    (zh ? " 张表" : (g.forms == 1 ? " form" : " forms"));
+            if (g.computed_total_mean) text += say(", mean total ", "，平均复核总分 ") + g.computed_total_mean->to_string();
+            if (g.execution_rate_percent) text += say(", execution ", "，执行率 ") + g.execution_rate_percent->to_string() + "%";
+            text += say(", ", "，") + n(g.errors) + "E " + n(g.warnings) + "W " + n(g.notices) + "N\n";
         }
     }
     if (with_findings) {
-        text += "findings: " + std::to_string(p.findings.errors) + " errors, " + std::to_string(p.findings.warnings) +
-                " warnings, " + std::to_string(p.findings.notices) + " notices";
-        text += "; forms: " + std::to_string(p.findings.forms_by_trust[2]) + " untrusted, " +
-                std::to_string(p.findings.forms_by_trust[1]) + " to review, " +
-                std::to_string(p.findings.forms_by_trust[0]) + " trusted\n";
+        text += zh ? "问题：错误 " + n(p.findings.errors) + " 个，警告 " + n(p.findings.warnings) + " 个，提示 " +
+                         n(p.findings.notices) + " 个；表：不可信 " + n(p.findings.forms_by_trust[2]) + "，需复核 " +
+                         n(p.findings.forms_by_trust[1]) + "，可信 " + n(p.findings.forms_by_trust[0]) + "\n"
+                   : "findings: " + n(p.findings.errors) + " errors, " + n(p.findings.warnings) + " warnings, " +
+                         n(p.findings.notices) + " notices; forms: " + n(p.findings.forms_by_trust[2]) + " untrusted, " +
+                         n(p.findings.forms_by_trust[1]) + " to review, " + n(p.findings.forms_by_trust[0]) + " trusted\n";
+        static constexpr std::array<std::string_view, 3> trust_zh{"可信", "需复核", "不可信"};
         for (const portfolio_entry& e : p.entries) {
-            text += "  " + std::to_string(e.index + 1) + ". " + e.project_name + ": ";
+            text += "  " + n(e.index + 1) + ". " + e.project_name + ": ";
             if (e.computed_grade.empty()) {
-                text += "not scorable (no indicator, no funds figure)";
+                text += say("not scorable (no indicator, no funds figure)", "无法评分（未读到指标和资金数额）");
             } else {
                 text += e.computed_total.to_string();
-                if (e.reported_total) text += " (reported " + e.reported_total->to_string() + ")";
+                if (e.reported_total) text += say(" (reported ", "（自评 ") + e.reported_total->to_string() + say(")", "）");
                 text += " " + e.computed_grade;
             }
-            text += ", " + std::to_string(e.counts.errors) + "E " +
-                    std::to_string(e.counts.warnings) + "W " + std::to_string(e.counts.notices) + "N, " +
-                    std::string(to_string(e.counts.trust)) + "\n";
+            text += ", " + n(e.counts.errors) + "E " + n(e.counts.warnings) + "W " + n(e.counts.notices) + "N, " +
+                    (zh ? std::string(trust_zh[static_cast<std::size_t>(e.counts.trust)]) : std::string(to_string(e.counts.trust))) +
+                    "\n";
         }
     }
     std::fputs(text.c_str(), out);

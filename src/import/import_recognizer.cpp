@@ -44,7 +44,40 @@ namespace {
 
 /// The positional recognizer's result, or the recognizer by meaning's when the first found
 /// nothing a form needs (no form, or only forms without indicators and funds figures).
+result<import_result> choose_reading(result<import_result> positional, const grid& g, const import_options& options);
+
+/// A reader note that changes what a form says (a workbook formula without a cached value, read
+/// as empty) is also an import warning on every form of the document, so that the audit reports
+/// it beside the totals it may have emptied.
+void warn_on_reader_notes(import_result& r) {
+    std::vector<const std::string*> formulas;
+    for (const std::string& n : r.report.reader_notes) {
+        if (n.find("has no cached value") != std::string::npos || n.find("without a cached value") != std::string::npos) {
+            formulas.push_back(&n);
+        }
+    }
+    if (formulas.empty()) return;
+    std::string listed;
+    for (const std::string* n : formulas) listed += (listed.empty() ? "" : "; ") + *n;
+    for (std::size_t i = 0; i < r.forms.size(); ++i) {
+        import_note note;
+        note.code = "formula_without_value";
+        note.kind = note_kind::warning;
+        note.message = "the workbook has formula cells without a cached value, read as empty (a total or a score may "
+                       "be missing): " + listed;
+        note.form = i;
+        note.where = r.forms[i].where;
+        r.report.notes.push_back(std::move(note));
+    }
+}
+
 result<import_result> or_by_meaning(result<import_result> positional, const grid& g, const import_options& options) {
+    result<import_result> r = choose_reading(std::move(positional), g, options);
+    if (r.has_value()) warn_on_reader_notes(*r);
+    return r;
+}
+
+result<import_result> choose_reading(result<import_result> positional, const grid& g, const import_options& options) {
     // Families given by the caller are read by meaning (the positional layout knows only its own).
     if (options.layouts.empty() && positional.has_value() && !detail::is_empty_result(*positional) &&
         !detail::holds_other_kinds_only(g, options)) {

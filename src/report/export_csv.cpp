@@ -6,10 +6,12 @@
 
 #include "report/export_internal.hpp"
 
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jixiao::io {
@@ -30,6 +32,15 @@ std::string start(const csv_options& options) {
     return options.bom ? std::string(jixiao::detail::utf8::bom) : std::string();
 }
 
+/// The header row: the English names, or their Chinese names (`csv_options::chinese_headers`).
+void append_header(std::string& out, const std::vector<std::pair<std::string, std::string>>& columns,
+                   const csv_options& options) {
+    std::vector<std::string> names;
+    names.reserve(columns.size());
+    for (const auto& [en, zh] : columns) names.push_back(options.chinese_headers ? zh : en);
+    append_row(out, names);
+}
+
 std::string bool_text(bool b) { return b ? "true" : "false"; }
 
 std::string index_text(std::size_t i) { return std::to_string(i + 1); }
@@ -45,10 +56,14 @@ std::string source_line(const source_location& w) {
 
 std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
     std::string out = start(options);
-    append_row(out, {"source", "form", "project_name", "line", "level1", "level2", "indicator", "target",
-                     "actual", "weight", "reported_score", "computed_score", "difference", "counted",
-                     "status", "reason", "outcome", "deviation_percent", "over_achieved",
-                     "deviation_note", "rulebook"});
+    append_header(out,
+                  {{"source", "来源文件"}, {"form", "序号"}, {"project_name", "项目名称"}, {"line", "行"},
+                   {"level1", "一级指标"}, {"level2", "二级指标"}, {"indicator", "三级指标"}, {"target", "年度指标值"},
+                   {"actual", "实际完成值"}, {"weight", "分值"}, {"reported_score", "自评得分"},
+                   {"computed_score", "复核得分"}, {"difference", "差额"}, {"counted", "计入总分"}, {"status", "状态"},
+                   {"reason", "原因"}, {"outcome", "结果"}, {"deviation_percent", "偏差(%)"},
+                   {"over_achieved", "超额完成"}, {"deviation_note", "偏差原因分析及改进措施"}, {"rulebook", "评分规则"}},
+                  options);
     for (std::size_t i = 0; i < evaluations.size(); ++i) {
         const evaluation& e = evaluations[i];
         const form& f = e.subject;
@@ -91,8 +106,12 @@ std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv
 
 std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
     std::string out = start(options);
-    append_row(out, {"source", "form", "project_name", "code", "severity", "block", "indicator",
-                     "indicator_name", "field", "source_line", "message_zh", "message_en", "evidence"});
+    append_header(out,
+                  {{"source", "来源文件"}, {"form", "序号"}, {"project_name", "项目名称"}, {"code", "代码"},
+                   {"severity", "严重程度"}, {"block", "部分"}, {"indicator", "指标序号"}, {"indicator_name", "指标名称"},
+                   {"field", "字段"}, {"source_line", "源文件行"}, {"message_zh", "说明"}, {"message_en", "说明(英文)"},
+                   {"evidence", "依据"}},
+                  options);
     for (std::size_t i = 0; i < evaluations.size(); ++i) {
         const evaluation& e = evaluations[i];
         for (const finding& fd : e.findings) {
@@ -119,9 +138,13 @@ std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_o
 
 std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {
     std::string out = start(options);
-    append_row(out, {"form", "source", "project_name", "department", "reported_total", "computed_total",
-                     "total_complete", "reported_grade", "computed_grade", "execution_rate_percent",
-                     "errors", "warnings", "notices", "trust"});
+    append_header(out,
+                  {{"form", "序号"}, {"source", "来源文件"}, {"project_name", "项目名称"}, {"department", "主管部门"},
+                   {"reported_total", "自评总分"}, {"computed_total", "复核总分"}, {"total_complete", "总分完整"},
+                   {"reported_grade", "自评等级"}, {"computed_grade", "复核等级"},
+                   {"execution_rate_percent", "预算执行率(%)"}, {"errors", "错误"}, {"warnings", "警告"},
+                   {"notices", "提示"}, {"trust", "可信度"}},
+                  options);
     for (const portfolio_entry& e : p.entries) {
         append_row(out, {index_text(e.index), e.source, e.project_name, e.department,
                          detail::number_text(e.reported_total), e.computed_total.to_string(),
@@ -135,12 +158,21 @@ std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {
 
 std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& options) {
     std::string out = start(options);
-    std::vector<std::string> header{p.grouped_by ? std::string(to_string(*p.grouped_by)) : std::string("group"), "forms",
-                                    "scorable", "computed_total_mean", "budget_sum", "executed_sum",
-                                    "execution_rate_percent"};
-    for (const grade_count& g : p.grades) header.push_back("grade_" + (g.grade.empty() ? std::string("none") : g.grade));
-    for (const char* h : {"errors", "warnings", "notices"}) header.emplace_back(h);
-    append_row(out, header);
+    static constexpr std::array<std::string_view, 4> group_zh{"主管部门", "实施单位", "复核等级", "来源文件"};
+    std::vector<std::pair<std::string, std::string>> header{
+        {p.grouped_by ? std::string(to_string(*p.grouped_by)) : std::string("group"),
+         p.grouped_by ? std::string(group_zh[static_cast<std::size_t>(*p.grouped_by)]) : std::string("分组")},
+        {"forms", "表数"}, {"scorable", "可评分表数"}, {"computed_total_mean", "平均复核总分"},
+        {"budget_sum", "全年预算数合计(元)"}, {"executed_sum", "全年执行数合计(元)"},
+        {"execution_rate_percent", "预算执行率(%)"}};
+    for (const grade_count& g : p.grades) {
+        const std::string name = g.grade.empty() ? std::string("none") : g.grade;
+        header.emplace_back("grade_" + name, "等级" + (g.grade.empty() ? std::string("（无）") : g.grade));
+    }
+    header.emplace_back("errors", "错误");
+    header.emplace_back("warnings", "警告");
+    header.emplace_back("notices", "提示");
+    append_header(out, header, options);
     for (const portfolio_group& g : p.groups) {
         std::vector<std::string> row{g.key, std::to_string(g.forms), std::to_string(g.scorable),
                                      detail::number_text(g.computed_total_mean), g.budget_sum.to_string(),

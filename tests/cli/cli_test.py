@@ -27,8 +27,10 @@ def check(name, condition, detail=""):
         failures.append(name)
 
 
-def run(args, stdin=None):
-    p = subprocess.run([JIXIAO] + args, input=stdin, capture_output=True, timeout=120)
+def run(args, stdin=None, lang="C.UTF-8"):
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG")}
+    env["LANG"] = lang  # the outputs' language follows LANG: English unless a test asks
+    p = subprocess.run([JIXIAO] + args, input=stdin, capture_output=True, timeout=120, env=env)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -285,6 +287,15 @@ def main():
           'id="groups"' in page and "上海市松江区财政局" in page and "<svg" in page.split('id="groups"')[1][:3000], len(page))
     rc, out, err = run(["summary", SAMPLE, "--by", "county"])
     check("summary --by with an unknown grouping is a usage error", rc == 2 and "--by" in err, (rc, err))
+
+    # Chinese first: --lang zh, or LANG=zh_*, gives Chinese headers and summary
+    rc, out, err = run(["summary", SAMPLE, "--csv", "-", "--lang", "zh"])
+    check("--lang zh: Chinese CSV headers", out.startswith("序号,来源文件,项目名称,主管部门"), out[:60])
+    check("--lang zh: the summary in Chinese", "共 8 张表" in err and "复核等级" in err, err[:200])
+    rc, out, err = run(["audit", SAMPLE, "--csv", "-"], lang="zh_CN.UTF-8")
+    check("LANG=zh_CN: Chinese headers by default", out.startswith("来源文件,序号,项目名称,代码"), out[:60])
+    rc, out, err = run(["audit", SAMPLE, "--csv", "-", "--lang", "en"], lang="zh_CN.UTF-8")
+    check("--lang en wins over LANG", out.startswith("source,form,project_name"), out[:60])
 
     # the same form submitted twice is reported once per copy, naming the first
     shutil.copy(SAMPLE, os.path.join(batch, "copy.txt"))

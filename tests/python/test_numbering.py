@@ -18,7 +18,7 @@ CLI = Path(os.environ.get("JIXIAO_BINARY_DIR", "")) / "src" / "cli" / "jixiao"
 def cli_csv(*args):
     if not CLI.is_file():
         pytest.skip("the jixiao command is not built beside the module")
-    out = subprocess.run([str(CLI), *args, "--csv", "-", "-q", "--no-bom"], capture_output=True, check=False)
+    out = subprocess.run([str(CLI), *args, "--csv", "-", "-q", "--no-bom", "--lang", "en"], capture_output=True, check=False)
     assert out.returncode in (0, 1), out.stderr.decode()
     return list(csv.DictReader(io.StringIO(out.stdout.decode("utf-8"))))
 

@@ -48,7 +48,8 @@ namespace jixiao::io {
 
 /// Options of the CSV writers.
 struct csv_options {
-    bool bom = false;  ///< start with a UTF-8 byte order mark (for Excel)
+    bool bom = false;              ///< start with a UTF-8 byte order mark (for Excel)
+    bool chinese_headers = false;  ///< Chinese column names (序号, 项目名称, ...) instead of the English ids
 };
 
 /// One scorecard as JSON (`indent` spaces per level; negative: one line). `f` is the form it

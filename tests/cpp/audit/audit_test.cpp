@@ -812,8 +812,10 @@ std::vector<std::string> latin_words(std::string_view text) {
     std::string word;
     bool in_placeholder = false;
     bool in_code = false;
+    // Names of products and formats are names in Chinese text too.
+    static const std::set<std::string> names{"Excel", "LibreOffice", "WPS", "PDF", "OCR"};
     auto flush = [&] {
-        if (word.size() >= 2) out.push_back(word);
+        if (word.size() >= 2 && names.count(word) == 0) out.push_back(word);
         word.clear();
     };
     for (char ch : text) {

@@ -79,6 +79,25 @@ TEST(office_sample_notes, the_formula_without_a_value_and_the_hidden_sheet_are_n
     }));
 }
 
+TEST(office_sample_notes, a_formula_without_a_value_is_an_import_warning_on_the_forms) {
+    const auto r = import(std::filesystem::path(JIXIAO_OFFICE_FIXTURES_DIR) / "songjiang-2023.xlsx");
+    ASSERT_FALSE(r.forms.empty());
+    for (std::size_t i = 0; i < r.forms.size(); ++i) {
+        const auto notes = r.report.notes_for(i);
+        const auto it = std::find_if(notes.begin(), notes.end(),
+                                     [](const io::import_note& n) { return n.code == "formula_without_value"; });
+        ASSERT_NE(it, notes.end()) << "form " << i;
+        EXPECT_EQ(it->kind, io::note_kind::warning);
+        EXPECT_NE(it->message.find("cell T1"), std::string::npos) << it->message;
+        EXPECT_NE(it->message.find("LibreOffice"), std::string::npos) << it->message;
+    }
+    // The text twin has no formula: no such warning.
+    const auto twin = io::import_text("项目名称\t测试\n");
+    if (twin.has_value()) {
+        for (const auto& n : twin->report.notes) EXPECT_NE(n.code, "formula_without_value");
+    }
+}
+
 TEST(office_sample_notes, the_deleted_revision_of_the_docx_is_not_read) {
     const auto r = import(std::filesystem::path(JIXIAO_OFFICE_FIXTURES_DIR) / "songjiang-2023.docx");
     EXPECT_EQ(r.report.format, io::grid_format::docx);

@@ -111,3 +111,13 @@ def test_summary_by_department_and_grade(sample):
     assert 'id="groups"' in jixiao.report_html(jixiao.evaluate_batch(sample), by="unit")
     with pytest.raises(ValueError):
         jixiao.portfolio(sample, by="county")
+
+
+def test_evaluate_batch_with_progress_gives_the_same_result_and_flags_duplicates_across_chunks(sample):
+    forms = list(sample.forms) * 2  # the second half repeats the first
+    seen = []
+    chunked = jixiao.evaluate_batch(forms, progress=lambda done, total: seen.append((done, total)), chunk=3)
+    whole = jixiao.evaluate_batch(forms)
+    assert chunked == whole
+    assert seen[-1] == (16, 16) and len(seen) == 6
+    assert sum(f.code == "batch.duplicate_form" for e in chunked for f in e.findings) == 8

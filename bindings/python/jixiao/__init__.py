@@ -481,20 +481,46 @@ def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
 
 
 def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebook: RulebookLike = None, *,
-                   traces: bool = True, threads: int = 1) -> List[Evaluation]:
+                   traces: bool = True, threads: int = 1, progress: Any = None,
+                   chunk: int = 500) -> List[Evaluation]:
     """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
     Given an :class:`ImportResult` or a :class:`ReadBatch`, each form keeps its source name and
     import notes. A form that repeats an earlier one of the batch (same project, units, year
-    and figures) gets a ``batch.duplicate_form`` finding naming the first."""
+    and figures) gets a ``batch.duplicate_form`` finding naming the first.
+
+    ``progress``: ``True`` shows a tqdm bar when tqdm is installed; a callable is called as
+    ``progress(done, total)`` after every ``chunk`` forms. The result is the same either way."""
     book = resolve_rulebook(rulebook)
     if isinstance(forms, ReadBatch):
-        return _core.evaluate_batch(forms.forms, book, forms.sources, forms.notes, traces, threads)
-    if isinstance(forms, ImportResult):
+        fs, sources, notes = list(forms.forms), list(forms.sources), list(forms.notes)
+    elif isinstance(forms, ImportResult):
         report = forms.report
         fs = list(forms.forms)
-        return _core.evaluate_batch(fs, book, [report.source] * len(fs),
-                                    [report.notes_for(i) for i in range(len(fs))], traces, threads)
-    return _core.evaluate_batch(list(forms), book, None, None, traces, threads)
+        sources, notes = [report.source] * len(fs), [report.notes_for(i) for i in range(len(fs))]
+    else:
+        fs, sources, notes = list(forms), None, None
+    if not progress:
+        return _core.evaluate_batch(fs, book, sources, notes, traces, threads)
+    bar = None
+    if progress is True:
+        try:
+            from tqdm import tqdm as _tqdm  # optional
+            bar = _tqdm(total=len(fs), unit="form")
+        except ImportError:
+            bar = None
+    out: List[Evaluation] = []
+    step = max(1, int(chunk))
+    for start in range(0, len(fs), step):
+        end = min(start + step, len(fs))
+        out.extend(_core.evaluate_batch(fs[start:end], book, None if sources is None else sources[start:end],
+                                        None if notes is None else notes[start:end], traces, threads, False))
+        if bar is not None:
+            bar.update(end - start)
+        elif callable(progress):
+            progress(end, len(fs))
+    if bar is not None:
+        bar.close()
+    return _core.flag_duplicate_forms(out)  # the batch check over the whole batch
 
 
 def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult, ReadBatch],

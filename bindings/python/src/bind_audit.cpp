@@ -182,8 +182,17 @@ void bind_audit(py::module_& m) {
               return evaluate(f, book, source, std::move(io_notes), options);
           }, py::arg("form"), py::arg("rulebook"), py::arg("source") = "", py::arg("notes") = py::none(),
           py::arg("traces") = true, "Scores and audits one form: an Evaluation.");
+    m.def("flag_duplicate_forms", [](std::vector<evaluation> evaluations) {
+              {
+                  py::gil_scoped_release release;
+                  flag_duplicate_forms(evaluations);
+              }
+              return evaluations;
+          }, py::arg("evaluations"),
+          "The batch check on evaluations made in parts: a copy of them in which each form that repeats an earlier "
+          "one has a batch.duplicate_form finding.");
     m.def("evaluate_batch", [](const py::iterable& forms, const rulebook& book, py::handle sources, py::handle notes,
-                               bool traces, int threads) {
+                               bool traces, int threads, bool batch_check) {
               std::vector<const form*> items;
               for (py::handle h : forms) items.push_back(&h.cast<const form&>());
               std::vector<std::string> srcs(items.size());
@@ -210,11 +219,11 @@ void bind_audit(py::module_& m) {
                   parallel_for(items.size(), threads, [&](std::size_t i) {
                       out[i] = evaluate(*items[i], book, srcs[i], std::move(per_form[i]), options);
                   });
-                  flag_duplicate_forms(out);  // the batch check: a form submitted twice
+                  if (batch_check) flag_duplicate_forms(out);  // the batch check: a form submitted twice
               }
               return out;
           }, py::arg("forms"), py::arg("rulebook"), py::arg("sources") = py::none(), py::arg("notes") = py::none(),
-          py::arg("traces") = true, py::arg("threads") = 1,
+          py::arg("traces") = true, py::arg("threads") = 1, py::arg("batch_check") = true,
           "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
           "optional; threads > 1 works on that many threads (0: one per hardware thread). A form that repeats an "
           "earlier one of the batch gets a batch.duplicate_form finding.");

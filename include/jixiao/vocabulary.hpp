@@ -94,6 +94,14 @@ inline constexpr unit_spelling unit_spellings[] = {
     {"株", "株", "count:株", "1"},               // plants, trees
     {"棵", "棵", "count:棵", "1"},               // trees
     {"个点", "个点", "count:个点", "1"},         // points, sites
+    {"种", "种", "count:种", "1"},               // kinds (materials, varieties)
+    {"例", "例", "count:例", "1"},               // cases (patients, reports)
+    {"起", "起", "count:起", "1"},               // incidents, accidents
+    {"宗", "宗", "count:宗", "1"},               // cases, lots (land, files)
+    {"类", "类", "count:类", "1"},               // categories
+    {"艘", "艘", "count:艘", "1"},               // boats, ships
+    {"头", "头", "count:头", "1"},               // head of livestock
+    {"只", "只", "count:只", "1"},               // animals, birds
     {"分", "分", "count:分", "1"},               // score points (never minutes here)
     {"万人", "万人", "count:人", "10000"},       // ten thousand persons
     {"万人次", "万人次", "count:人次", "10000"}, // ten thousand person-times

@@ -47,6 +47,22 @@ struct row_check {
     const std::vector<std::string>& roles;
     const std::optional<decimal>& weight;
 
+    /// Whether the printed rate is exactly executed / budget (not only to its printed places).
+    bool exact(const std::vector<std::string_view>& parts) const {
+        std::optional<decimal> budget, executed;
+        std::string_view rate_text;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (roles[i] == "full_year_budget") budget = number_of(parts[i]);
+            else if (roles[i] == "executed") executed = number_of(parts[i]);
+            else if (roles[i] == "execution_rate") rate_text = parts[i];
+        }
+        if (!budget || !executed || rate_text.empty() || budget->sign() <= 0) return false;
+        const decimal printed = number_of(rate_text);
+        const bool as_percent = rate_text.back() == '%' || printed > decimal{15}.times_power_of_ten(-1);
+        const decimal product = *budget * printed;
+        return as_percent ? product == *executed * decimal{100} : product == *executed;
+    }
+
     /// Whether the figures (one per role) satisfy the row's arithmetic.
     bool holds(const std::vector<std::string_view>& parts) const {
         std::optional<decimal> budget, executed, w = weight, score;
@@ -166,6 +182,16 @@ std::optional<std::vector<std::pair<std::string, std::string>>> split_figures_by
                 for (const auto& f : found) {
                     if (amounts_agree(f, use)) agreeing.push_back(f);
                 }
+            }
+            if (agreeing.size() > 1) {
+                // `120.5|120.5|100%` and `120.512|0.510|0%` both hold and agree: the one whose
+                // rate is exactly executed / budget, if only one is (a rate that only rounds to
+                // what is printed is the weaker reading)
+                std::vector<std::vector<std::string_view>> exact;
+                for (const auto& f : agreeing) {
+                    if (check.exact(f)) exact.push_back(f);
+                }
+                if (exact.size() == 1) agreeing = exact;
             }
             if (agreeing.size() != 1) return std::nullopt;
             std::vector<std::pair<std::string, std::string>> out;

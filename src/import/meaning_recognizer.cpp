@@ -273,9 +273,18 @@ private:
         if (tk.type == token_type::label) return label(f, i);
         if (mode_ == mode::goal) return goal_text(f, i);
         if (mode_ == mode::indicator_header || mode_ == mode::indicators) return indicator_row(f, i);
-        if (mode_ == mode::funds && is_numberish(tk) && inline_funds_) {
+        // figures right after a header of funds columns are that header's row, even after a
+        // side-by-side pair (`年初预算 数 0 … 全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10`)
+        auto is_column_label = [&](std::size_t k) {
+            return t_[k].type == token_type::label && t_[k].hit(family_, label_block::funds_column) != nullptr;
+        };
+        const bool after_columns = i > begin_ + 1 && is_column_label(i - 1) && is_column_label(i - 2) && !funds_columns_.empty();
+        if (mode_ == mode::funds && is_numberish(tk) && inline_funds_ && !after_columns) {
             // a figure after the side-by-side pairs: the first header column still empty
-            if (i > begin_ && t_[i - 1].type == token_type::text) return i + 1;
+            if (i > begin_ && t_[i - 1].type == token_type::text) {
+                if (t_[i - 1].row == tk.row) inline_columns_.emplace_back();  // `到位数 6.84`: a column jixiao has no field for
+                return i + 1;
+            }
             for (const std::string& role : funds_columns_) {
                 if (fit(tk, role) > 0 && put_funds(f, inline_row_, role, tk)) {
                     tk.used = true;
@@ -412,9 +421,14 @@ private:
             }
             tk.used = true;
             const std::size_t v = next_free(i + 1);
-            if (v < end_ && is_numberish(t_[v]) && t_[v].row == tk.row) {
+            // the last of a header's column labels on the same line (`… 执行率 得分 0 207.4538 …`)
+            // is no pair: the figures after it are the header's row
+            const bool header_goes_on = !funds_columns_.empty() && i > begin_ && t_[i - 1].line == tk.line &&
+                                        t_[i - 1].hit(family_, label_block::funds_column) != nullptr;
+            if (v < end_ && is_numberish(t_[v]) && t_[v].row == tk.row && !header_goes_on) {
                 // `预算数 6.84 到位数 6.84 执行数 6.84`: label and figure side by side
                 inline_funds_ = true;
+                inline_columns_.push_back(h->role);
                 if (put_funds(f, inline_row_, h->role, t_[v])) {
                     t_[v].used = true;
                     return v + 1;
@@ -431,6 +445,24 @@ private:
         if (const label_hit* h = tk.hit(family_, label_block::funds_row); h != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::funds;
+            if (inline_funds_ && !inline_columns_.empty()) {
+                // `其中:财政资金 6.84 其中:财政资金 6.84 …` under side-by-side pairs: the k-th
+                // label of the row and its figure are in the k-th pair's column
+                std::size_t k = 0;
+                for (std::size_t j = i; j-- > begin_ && t_[j].row == tk.row && t_[j].line == tk.line;) {
+                    if (t_[j].key == tk.key) ++k;
+                }
+                const std::size_t v = next_free(i + 1);
+                const std::size_t after = v < end_ ? next_free(v + 1) : end_;
+                if (v < end_ && is_numberish(t_[v]) && t_[v].row == tk.row && t_[v].line == tk.line &&
+                    (after >= end_ || t_[after].row != tk.row || t_[after].line != tk.line || t_[after].key == tk.key)) {
+                    if (k < inline_columns_.size() && !inline_columns_[k].empty() &&
+                        put_funds(f, row_of(h->role), inline_columns_[k], t_[v])) {
+                        t_[v].used = true;
+                    }
+                    return v + 1;
+                }
+            }
             return funds_values(f, i + 1, h->role);
         }
         if (const label_hit* h = tk.hit(family_, label_block::goal); h != nullptr && !in_table) {
@@ -540,10 +572,21 @@ private:
         funds_rows_done_.push_back(row_role);
         std::vector<std::string> roles = funds_columns_;
         if (roles.empty()) roles = {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+        const funds_row r = row_of(row_role);
+        // a column of this row already read (`年初预算 数 0`: the figure printed by its label)
+        // takes no figure of the row
+        if (inline_funds_) std::erase_if(roles, [&](const std::string& role) { return is_filled(f, r, role); });
+        if (roles.empty()) return i;
+        // more figures than columns on one line (cells joined by spaces, the next row after
+        // this one): the first ones are this row when each fits its column in order
+        if (idx.size() > roles.size() && roles.size() >= 3) {
+            bool in_order = true;
+            for (std::size_t n = 0; n < roles.size() && in_order; ++n) in_order = fit(t_[idx[n]], roles[n]) >= 4;
+            if (in_order) idx.resize(roles.size());
+        }
         std::vector<const token*> values;
         for (std::size_t j : idx) values.push_back(&t_[j]);
         const std::vector<int> placed = align(values, roles);
-        const funds_row r = row_of(row_role);
         for (std::size_t n = 0; n < idx.size(); ++n) {
             if (placed[n] < 0) continue;
             token& v = t_[idx[n]];
@@ -556,6 +599,17 @@ private:
                  t_[idx[0]]);
         }
         return idx.back() + 1;
+    }
+
+    /// Whether the funds cell of `role` in row `r` holds a figure already.
+    static bool is_filled(form& f, funds_row r, const std::string& role) {
+        if (role == "initial_budget") return !f.money.at(r, funds_column::initial_budget).text.empty();
+        if (role == "full_year_budget") return !f.money.at(r, funds_column::full_year_budget).text.empty();
+        if (role == "executed") return !f.money.at(r, funds_column::executed).text.empty();
+        if (role == "weight") return !f.money.scoring_at(r, funds_score_column::weight).text.empty();
+        if (role == "execution_rate") return !f.money.scoring_at(r, funds_score_column::execution_rate).text.empty();
+        if (role == "score") return !f.money.scoring_at(r, funds_score_column::score).text.empty();
+        return false;
     }
 
     /// Puts a figure in a funds cell that is still empty; false when it is taken.
@@ -784,6 +838,7 @@ private:
     bool pending_ = false;
     bool unit_seen_ = false;
     bool inline_funds_ = false;
+    std::vector<std::string> inline_columns_;  ///< the columns of side-by-side pairs, in order ("" for one jixiao has no field for)
     std::optional<decimal> execution_points_;  ///< `预算执行情况(20分)`: the execution weight printed in the header
     bool last_was_level2_ = false;
     funds_row inline_row_ = funds_row::total;
@@ -938,6 +993,14 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
                                                std::nullopt});
     }
     for (char u : cell_used) out.report.cells_mapped += u != 0 ? 1 : 0;
+    for (const source_cell& n : ts.page_numbers) {
+        out.report.notes.push_back(import_note{"page_number_dropped", note_kind::repair,
+                                               "a document site's page number at the start of a page (" + n.text +
+                                                   "): dropped, and the page's text joined to the page before it "
+                                                   "(a page ends anywhere, even inside a value)",
+                                               {options.source_name, n.line, n.row, n.column, n.page}, n.text,
+                                               std::nullopt, std::nullopt});
+    }
     if (ts.split_cells > 0) {
         out.report.reader_notes.push_back(std::to_string(ts.split_cells) +
                                           " cells held several values joined by spaces; split by meaning");

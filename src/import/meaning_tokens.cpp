@@ -328,7 +328,14 @@ std::vector<std::string_view> split_value_run(std::string_view s) {
         const std::size_t digits = i;
         while (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i > digits && i + 1 < s.size() && is_digit(s[i + 1])))) ++i;
         if (i == digits) return {};
+        // `00`: no number starts with 0 and another digit, so a zero before a digit stands alone
+        const bool lone_zero = s[digits] == '0' && i > digits + 1 && is_digit(s[digits + 1]);
+        if (lone_zero) i = digits + 1;
         const std::size_t unit = unit_at(s, i);
+        if (lone_zero && unit == 0) {
+            out.push_back(s.substr(start, i - start));
+            continue;
+        }
         if (unit == 0) {
             // a bare number: only last (or before marks), and small enough to be a score
             std::size_t k = i;
@@ -466,7 +473,7 @@ public:
         text = trim(text);
         if (text.empty()) return;
         const std::size_t cell_index = out_.cells.size();
-        out_.cells.push_back({std::string(printed(text)), c.line, row, c.column, c.page});
+        out_.cells.push_back({std::string(printed(text)), line_of(text, c.line), row, c.column, c.page});
         const std::vector<span> pieces = pieces_of(text);
         if (text.size() >= 60 && text.size() >= 30 * pieces.size()) {
             // Cells run together with hardly a space (a document site's text of a .docx): the
@@ -495,7 +502,23 @@ public:
 
     void end_row() { row_start_ = true; }
 
+    /// The pages of a document site joined into one cell: where each page's text starts in it
+    /// (byte offset, source line); make() gives every token the line it was printed on.
+    std::vector<std::pair<std::size_t, std::size_t>> page_lines_;
+
 private:
+    /// The source line of `text` (a view into the current cell), `line` outside joined pages.
+    std::size_t line_of(std::string_view text, std::size_t line) const {
+        if (page_lines_.empty() || text.data() < source_cell_.data() || text.data() > source_cell_.data() + source_cell_.size()) {
+            return line;
+        }
+        const auto at = static_cast<std::size_t>(text.data() - source_cell_.data());
+        for (const auto& [offset, l] : page_lines_) {
+            if (offset <= at) line = l;
+        }
+        return line;
+    }
+
     /// The printed text at the place of `text` (a view into the cell's source text).
     std::string_view printed(std::string_view text) const {
         if (!simplified_ || text.data() < source_cell_.data() || text.data() > source_cell_.data() + source_cell_.size()) {
@@ -507,7 +530,7 @@ private:
     token make(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece) {
         token t;
         t.text = std::string(text);
-        t.line = c.line;
+        t.line = line_of(text, c.line);
         t.row = row;
         t.column = c.column;
         t.page = c.page;
@@ -677,18 +700,78 @@ private:
             push(make(text.substr(0, n), c, row, cell_index, true));
             text = text.substr(n);
         }
-        for (std::size_t p = 6; p < text.size(); ++p) {
-            if (text[p - 1] == '%') break;  // figures inside the name: several rows, plain() splits them
-            if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;  // not a character start
-            if (static_cast<unsigned char>(text[p - 1]) < 0x80) continue;          // the name ends in a CJK character
-            const std::vector<std::string_view> values = split_value_run(text.substr(p));
-            if (values.empty()) continue;
+        // several rows run together (`…发生数0起0起市民满意度调查290%100%`): a name and its
+        // values, then the next name where a CJK character ends the values
+        bool split = false;
+        while (!text.empty()) {
+            std::size_t name_end = 0, values_end = 0;
+            std::vector<std::string_view> values;
+            for (std::size_t p = 6; p < text.size(); ++p) {
+                if (text[p - 1] == '%') break;  // figures inside the name: several rows, plain() splits them
+                if ((static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;  // not a character start
+                if (static_cast<unsigned char>(text[p - 1]) < 0x80) continue;          // the name ends in a CJK character
+                const std::size_t q = value_run_end(text, p);
+                if (q == p || (q < text.size() && (static_cast<unsigned char>(text[q]) < 0xC0 || continues_value(text, q)))) continue;
+                values = split_value_run(text.substr(p, q - p));
+                if (values.empty()) continue;
+                // before more text, a date (`2023年12月底前`) is one value, not a year and a month
+                if (q < text.size() && std::any_of(values.begin(), values.end(), [](std::string_view v) {
+                        return v.ends_with("\xE5\xB9\xB4");  // 年
+                    })) {
+                    values.clear();
+                    continue;
+                }
+                name_end = p;
+                values_end = q;
+                break;
+            }
+            if (values.empty()) break;
             ++out_.run_together_cells;
-            push(make(text.substr(0, p), c, row, cell_index, true));
+            split = true;
+            push(make(text.substr(0, name_end), c, row, cell_index, true));
             for (std::string_view v : values) push(make(v, c, row, cell_index, true));
-            return;
+            text = trim(text.substr(values_end));
         }
-        plain(text, c, row, cell_index);
+        if (!text.empty() || !split) plain(text, c, row, cell_index);
+    }
+
+    /// Whether the text at byte `q`, just after figures, still belongs to the last of them:
+    /// a comparator word (`90%以上`, `3日内`, `左右`) or a point in time (`12月底`, `月末`, `年前`).
+    static bool continues_value(std::string_view text, std::size_t q) {
+        const std::string_view rest = text.substr(q);
+        for (const auto& w : vocabulary::comparator_suffix_words) {
+            if (rest.starts_with(w.spelling)) return true;
+        }
+        for (std::string_view w : {"\xE5\xBA\x95", "\xE5\x89\x8D", "\xE6\x9C\xAB", "\xE5\x90\x8E", "\xE5\x88\x9D"}) {  // 底 前 末 后 初
+            if (rest.starts_with(w)) return true;
+        }
+        return false;
+    }
+
+    /// Where the figures that start at byte `p` of `text` end: digits, points, units, comparators
+    /// and 无 (the next name starts there).
+    static std::size_t value_run_end(std::string_view text, std::size_t p) {
+        std::size_t j = p;
+        while (j < text.size()) {
+            if (is_digit(text[j]) || text[j] == '.') {
+                ++j;
+            } else if (const std::size_t u = unit_at(text, j); u != 0) {
+                j += u;
+            } else if (text.substr(j, 3) == "\xE6\x97\xA0") {  // 无
+                j += 3;
+            } else {
+                std::size_t len = 0;
+                for (const auto& cmp : vocabulary::comparator_symbols) {
+                    if (text.substr(j, cmp.spelling.size()) == cmp.spelling) {
+                        len = cmp.spelling.size();
+                        break;
+                    }
+                }
+                if (len == 0) break;
+                j += len;
+            }
+        }
+        return j;
     }
 
     /// A text; percent figures run together with it (`储备到位率100%100%库存数量真实率100%`) are
@@ -768,6 +851,47 @@ private:
     std::string_view printed_cell_, source_cell_;  ///< the current cell as printed and as read
 };
 
+/// The page number a document site prints at the start of each page's text: `2、` (1 to 4
+/// digits and the ideographic comma); its length in bytes, 0 when `text` starts otherwise.
+std::size_t site_page_number(std::string_view text, std::size_t page) {
+    const std::string number = std::to_string(page) + "\xE3\x80\x81";
+    return text.starts_with(number) ? number.size() : 0;
+}
+
+/// A page of a document site's text: one long line of cells run together (a page is hundreds
+/// of characters with hardly a space: the spaces left are wraps inside cells).
+bool is_site_page(std::string_view text) {
+    if (text.size() < 300) return false;
+    std::size_t blanks = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) if (blank_at(text, i) != 0) ++blanks;
+    return blanks * 20 <= text.size();
+}
+
+/// The cells of a document site's pages: sites that show a shared .docx or .pdf as text (淘文阁,
+/// 文秘, 人人文库) print each page as one line starting with its number, `1、` … `2、` …, and a
+/// page ends anywhere, even inside a value (`完成10` | `2、0%100%10` is `100%`). Returns the
+/// cells (in grid order) of the longest such run that starts with page 1: consecutive cells,
+/// each but the last a page of run-together text (is_site_page); empty when there is none.
+std::vector<const io::cell*> site_pages(const grid& g) {
+    std::vector<const io::cell*> cells;
+    for (const row& r : g.rows) {
+        for (const io::cell& c : r.cells) {
+            if (!c.from_span && !trim(c.text).empty()) cells.push_back(&c);
+        }
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (site_page_number(trim(cells[i]->text), 1) == 0 || !is_site_page(trim(cells[i]->text))) continue;
+        std::size_t n = 1;
+        while (i + n < cells.size() && site_page_number(trim(cells[i + n]->text), n + 1) != 0) {
+            const bool last = i + n + 1 >= cells.size() || site_page_number(trim(cells[i + n + 1]->text), n + 2) == 0;
+            if (!last && !is_site_page(trim(cells[i + n]->text))) break;
+            ++n;
+        }
+        if (n >= 2) return {cells.begin() + static_cast<std::ptrdiff_t>(i), cells.begin() + static_cast<std::ptrdiff_t>(i + n)};
+    }
+    return {};
+}
+
 }  // namespace
 
 token_stream tokenize(const grid& g, const lexicon& words) {
@@ -786,9 +910,33 @@ token_stream tokenize(const grid& g, const lexicon& words) {
         }
         t.fold_traditional_ = has_traditional(sample);
     }
+    // a document site's pages are read as one text, their page numbers dropped
+    const std::vector<const io::cell*> pages = site_pages(g);
+    io::cell joined;
+    std::vector<std::pair<std::size_t, std::size_t>> page_lines;
+    if (!pages.empty()) {
+        joined = *pages.front();
+        joined.text.clear();
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            const std::string_view text = trim(pages[p]->text);
+            const std::size_t number = site_page_number(text, p + 1);
+            out.page_numbers.push_back({std::string(text.substr(0, number)), pages[p]->line, 0, pages[p]->column, pages[p]->page});
+            page_lines.emplace_back(joined.text.size(), pages[p]->line);
+            joined.text += text.substr(number);
+        }
+    }
     for (std::size_t r = 0; r < g.rows.size(); ++r) {
         for (const io::cell& c : g.rows[r].cells) {
             if (c.from_span) continue;
+            if (const auto page = std::find(pages.begin(), pages.end(), &c); page != pages.end()) {
+                out.page_numbers[static_cast<std::size_t>(page - pages.begin())].row = r + 1;
+                if (page == pages.begin()) {
+                    t.page_lines_ = page_lines;
+                    t.cell(joined, r + 1);
+                    t.page_lines_.clear();
+                }
+                continue;
+            }
             t.cell(c, r + 1);
         }
         t.end_row();

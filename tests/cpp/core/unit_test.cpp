@@ -125,9 +125,9 @@ TEST(unit_table, every_canonical_symbol_finds_the_same_unit) {
 }
 
 TEST(unit_table, unknown_spellings_are_not_found) {
-    EXPECT_FALSE(find_unit("艘").has_value());
+    EXPECT_FALSE(find_unit("匹").has_value());
     EXPECT_FALSE(find_unit("").has_value());
-    EXPECT_FALSE(find_unit("元/艘").has_value());
+    EXPECT_FALSE(find_unit("元/匹").has_value());
 }
 
 TEST(unit_composite, key_and_scale_come_from_both_parts) {
@@ -162,14 +162,14 @@ TEST(unit_composite, a_denominator_without_a_finite_scale_is_not_converted) {
 }
 
 TEST(unit_composite, an_opaque_part_makes_the_whole_opaque) {
-    const unit u = jixiao::per(must_find("元"), unit::opaque("艘"));
+    const unit u = jixiao::per(must_find("元"), unit::opaque("匹"));
     EXPECT_TRUE(u.is_opaque());
-    EXPECT_EQ(u.symbol(), "元/艘");
+    EXPECT_EQ(u.symbol(), "元/匹");
 }
 
 TEST(unit_opaque, compares_only_with_the_same_spelling) {
-    const quantity a{"3"_dec, unit::opaque("艘")};
-    const quantity b{"4"_dec, unit::opaque("艘")};
+    const quantity a{"3"_dec, unit::opaque("匹")};
+    const quantity b{"4"_dec, unit::opaque("匹")};
     const quantity c{"3"_dec, unit::opaque("条船")};
     ASSERT_TRUE(jixiao::compare(a, b).has_value());
     EXPECT_EQ(*jixiao::compare(a, b), std::strong_ordering::less);

@@ -234,10 +234,10 @@ TEST(value_parse, tolerates_stray_spaces_in_composite_units) {
 }
 
 TEST(value_parse, keeps_unknown_units_verbatim) {
-    const value_expr v = parse_ok("3艘");
+    const value_expr v = parse_ok("3匹");
     EXPECT_EQ(v.kind, value_kind::quantity);
     EXPECT_TRUE(v.amount.in.is_opaque());
-    EXPECT_EQ(v.amount.in.symbol(), "艘");
+    EXPECT_EQ(v.amount.in.symbol(), "匹");
 }
 
 TEST(value_parse, reads_ranges) {

@@ -26,6 +26,10 @@ TEST(figure_split, the_only_split_in_which_the_rate_is_executed_over_budget_is_r
     EXPECT_EQ(split_figures_by_arithmetic("194.9194.9100%", transfer, std::nullopt),
               (figures{{"full_year_budget", "194.9"}, {"executed", "194.9"}, {"execution_rate", "100%"}}));
     // 50.005 | 0.0010 | 0% holds too (0.002% rounds to 0%), but its amounts differ in places
+    // 120.512 | 0.510 | 0% holds too and its amounts share their places, but its rate only
+    // rounds to 0%: the reading whose rate is exact is taken
+    EXPECT_EQ(split_figures_by_arithmetic("120.5120.5100%", transfer, std::nullopt),
+              (figures{{"full_year_budget", "120.5"}, {"executed", "120.5"}, {"execution_rate", "100%"}}));
     EXPECT_EQ(split_figures_by_arithmetic("50.0050.00100%", transfer, std::nullopt),
               (figures{{"full_year_budget", "50.00"}, {"executed", "50.00"}, {"execution_rate", "100%"}}));
 }

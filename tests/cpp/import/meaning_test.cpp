@@ -165,6 +165,99 @@ TEST(import_by_meaning, reads_cells_run_together_and_splits_figures_only_where_t
     EXPECT_TRUE(reported);
 }
 
+TEST(import_by_meaning, joins_the_pages_of_a_document_site_and_drops_their_numbers) {
+    // a document site prints each page as one run-together line starting `1、`, `2、`, `3、`; the
+    // pages break inside values (`12次1` | `2、2次` is 12次, `≥95%9` | `3、7%` is 97%)
+    const auto r = import_ok("county-site-pages.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.project_name, "农村饮水安全维修养护");  // 负责人及电话 ends the name
+    EXPECT_EQ(f.department, "示例县水利局");
+    // `120.5120.5100%`: 120.512 | 0.510 | 0% holds too, but only 100% is exactly B / A
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "120.5");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "120.5");
+    EXPECT_EQ(f.money.execution_rate.text, "100%");
+    expect_indicators(f, {{"维修供水工 程处数", "≥40处", "42处", "", ""},
+                          {"水质检测次数", "12次", "12次", "", ""},
+                          {"维修工程验收合 格率", "100%", "100%", "", ""},
+                          {"水源地巡查覆盖率", "100%", "100%", "", ""},
+                          {"维修任务按时完 成率", "≥95%", "98%", "", ""},
+                          {"农村集中供水率", "≥90%", "92%", "", ""},
+                          // rows run together with no unit between: `…发生数0起0起停水投诉件数00`
+                          {"供水安全事故发生数", "0起", "0起", "", ""},
+                          {"停水投诉件数", "0", "0", "", ""},
+                          {"供水设施完好率", "≥95%", "97%", "", ""},
+                          {"用水户满意度", "≥90%", "95%", "", ""}});
+    // labels spaced by the cell wraps (`质量 指标`, `社会 效益 指标`) are read where they stand
+    EXPECT_EQ(f.indicators[2].level2, jixiao::subcategory::quality);
+    EXPECT_EQ(f.indicators[4].level2, jixiao::subcategory::timeliness);
+    EXPECT_EQ(f.indicators[5].level1, category::effect);
+    // every page number is a repair at its own line, and every cell is accounted for
+    std::vector<std::pair<std::string, std::size_t>> pages;
+    for (const io::import_note& n : r.report.notes) {
+        if (n.code == "page_number_dropped") pages.emplace_back(n.text, n.where.line);
+    }
+    EXPECT_EQ(pages, (std::vector<std::pair<std::string, std::size_t>>{{"1、", 3}, {"2、", 4}, {"3、", 5}}));
+    EXPECT_TRUE(every_cell_accounted_for(r));
+    // the run-together funds figures were read, not reported
+    for (const io::import_note& n : r.report.notes) {
+        if (n.kind == io::note_kind::unmapped && n.text.find("120.5") != std::string::npos) ADD_FAILURE() << n.text;
+    }
+}
+
+TEST(import_by_meaning, numbered_paragraphs_are_not_pages) {
+    // short lines numbered 1、2、 (notes under a form) are text, not a document site's pages
+    std::string text = fixture("county-run-together.txt");
+    text += "\n1、本表资金为县级专项资金。\n2、指标完成情况以年终统计为准。\n";
+    io::import_options o;
+    auto r = io::import_text(text, o);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    for (const io::import_note& n : r->report.notes) EXPECT_NE(n.code, "page_number_dropped") << n.text;
+    const bool kept = std::any_of(r->report.notes.begin(), r->report.notes.end(), [](const io::import_note& n) {
+        return n.text.find("2、指标完成情况") != std::string::npos;
+    });
+    EXPECT_TRUE(kept);  // in the report as printed, number and all
+}
+
+TEST(import_by_meaning, sub_rows_under_side_by_side_pairs_take_the_column_of_their_pair) {
+    // 预算数 30.00 到位数 28.00 执行数 27.00 90.00, then 其中:财政资金 printed once per pair
+    const auto r = import_ok("hebei-paired-funds.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "30.00");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "27.00");
+    EXPECT_EQ(f.money.execution_rate.text, "90.00");
+    EXPECT_EQ(f.money.at(funds_row::current_appropriation, funds_column::full_year_budget).text, "25.00");
+    EXPECT_EQ(f.money.at(funds_row::current_appropriation, funds_column::executed).text, "23.00");
+    EXPECT_EQ(f.money.scoring_at(funds_row::current_appropriation, jixiao::funds_score_column::execution_rate).text, "");
+    EXPECT_EQ(f.money.at(funds_row::other, funds_column::full_year_budget).text, "5.00");
+    EXPECT_EQ(f.money.at(funds_row::other, funds_column::executed).text, "4.00");
+    // 到位数 has no field in the form: its figures are in the report, never in another column
+    std::vector<std::string> unmapped;
+    for (const io::import_note& n : r.report.notes) {
+        if (n.kind == io::note_kind::unmapped && (n.where.line == 4 || n.where.line == 5 || n.where.line == 6)) unmapped.push_back(n.text);
+    }
+    EXPECT_EQ(unmapped, (std::vector<std::string>{"到位数", "28.00", "24.00", "4.00"}));
+}
+
+TEST(import_by_meaning, a_header_run_on_one_line_takes_the_figures_after_it_even_after_a_pair) {
+    // `年初预算 数 12 … 全年预算数 全年执行数 分值 执行率 得分 15 14.25 10 95% 9.5 15 14.25 — 95% —`
+    const auto r = import_ok("national-joined-funds.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(total_cell(f, funds_column::initial_budget), "12");  // printed by its label
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "15");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "14.25");
+    EXPECT_EQ(f.money.weight.text, "10");
+    EXPECT_EQ(f.money.execution_rate.text, "95%");
+    EXPECT_EQ(f.money.score.text, "9.5");
+    // the figures of the next row on the same line are reported, not placed
+    std::size_t reported = 0;
+    for (const io::import_note& n : r.report.notes) reported += n.kind == io::note_kind::unmapped && n.where.line == 1 ? 1 : 0;
+    EXPECT_EQ(reported, 5u);
+    expect_indicators(f, {{"补助村卫生室数", "≥30个", "32个", "50", "50"}, {"村民满意度", "≥90%", "93%", "40", "40"}});
+}
+
 TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {
     const auto r = import_ok("hebei-lines.txt");
     ASSERT_EQ(r.forms.size(), 1u);

@@ -301,6 +301,7 @@ constexpr std::array import_notes_zh{
     note_text{"indicator_without_values", "该指标行只有名称，没有指标值、分值和得分"},
     note_text{"label_from_below", "合并单元格的一级指标标签印在下方（分页），取自下方"},
     note_text{"label_from_next_page", "分页前的行缺少二级指标标签，取自下一页"},
+    note_text{"label_from_points", "上一个一级指标的分值已由其各行分值填满，其后的行属于随后印出的一级指标"},
     note_text{"line_break_removed", "去除了单元格内因换行产生的空白"},
     note_text{"money_unit_assumed", "项目资金表头未写单位，按元读取"},
     note_text{"name_cells_joined", "跨两个单元格的三级指标名称已合并"},

@@ -344,6 +344,24 @@ private:
             level1_text_ = strip_points(meaning_key(tk.text));  // as printed (traditional kept), without spaces or glosses
             level1_ = h->cat;
             level1_set_ = true;
+            if (awaiting_level1_ < f.indicators.size()) {
+                // rows read after the block before was full (`项目决策 2 分` | 决策依据 2): a dump
+                // printed this label after them; they are its rows
+                for (std::size_t k = awaiting_level1_; k < f.indicators.size(); ++k) {
+                    f.indicators[k].level1 = level1_;
+                    f.indicators[k].level1_text = level1_text_;
+                }
+                note(note_kind::repair, "label_from_points",
+                     "the rows after a full level-1 block (its weights add up to its points) take the level-1 label printed after them (" +
+                         level1_text_ + ")",
+                     tk, awaiting_level1_);
+            }
+            awaiting_level1_ = static_cast<std::size_t>(-1);
+            level1_points_.reset();
+            level1_weights_ = decimal{};
+            if (!tk.points.empty()) {
+                if (auto d = decimal::parse(tk.points); d.has_value()) level1_points_ = *d;
+            }
             level2_text_.clear();
             level2_ = subcategory::unknown;
             if (!tk.points.empty()) note(note_kind::repair, "category_points", "the points of a level-1 block (" + tk.points + ") are printed in its label", tk);
@@ -361,7 +379,8 @@ private:
             return level2(tk, i);
         }
         if (const label_hit* h = tk.hit(family_, label_block::indicator_column);
-            h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds)) {
+            h != nullptr && (in_table || (h->role != "weight" && h->role != "score" && h->role != "extra") || mode_ != mode::funds ||
+                             !funds_column_of_own_family(tk))) {
             if ((h->role == "deviation" || h->role == "extra") && mode_ == mode::header && !f.total_score.text.empty() &&
                 !f.indicators.empty()) {
                 // `偏差大或目标未完成原因分析 | 无` below the total: a closing row, not a table header
@@ -377,6 +396,17 @@ private:
             }
             if (h->role == "block" && mode_ == mode::indicators && !indicator_columns_.empty()) {
                 tk.used = true;  // 绩效指标 repeated on the next page: the table goes on
+                return i + 1;
+            }
+            const bool header_has_names = std::any_of(indicator_columns_.begin(), indicator_columns_.end(), [](const std::string& r) {
+                return r == "name" || r == "level1" || r == "level2";
+            });
+            if (mode_ == mode::indicators && (h->role == "extra" || h->role == "deviation") && !indicator_columns_.empty() &&
+                !header_has_names) {
+                // `分值 自评分 … 决策依据 2 2 复核分 评价标准及依据`: the rest of a header that a PDF
+                // dump printed after the first row; the table goes on with these columns
+                tk.used = true;
+                indicator_columns_.push_back(h->role);
                 return i + 1;
             }
             if (mode_ != mode::indicator_header) {
@@ -651,12 +681,18 @@ private:
         token& first = t_[i];
         // values with no name of their own: the rest of the indicator before (a wrapped row)
         if (is_numberish(first) && !f.indicators.empty() && (!rows_meaningful_ || !first.row_start || pending_)) {
+            if (has_criteria_column() && points_at(i)) return criteria(f, i);  // `0.5 分,扣完为止`
             return values_for(f, f.indicators.back(), i, true);
         }
         if (first.type != token_type::text) return i + 1;
         if (first.key.size() > 600) return i + 1;  // prose, not a name
+        if (!f.indicators.empty() && has_criteria_column() && is_criteria_text(i)) return criteria(f, i);
         if (contains(first.key, "\xE3\x80\x82") && first.key.size() > 24) return i + 1;  // a sentence (。), not a name
         if (!rows_meaningful_) fold_phantom_deviation(f);
+        if (level1_points_ && awaiting_level1_ == static_cast<std::size_t>(-1) && !f.indicators.empty() &&
+            level1_weights_ >= *level1_points_) {
+            awaiting_level1_ = f.indicators.size();  // the block is full: this row waits for its label
+        }
         indicator ind;
         ind.name = std::string(trim(first.text));
         ind.level1 = level1_;
@@ -670,15 +706,83 @@ private:
         return values_for(f, f.indicators.back(), i + 1, false);
     }
 
+    /// Whether `tk` is a funds column label in the form's own family (分值 is one in the national
+    /// template, not in the Hubei form, where it heads the indicator table below the funds);
+    /// true when the family is not known.
+    bool funds_column_of_own_family(const token& tk) const {
+        if (tk.hits == nullptr || family_ == static_cast<std::size_t>(-1)) return true;
+        for (const auto& h : *tk.hits) {
+            if (h.block == label_block::funds_column && h.family == family_) return true;
+        }
+        return false;
+    }
+
+    /// Whether the indicator header has a text column after the figures (评价标准, 评价标准及依据):
+    /// the scoring criteria of each row, prose that a PDF dump prints between the rows.
+    bool has_criteria_column() const {
+        return std::find(indicator_columns_.begin(), indicator_columns_.end(), "extra") != indicator_columns_.end();
+    }
+
+    /// Whether the text token at `k` is scoring criteria, not an indicator's name: a sentence
+    /// (`，` `,` `。` `；` `;`), an enumerated clause (`1、单位财务管理制度`), the rest of a sentence
+    /// (`分,没有不得分。`), or a text whose figure is points (`… 2 分,没有…`, `… 1 分`).
+    bool is_criteria_text(std::size_t k) const {
+        const std::string_view text = trim(t_[k].text);
+        for (std::string_view mark : {"\xEF\xBC\x8C", ",", "\xE3\x80\x82", "\xEF\xBC\x9B", ";"}) {
+            if (contains(text, mark)) return true;
+        }
+        if (text.starts_with("\xE5\x88\x86") || text.ends_with("\xE4\xB8\x8D\xE5\xBE\x97\xE5\x88\x86")) return true;  // 分… / …不得分
+        std::size_t d = 0;
+        while (d < text.size() && d < 2 && is_digit(text[d])) ++d;
+        if (d > 0 && (text.substr(d).starts_with("\xE3\x80\x81") || (text.size() > d && text[d] == '.'))) return true;  // 1、 2.
+        const std::size_t n = next_free(k + 1);
+        if (n >= end_ || !is_numberish(t_[n])) return false;
+        if (is_points(t_[n])) return true;
+        const std::size_t after = next_free(n + 1);
+        return after < end_ && t_[after].type == token_type::text && trim(t_[after].text).starts_with("\xE5\x88\x86");
+    }
+
+    /// A figure in points (`1 分`, `0.5分`): part of the criteria text.
+    static bool is_points(const token& t) {
+        return is_numberish(t) && trim(t.text).ends_with("\xE5\x88\x86");
+    }
+
+    /// Whether the figure at `k` is points of criteria text: `1 分`, or `0.5` before `分,扣完为止`.
+    bool points_at(std::size_t k) const {
+        if (!is_numberish(t_[k])) return false;
+        if (is_points(t_[k])) return true;
+        const std::size_t after = next_free(k + 1);
+        return after < end_ && t_[after].type == token_type::text && trim(t_[after].text).starts_with("\xE5\x88\x86");
+    }
+
+    /// Scoring criteria from `i`: the criteria texts and their points, kept as one text in the
+    /// indicator's `评价标准` cell (the row before them).
+    std::size_t criteria(form& f, std::size_t i) {
+        indicator& ind = f.indicators.back();
+        if (ind.extra.empty() || ind.extra.back().label != "评价标准") ind.extra.push_back(extra_cell{"评价标准", ""});
+        std::string& text = ind.extra.back().text;
+        std::size_t k = i;
+        for (; k < end_; k = next_free(k + 1)) {
+            token& t = t_[k];
+            if (!(t.type == token_type::text && is_criteria_text(k)) && !points_at(k)) break;
+            if (!text.empty()) text += ' ';
+            text += std::string(trim(t.text));
+            t.used = true;
+        }
+        return k;
+    }
+
     std::size_t values_for(form& f, indicator& ind, std::size_t i, bool continuation) {
         const std::vector<std::string> roles_all = value_columns(indicator_columns_);
         if (filled_.size() != roles_all.size()) filled_.assign(roles_all.size(), false);
         const std::size_t row = t_[i > begin_ ? i - 1 : i].row;
         std::vector<std::size_t> idx;
         std::size_t k = next_free(i);
+        const bool criteria_column = has_criteria_column();
         for (; k < end_; k = next_free(k + 1)) {
             const token& v = t_[k];
             if (v.type == token_type::label) break;
+            if (criteria_column && !idx.empty() && (points_at(k) || (v.type == token_type::text && is_criteria_text(k)))) break;  // the criteria begin
             if (rows_meaningful_) {
                 if (v.row_start && !(continuation && idx.empty()) && (v.row != row || !idx.empty())) {
                     // a new source row: a new indicator unless this one still waits for values
@@ -719,7 +823,10 @@ private:
             v.used = true;
             if (role == "target") ind.target = read_value_cell(text);
             else if (role == "actual") ind.actual = read_value_cell(text);
-            else if (role == "weight") ind.weight = read_number_cell(text);
+            else if (role == "weight") {
+                ind.weight = read_number_cell(text);
+                if (ind.weight.value) level1_weights_ = level1_weights_ + *ind.weight.value;
+            }
             else if (role == "score") ind.score = read_number_cell(text);
             else if (role == "deviation") ind.deviation_note = std::string(text);
             else if (role == "nature") nature = std::string(text);
@@ -834,6 +941,9 @@ private:
     category level1_ = category::unknown;
     subcategory level2_ = subcategory::unknown;
     bool level1_set_ = false;
+    std::optional<decimal> level1_points_;  ///< the points the current level-1 label prints (`项目决策 2 分`)
+    decimal level1_weights_;                ///< the weights of its rows so far
+    std::size_t awaiting_level1_ = static_cast<std::size_t>(-1);  ///< first row read after the block was full
     std::vector<bool> filled_;
     bool pending_ = false;
     bool unit_seen_ = false;
@@ -993,11 +1103,14 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
                                                std::nullopt});
     }
     for (char u : cell_used) out.report.cells_mapped += u != 0 ? 1 : 0;
-    for (const source_cell& n : ts.page_numbers) {
+    for (std::size_t k = 0; k < ts.page_numbers.size(); ++k) {
+        const source_cell& n = ts.page_numbers[k];
         out.report.notes.push_back(import_note{"page_number_dropped", note_kind::repair,
-                                               "a document site's page number at the start of a page (" + n.text +
-                                                   "): dropped, and the page's text joined to the page before it "
-                                                   "(a page ends anywhere, even inside a value)",
+                                               k < ts.site_pages
+                                                   ? "a document site's page number at the start of a page (" + n.text +
+                                                         "): dropped, and the page's text joined to the page before it "
+                                                         "(a page ends anywhere, even inside a value)"
+                                                   : "a page number among the cells of a line (" + n.text + "): dropped",
                                                {options.source_name, n.line, n.row, n.column, n.page}, n.text,
                                                std::nullopt, std::nullopt});
     }

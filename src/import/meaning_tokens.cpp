@@ -121,7 +121,8 @@ void lexicon::add(const std::string& key, label_hit hit) {
     if (key.empty()) return;
     auto& v = labels_[key];
     for (const auto& h : v) {
-        if (h.block == hit.block && h.role == hit.role) return;  // the first family to define it wins
+        // one meaning per family (the first family to define it comes first: hit(block) gives it)
+        if (h.block == hit.block && h.role == hit.role && h.family == hit.family) return;
     }
     v.push_back(std::move(hit));
 }
@@ -552,6 +553,14 @@ private:
                       std::size_t row, std::size_t cell_index) {
         const bool whole_cell = p.size() == 1;
         auto slice = [&](std::size_t a, std::size_t b) { return text.substr(p[a].begin, p[b].end - p[a].begin); };
+        // 0. a page number on a line of cells joined by spaces (`— 1 —`, `第 2 页`): dropped
+        for (std::size_t j = std::min(p.size(), i + 3); j-- > i + 1;) {
+            const std::string_view number = slice(i, j);
+            if (is_page_number(number) && !is_numberish(make(number, c, row, cell_index, true))) {
+                out_.page_numbers.push_back({std::string(printed(number)), line_of(number, c.line), row, c.column, c.page});
+                return j + 1;
+            }
+        }
         // 1. the longest label over up to six pieces (`年初预算 数`, `产 出 指 标 (50分)`)
         for (std::size_t j = std::min(p.size(), i + 8); j-- > i;) {
             token t = make(slice(i, j), c, row, cell_index, !whole_cell);
@@ -922,6 +931,7 @@ token_stream tokenize(const grid& g, const lexicon& words) {
             const std::size_t number = site_page_number(text, p + 1);
             out.page_numbers.push_back({std::string(text.substr(0, number)), pages[p]->line, 0, pages[p]->column, pages[p]->page});
             page_lines.emplace_back(joined.text.size(), pages[p]->line);
+            ++out.site_pages;
             joined.text += text.substr(number);
         }
     }

@@ -128,9 +128,11 @@ struct token_stream {
     std::size_t run_together_cells = 0;   ///< cells split by labels and values found inside
     std::size_t traditional_cells = 0;    ///< cells read in simplified characters (text kept)
     std::size_t glossed_cells = 0;        ///< cells with pinyin glosses (ignored in labels)
-    /// Page numbers of a document site's text (`2、` starting each page's line) dropped when
-    /// the pages were joined back into one text (text and line of each).
+    /// Page numbers dropped (text and line of each): a document site's (`2、` starting each
+    /// page's line, whose pages were joined back into one text) and those printed among the
+    /// cells of a line joined by spaces (`— 1 —`, `第 2 页`).
     std::vector<source_cell> page_numbers;
+    std::size_t site_pages = 0;  ///< how many of them, first, are a document site's
 };
 
 /// Tokens of `g`: cells are split at spaces and inside run-together text only where the pieces

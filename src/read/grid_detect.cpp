@@ -1,4 +1,5 @@
 // grid_detect.cpp — choosing a reader from the content, and the read_grid entry points.
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -141,24 +142,40 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
     const char delimiter = detail::detect_csv_delimiter(sample);
     std::size_t records = 0;
     std::size_t with_delimiter = 0;
+    std::map<std::size_t, std::size_t> field_counts;  // delimiters of a record -> records
     bool quoted = false;
     bool has_content = false;
-    bool has_delimiter = false;
+    std::size_t delimiters = 0;
     for (std::size_t i = 0; i <= sample.size(); ++i) {
         const char c = i < sample.size() ? sample[i] : '\n';
         if (c == '"') {
             quoted = !quoted;
         } else if (!quoted && (c == '\n' || c == '\r')) {
             if (has_content) ++records;
-            if (has_delimiter) ++with_delimiter;
-            has_content = has_delimiter = false;
+            if (delimiters > 0) {
+                ++with_delimiter;
+                ++field_counts[delimiters];
+            }
+            has_content = false;
+            delimiters = 0;
             continue;
         } else if (!quoted && c == delimiter && !(delimiter == ',' && is_thousands_separator(sample, i))) {
-            has_delimiter = true;  // `215,457.60` in a PDF dump is a number, not two cells
+            ++delimiters;  // `215,457.60` in a PDF dump is a number, not two cells
         }
         if (c != ' ' && c != '\t') has_content = true;
     }
-    if (records > 0 && with_delimiter * 2 >= records) return grid_format::csv;
+    // A table's records hold the same number of fields; commas in prose (a PDF dump of
+    // `…计 2 分,没有不得分。`) come one or two to a line, in no pattern: a single comma in
+    // records that do not agree on their count is no table.
+    std::size_t most = 0, most_count = 0;
+    for (const auto& [count, n] : field_counts) {
+        if (n > most) {
+            most = n;
+            most_count = count;
+        }
+    }
+    const bool regular = most * 10 >= with_delimiter * 6 && (most_count >= 2 || most == with_delimiter);
+    if (records > 0 && with_delimiter * 2 >= records && regular) return grid_format::csv;
 
     if (blank_between > 0 && non_blank >= 2) return grid_format::cell_per_line;
     return std::nullopt;

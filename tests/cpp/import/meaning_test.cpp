@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -256,6 +257,36 @@ TEST(import_by_meaning, a_header_run_on_one_line_takes_the_figures_after_it_even
     for (const io::import_note& n : r.report.notes) reported += n.kind == io::note_kind::unmapped && n.where.line == 1 ? 1 : 0;
     EXPECT_EQ(reported, 5u);
     expect_indicators(f, {{"补助村卫生室数", "≥30个", "32个", "50", "50"}, {"村民满意度", "≥90%", "93%", "40", "40"}});
+}
+
+TEST(import_by_meaning, keeps_the_scoring_criteria_of_a_pdf_dump_out_of_the_indicators) {
+    // the Hubei form dumped from a PDF: 分值 / 自评分 before the first row, 复核分 / 评价标准及依据
+    // after it, the criteria prose between the rows, 项目管理 10 分 printed after its first row
+    const auto r = import_ok("hubei-criteria-joined.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.layout, "hubei");
+    EXPECT_EQ(f.total_score.text, "92");
+    expect_indicators(f, {{"决策依据", "", "", "3", "3"},
+                          {"资金管理", "", "", "4", "3"},
+                          {"组织实施", "", "", "6", "6"},
+                          {"目标申报", "", "", "5", "4"}});  // `— 2 —` before it is a page number
+    // 项目决策 3 分 is full after 决策依据 (3): the next rows belong to 项目管理, printed later
+    EXPECT_EQ(f.indicators[0].level1_text, "项目决策");
+    for (std::size_t k = 1; k < 4; ++k) EXPECT_EQ(f.indicators[k].level1_text, "项目管理") << k;
+    const bool relabelled = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+        return n.code == "label_from_points" && n.indicator == std::optional<std::size_t>(1);
+    });
+    EXPECT_TRUE(relabelled);
+    // the criteria, as printed (commas and all), in each row's 评价标准 cell
+    ASSERT_FALSE(f.indicators[2].extra.empty());
+    EXPECT_EQ(f.indicators[2].extra.back().label, "评价标准");
+    EXPECT_EQ(f.indicators[2].extra.back().text, "1、有实施方案 3 分; 2、按计划实施 3 分,滞后扣 1 分。");
+    EXPECT_EQ(f.indicators[3].extra.back().text, "目标不规范扣 0.5 分,扣完为止。");
+    const bool page = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+        return n.code == "page_number_dropped" && n.text == "— 2 —" && n.where.line == 4;
+    });
+    EXPECT_TRUE(page);
 }
 
 TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {

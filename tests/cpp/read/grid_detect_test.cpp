@@ -39,6 +39,18 @@ TEST(grid_detect, numbers_with_thousands_separators_do_not_make_text_csv) {
     EXPECT_EQ(detect_format("a,b,c\n1,2,3\n"), grid_format::csv);
 }
 
+TEST(grid_detect, commas_in_prose_do_not_make_text_csv) {
+    // a PDF dump of scoring criteria: one or two commas to a line, in no pattern
+    const std::string dump =
+        "项目权重 评价内容 分值 自评分 项目决策 3 分 决策依据 3 3 有年度工作计划计 3 分,没有不得分。\n"
+        "资金管理 4 3 2、资金使用合规 3 分; 3、有资金支付凭证 1 分。\n"
+        "组织实施 6 6 2、按计划实施 3 分,滞后扣 1 分,扣完为止。\n";
+    EXPECT_NE(detect_format(dump), grid_format::csv);
+    // a table of two columns keeps being CSV, and so does one with a ragged last row
+    EXPECT_EQ(detect_format("项目名称,示例\n主管部门,示例局\n"), grid_format::csv);
+    EXPECT_EQ(detect_format("a,b,c\n1,2,3\n4,5,6\n7,8\n"), grid_format::csv);
+}
+
 TEST(grid_detect, is_not_fooled_by_html_paragraphs_inside_tab_separated_cells) {
     EXPECT_EQ(detect_format("年度总体目标\t预期目标\n\t<p>目标</p>\t<p>完成</p>\n"), grid_format::tsv);
 }

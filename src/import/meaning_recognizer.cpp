@@ -32,12 +32,14 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-/// A file name shown above the form by a document site (`…自评表.docx`).
+/// A file name shown above the form by a document site (`…自评表.docx`), or a title cited in
+/// its blurb: in book-title marks (`《…自评表.docx》由会员分享`) or beside a file extension.
 bool is_file_name(std::string_view key) {
     for (std::string_view ext : {".docx", ".doc", ".xlsx", ".xls", ".pdf", ".wps", ".et"}) {
         if (key.ends_with(ext)) return true;
+        if (contains(key, std::string(ext) + "\xE3\x80\x8B")) return true;  // `.docx》`
     }
-    return false;
+    return key.starts_with("\xE3\x80\x8A");  // 《
 }
 
 /// Generic title words: a cell that holds one of them and is short is a form title.
@@ -684,8 +686,16 @@ private:
             if (has_criteria_column() && points_at(i)) return criteria(f, i);  // `0.5 分,扣完为止`
             return values_for(f, f.indicators.back(), i, true);
         }
-        if (first.type != token_type::text) return i + 1;
+        if (first.type != token_type::text || first.unsplit) return i + 1;
         if (first.key.size() > 600) return i + 1;  // prose, not a name
+        if (const std::size_t n = next_free(i + 1);
+            i > begin_ && t_[i - 1].type == token_type::label && t_[i - 1].hit(family_, label_block::indicator_column) != nullptr &&
+            n < end_ && t_[n].type == token_type::label &&
+            (t_[n].hit(family_, label_block::subcategory) != nullptr || t_[n].hit(family_, label_block::category) != nullptr)) {
+            // a text between the header and a level label is no name (`得分 | 出标产指 | 数量指标`:
+            // a vertical 产出指标 scrambled): reported
+            return i + 1;
+        }
         if (!f.indicators.empty() && has_criteria_column() && is_criteria_text(i)) return criteria(f, i);
         if (contains(first.key, "\xE3\x80\x82") && first.key.size() > 24) return i + 1;  // a sentence (。), not a name
         if (!rows_meaningful_) fold_phantom_deviation(f);
@@ -781,7 +791,7 @@ private:
         const bool criteria_column = has_criteria_column();
         for (; k < end_; k = next_free(k + 1)) {
             const token& v = t_[k];
-            if (v.type == token_type::label) break;
+            if (v.type == token_type::label || v.unsplit) break;
             if (criteria_column && !idx.empty() && (points_at(k) || (v.type == token_type::text && is_criteria_text(k)))) break;  // the criteria begin
             if (rows_meaningful_) {
                 if (v.row_start && !(continuation && idx.empty()) && (v.row != row || !idx.empty())) {

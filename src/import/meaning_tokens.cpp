@@ -651,15 +651,21 @@ private:
             }
             at_byte.push_back(text.size());
             std::vector<std::pair<std::size_t, std::size_t>> found;  // label ranges in the text
+            std::size_t last_end = std::string::npos;                   // compact end of the last label
+            const std::vector<label_hit>* last_hits = nullptr;
             for (std::size_t pos = 0; pos < compact.size();) {
                 std::size_t len = 0;
+                const std::vector<label_hit>* hits = nullptr;
                 for (const std::string& k : words_.keys()) {
                     if (k.size() > compact.size() - pos || compact.compare(pos, k.size(), k) != 0) continue;
-                    // labels of four characters or more (shorter ones hide in names), and a total
-                    // label run into its figure (`总分99`)
+                    // labels of four characters or more (shorter ones hide in names), a total
+                    // label run into its figure (`总分99`), and a short column label right after
+                    // another label of its header (`实际完成值(B)得分`)
                     if (k.size() >= 12 || (pos + k.size() < compact.size() && is_digit(compact[pos + k.size()]) &&
-                                           is_total_label(k))) {
+                                           is_total_label(k)) ||
+                        (pos == last_end && same_header(words_.find(k), last_hits))) {
                         len = k.size();
+                        hits = words_.find(k);
                         break;
                     }
                 }
@@ -673,6 +679,8 @@ private:
                     }
                     found.emplace_back(at_byte[pos], at_byte[pos + len - 1] + 1 - at_byte[pos]);
                     pos += len;
+                    last_end = pos;
+                    last_hits = hits;
                 } else {
                     ++pos;
                     while (pos < compact.size() && (static_cast<unsigned char>(compact[pos]) & 0xC0) == 0x80) ++pos;
@@ -740,6 +748,20 @@ private:
             push(make(text.substr(0, name_end), c, row, cell_index, true));
             for (std::string_view v : values) push(make(v, c, row, cell_index, true));
             text = trim(text.substr(values_end));
+        }
+        if (!text.empty() && !split) {
+            // `补贴渔船数6620`: a name and figures that no rule splits (6 | 6 | 20 or 66 | 20?):
+            // the name is read, the figures are reported
+            std::size_t b = text.size();
+            while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+            if (text.size() - b >= 3 && b >= 6 && static_cast<unsigned char>(text[b - 1]) >= 0x80 && text.find('%') == std::string_view::npos) {
+                push(make(text.substr(0, b), c, row, cell_index, true));
+                token figures = make(text.substr(b), c, row, cell_index, true);
+                figures.type = token_type::text;
+                figures.unsplit = true;
+                push(std::move(figures));
+                return;
+            }
         }
         if (!text.empty() || !split) plain(text, c, row, cell_index);
     }
@@ -824,6 +846,19 @@ private:
             if (k.size() < text.size() && text.starts_with(k)) return k.size();
         }
         return 0;
+    }
+
+    /// Whether two labels are columns of one header (both indicator columns, or both funds
+    /// columns).
+    static bool same_header(const std::vector<label_hit>* a, const std::vector<label_hit>* b) {
+        if (a == nullptr || b == nullptr) return false;
+        for (label_block block : {label_block::indicator_column, label_block::funds_column}) {
+            const auto in = [block](const std::vector<label_hit>* hits) {
+                return std::any_of(hits->begin(), hits->end(), [block](const label_hit& h) { return h.block == block; });
+            };
+            if (in(a) && in(b)) return true;
+        }
+        return false;
     }
 
     /// Whether `key` is a total label (`总分`, `合计`).

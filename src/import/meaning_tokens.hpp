@@ -77,6 +77,7 @@ struct token {
     bool row_start = false;   ///< first token of a source row
     bool piece = false;       ///< split out of a cell (spaces or run-together text)
     bool used = false;        ///< mapped into a form
+    bool unsplit = false;     ///< figures run together that no rule splits (`6620`): reported, never placed
     /// Whether one of the meanings is in `block`.
     [[nodiscard]] const label_hit* hit(label_block block) const noexcept {
         if (hits == nullptr) return nullptr;

@@ -206,6 +206,42 @@ TEST(import_by_meaning, joins_the_pages_of_a_document_site_and_drops_their_numbe
     }
 }
 
+TEST(import_by_meaning, a_title_cited_in_a_document_sites_blurb_starts_no_form) {
+    // `《…自评表单位名称….docx》由会员分享…《…自评表单位名称….docx(2页珍藏版)》`: the labels inside the
+    // file name split the blurb, but the titles in it are citations of the document
+    std::string text = fixture("exec20-run-together.txt");
+    text = "2023年度项目自评表单位名称示例区农业农村局.docx\n"
+           "《2023年度项目自评表单位名称示例区农业农村局.docx》由会员分享,可在线阅读,更多相关《2023年度项目自评表单位名称示例区农业农村局.docx(2页珍藏版)》请在示例文库上搜索。\n" +
+           text.substr(text.find('\n') + 1);
+    io::import_options o;
+    auto r = io::import_text(text, o);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    EXPECT_EQ(r->forms[0].project_name, "高标准农田建设管护");
+    EXPECT_EQ(r->forms[0].indicators.size(), 4u);
+}
+
+TEST(import_by_meaning, a_scrambled_vertical_label_and_figures_no_rule_splits_are_reported_not_read) {
+    // `…实际完成值(B)得分出标产指数量指标…`: 得分 (two characters) is read as the header's last
+    // column because it follows another of its labels; 出标产指 (a vertical 产出指标 scrambled)
+    // stands between the header and a level label: no indicator. `受益农户数1201` may be
+    // 1 | 201, 12 | 01 …: the name is read, the figures are reported
+    const auto r = import_ok("exec20-scrambled.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    expect_indicators(f, {{"管护农田面积", "≥5000亩", "5200亩", "", "20"},
+                          {"管护设施完好率", "≥95%", "97%", "", "20"},
+                          {"亩均粮食增产", "≥50公斤", "55公斤", "", "10"},
+                          {"受益农户数", "", "", "", ""},
+                          {"农户满意度", "≥90%", "94%", "", "20"}});
+    std::vector<std::string> reported;
+    for (const io::import_note& n : r.report.notes) {
+        if (n.kind == io::note_kind::unmapped) reported.push_back(n.text);
+    }
+    EXPECT_NE(std::find(reported.begin(), reported.end(), "出标产指"), reported.end());
+    EXPECT_NE(std::find(reported.begin(), reported.end(), "1201"), reported.end());
+}
+
 TEST(import_by_meaning, numbered_paragraphs_are_not_pages) {
     // short lines numbered 1、2、 (notes under a form) are text, not a document site's pages
     std::string text = fixture("county-run-together.txt");

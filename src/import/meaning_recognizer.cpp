@@ -183,14 +183,27 @@ const std::vector<std::string>& default_value_columns() {
 
 /// The value columns of an indicator header, with target and actual added where the header
 /// lost them (a PDF dump that scrambled the header).
-std::vector<std::string> value_columns(const std::vector<std::string>& header) {
-    std::vector<std::string> out;
-    for (const auto& r : header) {
+/// `labels` (the header's labels as printed, beside `header`) gives, in `out_labels`, the label
+/// of each value column ("" for one the header lost).
+std::vector<std::string> value_columns(const std::vector<std::string>& header, const std::vector<std::string>* labels = nullptr,
+                                       std::vector<std::string>* out_labels = nullptr) {
+    std::vector<std::string> out, named;
+    for (std::size_t k = 0; k < header.size(); ++k) {
+        const std::string& r = header[k];
         if (r == "level1" || r == "level2" || r == "name" || r == "block") continue;
-        if (std::find(out.begin(), out.end(), r) != out.end() && r != "extra") continue;
+        if (const auto seen = std::find(out.begin(), out.end(), r); seen != out.end() && r != "extra") {
+            if (r != "weight" && r != "score") continue;
+            // a sub-header names the column again (自评得分 over 单项指标得分 | 权重占比 | 折算得分):
+            // the later, finer label holds the figure, the earlier one becomes a text column
+            *seen = "extra";
+        }
         out.push_back(r);
+        named.push_back(labels != nullptr && k < labels->size() ? (*labels)[k] : std::string());
     }
-    if (out.empty()) return default_value_columns();
+    if (out.empty()) {
+        if (out_labels != nullptr) out_labels->assign(default_value_columns().size(), std::string());
+        return default_value_columns();
+    }
     if (std::find(out.begin(), out.end(), "nature") != out.end() || std::find(out.begin(), out.end(), "unit") != out.end()) {
         // 指标性质 | 指标值 | 度量单位: the value column holds the number alone, folded back later
         std::replace(out.begin(), out.end(), std::string("target"), std::string("target_value"));
@@ -201,11 +214,14 @@ std::vector<std::string> value_columns(const std::vector<std::string>& header) {
     if (!has_target || !has_actual) {
         // insert before the first weight / score column, as in the national template
         auto pos = std::find_if(out.begin(), out.end(), [](const std::string& r) { return r == "weight" || r == "score"; });
+        const auto at = pos - out.begin();
         std::vector<std::string> add;
         if (!has_target) add.push_back("target");
         if (!has_actual) add.push_back("actual");
         out.insert(pos, add.begin(), add.end());
+        named.insert(named.begin() + at, add.size(), std::string());
     }
+    if (out_labels != nullptr) *out_labels = std::move(named);
     return out;
 }
 
@@ -409,14 +425,19 @@ private:
                 // dump printed after the first row; the table goes on with these columns
                 tk.used = true;
                 indicator_columns_.push_back(h->role);
+                indicator_labels_.push_back(header_label(tk));
                 return i + 1;
             }
             if (mode_ != mode::indicator_header) {
                 indicator_columns_.clear();
+                indicator_labels_.clear();
                 mode_ = mode::indicator_header;
             }
             tk.used = true;
-            if (h->role != "block") indicator_columns_.push_back(h->role);
+            if (h->role != "block") {
+                indicator_columns_.push_back(h->role);
+                indicator_labels_.push_back(header_label(tk));
+            }
             return i + 1;
         }
         if (const label_hit* h = tk.hit(family_, label_block::total); h != nullptr && (in_table || tk.hit(family_, label_block::funds_row) == nullptr || mode_ != mode::funds)) {
@@ -727,6 +748,21 @@ private:
         return false;
     }
 
+    /// A header label as an extra cell names its column: as printed, without the blanks a dump
+    /// put inside it (`单项指标 得分` -> `单项指标得分`).
+    static std::string header_label(const token& tk) {
+        std::string out;
+        const std::string_view text = trim(tk.text);
+        for (std::size_t i = 0; i < text.size();) {
+            if (const std::size_t n = blank_at(text, i); n != 0) {
+                i += n;
+                continue;
+            }
+            out += text[i++];
+        }
+        return out;
+    }
+
     /// Whether the indicator header has a text column after the figures (评价标准, 评价标准及依据):
     /// the scoring criteria of each row, prose that a PDF dump prints between the rows.
     bool has_criteria_column() const {
@@ -783,7 +819,8 @@ private:
     }
 
     std::size_t values_for(form& f, indicator& ind, std::size_t i, bool continuation) {
-        const std::vector<std::string> roles_all = value_columns(indicator_columns_);
+        std::vector<std::string> labels_all;
+        const std::vector<std::string> roles_all = value_columns(indicator_columns_, &indicator_labels_, &labels_all);
         if (filled_.size() != roles_all.size()) filled_.assign(roles_all.size(), false);
         const std::size_t row = t_[i > begin_ ? i - 1 : i].row;
         std::vector<std::size_t> idx;
@@ -842,7 +879,7 @@ private:
             else if (role == "nature") nature = std::string(text);
             else if (role == "target_value") target_value = std::string(text);
             else if (role == "unit") unit_text = std::string(text);
-            else ind.extra.push_back(extra_cell{"", std::string(text)});
+            else ind.extra.push_back(extra_cell{col < labels_all.size() ? labels_all[col] : std::string(), std::string(text)});
         }
         if (!target_value.empty()) {
             // 指标性质 | 指标值 | 度量单位 printed apart: folded back into one value (定性 / 定量
@@ -946,6 +983,7 @@ private:
     mode mode_ = mode::header;
     bool rows_meaningful_ = false;
     std::vector<std::string> funds_columns_, indicator_columns_, goal_order_, funds_rows_done_;
+    std::vector<std::string> indicator_labels_;  ///< the labels of indicator_columns_ as printed (blanks removed)
     std::size_t goal_texts_ = 0;
     std::string level1_text_, level2_text_;
     category level1_ = category::unknown;

@@ -325,6 +325,26 @@ TEST(import_by_meaning, keeps_the_scoring_criteria_of_a_pdf_dump_out_of_the_indi
     EXPECT_TRUE(page);
 }
 
+TEST(import_by_meaning, a_sub_header_that_names_weight_and_score_again_holds_them) {
+    // 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分: the weight is 权重占比, the score the
+    // 折算得分; the score out of 100 and the text under 指标分值 stay in labelled extra cells
+    const auto r = import_ok("hebei-two-level.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    expect_indicators(f, {{"签约居民人数", ">= 35 %(百分比)", "36%", "50.00", "50.00"},
+                          {"签约居民满意度", ">= 90 %(百分比)", "88%", "40.00", "36.00"}});
+    const auto& extra = f.indicators[1].extra;
+    auto has = [&](std::string_view label, std::string_view text) {
+        return std::any_of(extra.begin(), extra.end(), [&](const jixiao::extra_cell& e) { return e.label == label && e.text == text; });
+    };
+    EXPECT_TRUE(has("指标分值", "抽样调查的满意程度"));
+    EXPECT_TRUE(has("单项指标完成情况", "未完成"));
+    EXPECT_TRUE(has("自评得分", "90.00"));
+    // without a sub-header, 指标分值 is the weight (hebei-lines.txt)
+    const auto plain = import_ok("hebei-lines.txt");
+    EXPECT_EQ(plain.forms.at(0).indicators.at(0).weight.text, "40.00");
+}
+
 TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {
     const auto r = import_ok("hebei-lines.txt");
     ASSERT_EQ(r.forms.size(), 1u);

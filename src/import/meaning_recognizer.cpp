@@ -233,6 +233,9 @@ public:
                 std::size_t form_index, std::vector<import_note>& notes, std::size_t family)
         : t_(toks), begin_(begin), end_(end), options_(options), form_index_(form_index), notes_(notes), family_(family) {}
 
+    /// The index of the national template among the families (npos when it is not given).
+    void set_national(std::size_t index) noexcept { national_ = index; }
+
     form read(std::size_t title_index) {
         form f;
         f.where = where(t_[begin_]);
@@ -467,7 +470,7 @@ private:
             if (!unit_seen_ && !money_unit_of(tk.key, f) && unit_next && money_unit_of(t_[v].key, f)) t_[v].used = true;
             return i + 1;
         }
-        if (const label_hit* h = tk.hit(family_, label_block::funds_column); h != nullptr && !in_table) {
+        if (const label_hit* h = tk.hit(family_, label_block::funds_column); h != nullptr && !in_table && !row_meaning_wins(tk, *h)) {
             if (mode_ != mode::funds) {
                 mode_ = mode::funds;
                 funds_columns_.clear();
@@ -630,6 +633,9 @@ private:
         // takes no figure of the row
         if (inline_funds_) std::erase_if(roles, [&](const std::string& role) { return is_filled(f, r, role); });
         if (roles.empty()) return i;
+        // more amounts than amount columns (the sources 中央 / 本级 … printed before 合计): the
+        // budget and the executed amount are the pair whose ratio is the printed rate
+        pick_by_rate(idx, roles);
         // more figures than columns on one line (cells joined by spaces, the next row after
         // this one): the first ones are this row when each fits its column in order
         if (idx.size() > roles.size() && roles.size() >= 3) {
@@ -652,6 +658,52 @@ private:
                  t_[idx[0]]);
         }
         return idx.back() + 1;
+    }
+
+    /// `idx`: the figures of a funds row. When the row has more amounts before its rate than
+    /// the columns have room for and the columns are budget, executed and rate, keeps the
+    /// budget and executed amounts whose ratio is the printed rate (to its printed places; the
+    /// right-most such pair, when every such pair holds the same figures) and leaves the other
+    /// amounts for the report. Nothing changes when no pair or pairs of different figures hold.
+    void pick_by_rate(std::vector<std::size_t>& idx, const std::vector<std::string>& roles) const {
+        const auto at = [&](std::string_view role) { return std::find(roles.begin(), roles.end(), role) - roles.begin(); };
+        const auto budget_at = at("full_year_budget"), executed_at = at("executed"), rate_at = at("execution_rate");
+        const auto n_roles = static_cast<std::ptrdiff_t>(roles.size());
+        // only budget and executed before the rate (a 年初预算数 or 分值 column there: no guess)
+        if (budget_at != 0 || executed_at != 1 || rate_at != 2 || n_roles < 3) return;
+        std::size_t rate = idx.size();
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            if (is_percent(t_[idx[k]])) {
+                rate = k;
+                break;
+            }
+        }
+        if (rate == idx.size() || rate <= 2) return;  // at most two amounts: they fit
+        const reported<decimal> printed = read_number_cell(trim(t_[idx[rate]].text), true);
+        if (!printed.value) return;
+        std::string digits(trim(t_[idx[rate]].text));
+        const std::size_t point = digits.find('.');
+        const std::size_t pct = digits.find('%');
+        const int places = point == std::string::npos || pct == std::string::npos || pct < point ? 0 : static_cast<int>(pct - point - 1);
+        const decimal half = decimal{5}.times_power_of_ten(-(places + 1));
+        std::optional<std::pair<std::size_t, std::size_t>> pick;
+        std::optional<std::pair<decimal, decimal>> figures;
+        for (std::size_t i = 0; i < rate; ++i) {
+            for (std::size_t j = i + 1; j < rate; ++j) {
+                const reported<decimal> b = read_number_cell(trim(t_[idx[i]].text));
+                const reported<decimal> e = read_number_cell(trim(t_[idx[j]].text));
+                if (!b.value || !e.value || b.value->sign() <= 0) continue;
+                auto ratio = divide(*e.value * decimal{100}, *b.value, places + 6, rounding::half_away_from_zero);
+                if (!ratio || (*ratio - *printed.value).abs() > half) continue;
+                if (figures && (figures->first != *b.value || figures->second != *e.value)) return;  // two readings
+                figures = std::make_pair(*b.value, *e.value);
+                pick = std::make_pair(i, j);
+            }
+        }
+        if (!pick) return;
+        std::vector<std::size_t> kept{idx[pick->first], idx[pick->second]};
+        kept.insert(kept.end(), idx.begin() + static_cast<std::ptrdiff_t>(rate), idx.end());
+        idx = std::move(kept);
     }
 
     /// Whether the funds cell of `role` in row `r` holds a figure already.
@@ -736,6 +788,20 @@ private:
         filled_.assign(value_columns(indicator_columns_).size(), false);
         return values_for(f, f.indicators.back(), i + 1, false);
     }
+
+    /// Whether a label's funds-column meaning, from another family, gives way to its meaning as a
+    /// row or total of the form's own family or of the national template (合计 is a funds column
+    /// of the Hubei form only; in the others it is the total row).
+    bool row_meaning_wins(const token& tk, const label_hit& column) const {
+        if (column.family == family_ || column.family == national_) return false;
+        for (label_block block : {label_block::funds_row, label_block::total}) {
+            const label_hit* row = tk.hit(family_, block);
+            if (row != nullptr && (row->family == family_ || row->family == national_)) return true;
+        }
+        return false;
+    }
+
+    std::size_t national_ = static_cast<std::size_t>(-1);  ///< the national template's family index
 
     /// Whether `tk` is a funds column label in the form's own family (分值 is one in the national
     /// template, not in the Hubei form, where it heads the indicator table below the funds);
@@ -1067,6 +1133,10 @@ bool holds_other_kinds_only(const grid& g, const import_options& options) {
 
 result<import_result> recognize_by_meaning(const grid& g, const import_options& options) {
     const std::vector<layout_family>& families = options.layouts.empty() ? builtin_layouts() : options.layouts;
+    std::size_t national = static_cast<std::size_t>(-1);
+    for (std::size_t k = 0; k < families.size(); ++k) {
+        if (families[k].id == "national") national = k;
+    }
     const lexicon words(families);
     token_stream ts = tokenize(g, words);
     std::vector<token>& toks = ts.tokens;
@@ -1123,6 +1193,7 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         std::size_t family = static_cast<std::size_t>(-1);
         if (titled && !words.has_title(toks[b].key, nullptr, &family)) family = static_cast<std::size_t>(-1);
         form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes, family);
+        reader.set_national(national);
         form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
         if (family < families.size() && families[family].id != "national") f.layout = families[family].id;
         if (is_empty_shell(f)) {

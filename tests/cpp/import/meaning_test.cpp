@@ -345,6 +345,35 @@ TEST(import_by_meaning, a_sub_header_that_names_weight_and_score_again_holds_the
     EXPECT_EQ(plain.forms.at(0).indicators.at(0).weight.text, "40.00");
 }
 
+TEST(import_by_meaning, funds_sources_printed_as_columns_leave_budget_and_executed_to_the_rate) {
+    // 中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率 with 120 | 120 | 114 | 95%: 合计 is the
+    // Hubei form's budget column (a total row elsewhere), and of the amounts the budget and the
+    // executed amount are the pair whose ratio is the rate (114 / 120 = 95%)
+    const auto r = import_ok("hubei-sources-pipe.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const form& f = r.forms[0];
+    EXPECT_EQ(f.layout, "hubei");
+    EXPECT_EQ(total_cell(f, funds_column::full_year_budget), "120");
+    EXPECT_EQ(total_cell(f, funds_column::executed), "114");
+    EXPECT_EQ(f.money.execution_rate.text, "95%");
+    std::size_t reported = 0;
+    for (const io::import_note& n : r.report.notes) reported += n.kind == io::note_kind::unmapped && n.where.line == 4 ? 1 : 0;
+    EXPECT_EQ(reported, 1u);  // the 本级 figure: no field of its own
+    EXPECT_EQ(f.total_score.text, "90");
+    ASSERT_EQ(f.indicators.size(), 3u);
+    EXPECT_EQ(f.indicators[1].weight.text, "10");
+    EXPECT_EQ(f.indicators[1].score.text, "8");
+    // in a form of another family 合计 stays the total row of the funds block
+    std::string text = fixture("transfer-pipe.txt");
+    text.replace(text.find("年度资金总额"), std::string("年度资金总额").size(), "合计");
+    auto transfer = io::import_text(text, io::import_options{});
+    ASSERT_TRUE(transfer.has_value()) << transfer.error().describe();
+    const form& t = transfer->forms.at(0);
+    EXPECT_EQ(total_cell(t, funds_column::full_year_budget), "120.5");
+    EXPECT_EQ(total_cell(t, funds_column::executed), "118.3");
+    EXPECT_EQ(t.money.score.text, "9.82");
+}
+
 TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {
     const auto r = import_ok("hebei-lines.txt");
     ASSERT_EQ(r.forms.size(), 1u);

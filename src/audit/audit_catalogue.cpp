@@ -320,6 +320,7 @@ constexpr std::array import_notes_zh{
     note_text{"target_folded", "指标性质、指标值和度量单位合为一个年度指标值"},
     note_text{"total_incomplete", "总分行只有一个数，按总得分读取"},
     note_text{"total_row_joined", "被分页拆开的总分行已合并"},
+    note_text{"values_of_two_rows", "两行的名称先于数值印出：第一组数值属于前一行，第二组属于本行"},
 };
 // clang-format on
 

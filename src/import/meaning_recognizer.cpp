@@ -757,6 +757,7 @@ private:
         // values with no name of their own: the rest of the indicator before (a wrapped row)
         if (is_numberish(first) && !f.indicators.empty() && (!rows_meaningful_ || !first.row_start || pending_)) {
             if (has_criteria_column() && points_at(i)) return criteria(f, i);  // `0.5 分,扣完为止`
+            shift_values_to_waiting_row(f, i);
             return values_for(f, f.indicators.back(), i, true);
         }
         if (first.type != token_type::text || first.unsplit) return i + 1;
@@ -1018,6 +1019,36 @@ private:
     }
 
     bool all_open() const { return std::none_of(filled_.begin(), filled_.end(), [](bool b) { return b; }); }
+
+    /// `指标24:…报告 数 指标25:家庭医生签约率 14例 14例 2 2 24694人 22584人 2 1.7`: a PDF dump
+    /// printed two names, then the values of both rows. When a second group of values follows
+    /// a row whose target and actual are read while the row before it has no value at all, the
+    /// first group was that row's: it moves there (`values_of_two_rows`) and this group is read
+    /// for the current row.
+    void shift_values_to_waiting_row(form& f, std::size_t i) {
+        if (rows_meaningful_ || f.indicators.size() < 2) return;
+        indicator& current = f.indicators.back();
+        indicator& waiting = f.indicators[f.indicators.size() - 2];
+        auto empty = [](const indicator& ind) {
+            return ind.target.text.empty() && ind.actual.text.empty() && ind.weight.text.empty() && ind.score.text.empty();
+        };
+        if (!empty(waiting) || current.target.text.empty() || current.actual.text.empty()) return;
+        const std::size_t next = next_free(i + 1);
+        if (next >= end_ || !is_numberish(t_[next])) return;  // a group: at least two figures
+        waiting.target = std::move(current.target);
+        waiting.actual = std::move(current.actual);
+        waiting.weight = std::move(current.weight);
+        waiting.score = std::move(current.score);
+        current.target = {};
+        current.actual = {};
+        current.weight = {};
+        current.score = {};
+        filled_.assign(filled_.size(), false);
+        note(note_kind::repair, "values_of_two_rows",
+             "two rows' names printed before their values: the first group of values read for \"" + waiting.name +
+                 "\", this one for \"" + current.name + "\"",
+             t_[i], f.indicators.size() - 1);
+    }
 
     bool open_value_column(const std::vector<std::string>& roles) const {
         for (std::size_t r = 0; r < roles.size() && r < filled_.size(); ++r) {

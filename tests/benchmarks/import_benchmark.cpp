@@ -9,7 +9,10 @@
 // whole grid is built; the result is freed every iteration); `recognize_only` times the
 // recognizer on a grid read beforehand (100 forms as well: a document that fits in the caches,
 // to see what memory traffic costs at 1,000); `read_grid_only` times the TSV reader. Results are
-// recorded in docs/performance.md.
+// recorded in docs/performance.md. `import_space_joined` and `import_run_together` time the same
+// forms as a PDF dump (each row's cells joined by spaces) and a document site (each form on one
+// line, its cells run together) print them: read by meaning (docs/import.md); the `forms`
+// counter says how many forms were read.
 #include <jixiao/io/grid.hpp>
 #include <jixiao/io/import.hpp>
 
@@ -18,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -78,6 +82,69 @@ void import_tsv(benchmark::State& state) {
     state.counters["MB"] = static_cast<double>(doc.size()) / 1e6;
 }
 
+/// The generated forms as a PDF dump prints them: each row's cells joined by single spaces (no
+/// tab, no cell boundary), read by meaning.
+std::string space_joined(const std::string& tab_text) {
+    std::string out;
+    out.reserve(tab_text.size());
+    bool blank = false;
+    for (char c : tab_text) {
+        if (c == '\t') {
+            blank = true;
+            continue;
+        }
+        if (c == '\n') {
+            blank = false;
+            out += '\n';
+            continue;
+        }
+        if (blank && !out.empty() && out.back() != '\n') out += ' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
+/// A document site's text of the forms: one line per form, every cell run together.
+std::string run_together(const std::string& tab_text) {
+    std::string out;
+    out.reserve(tab_text.size());
+    bool in_form = false;
+    for (std::size_t i = 0; i < tab_text.size(); ++i) {
+        const char c = tab_text[i];
+        if (c == '\t') continue;
+        if (c == '\n') {
+            // a new form starts on its own line, the rows of a form run together
+            if (tab_text.compare(i + 1, std::string_view("财政项目支出绩效自评表").size(), "财政项目支出绩效自评表") == 0 && in_form) out += '\n';
+            continue;
+        }
+        in_form = true;
+        out += c;
+    }
+    return out;
+}
+
+void import_by_meaning(benchmark::State& state, std::string (*shape)(const std::string&)) {
+    const std::string doc = shape(make_document(static_cast<std::size_t>(state.range(0))));
+    jixiao::io::import_options options;
+    std::size_t forms = 0;
+    for (auto _ : state) {
+        auto r = jixiao::io::import_text(doc, options);
+        if (!r.has_value()) {
+            state.SkipWithError("import failed");
+            break;
+        }
+        forms = r->forms.size();
+        benchmark::DoNotOptimize(r->forms.data());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(doc.size()));
+    state.counters["forms"] = static_cast<double>(forms);  // read, of state.range(0)
+    state.counters["MB"] = static_cast<double>(doc.size()) / 1e6;
+}
+
+void import_space_joined(benchmark::State& state) { import_by_meaning(state, space_joined); }
+void import_run_together(benchmark::State& state) { import_by_meaning(state, run_together); }
+
 void recognize_only(benchmark::State& state) {
     const std::string doc = make_document(static_cast<std::size_t>(state.range(0)));
     const auto g = jixiao::io::read_grid(doc, jixiao::io::grid_format::tsv);
@@ -104,5 +171,7 @@ void read_grid_only(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(import_tsv)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(import_space_joined)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(import_run_together)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(recognize_only)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(read_grid_only)->Arg(1000)->Unit(benchmark::kMillisecond);

@@ -374,6 +374,36 @@ TEST(import_by_meaning, funds_sources_printed_as_columns_leave_budget_and_execut
     EXPECT_EQ(t.money.score.text, "9.82");
 }
 
+TEST(import_by_meaning, two_names_printed_before_their_values_get_their_own_values) {
+    // `指标1:… 指标2:… 8000人 7600人 20 19 100% 100% 20 20`: the dump printed both names first
+    const auto r = import_ok("national-two-rows-joined.txt");
+    ASSERT_EQ(r.forms.size(), 1u);
+    const std::vector<expected_indicator> want{{"指标1:老年人体检人数", "8000人", "7600人", "20", "19"},
+                                               {"指标2:体检报告发放率", "100%", "100%", "20", "20"},
+                                               {"指标3:体检结果录入率", "≥95%", "98%", "10", "10"},
+                                               {"指标4:慢性病早发现人数", "≥200人", "260人", "30", "30"},
+                                               {"指标5:体检对象满意度", "≥90%", "96%", "10", "10"}};
+    expect_indicators(r.forms[0], want);
+    const bool noted = std::any_of(r.report.notes.begin(), r.report.notes.end(), [](const io::import_note& n) {
+        return n.code == "values_of_two_rows" && n.indicator == std::optional<std::size_t>(1);
+    });
+    EXPECT_TRUE(noted);
+    // across a level label too: 指标3 keeps 产出指标, 指标4 takes 效益指标
+    std::string text = fixture("national-space-joined.txt");
+    const std::string from = "指标3:体检结果录入率 ≥95% 98% 10 10 效益指标 社会效益指标 指标4:慢性病早发现人数 ≥200人 260人 30 30";
+    const std::string to = "指标3:体检结果录入率 效益指标 社会效益指标 指标4:慢性病早发现人数 ≥95% 98% 10 10 ≥200人 260人 30 30";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    auto across = io::import_text(text, io::import_options{});
+    ASSERT_TRUE(across.has_value()) << across.error().describe();
+    expect_indicators(across->forms.at(0), want);
+    EXPECT_EQ(across->forms[0].indicators[2].level1, category::output);
+    EXPECT_EQ(across->forms[0].indicators[3].level1, category::effect);
+    // a row whose values are missing keeps none when no second group follows
+    const auto plain = import_ok("national-space-joined.txt");
+    for (const io::import_note& n : plain.report.notes) EXPECT_NE(n.code, "values_of_two_rows");
+}
+
 TEST(import_by_meaning, reads_the_hebei_layout_with_labels_beside_their_figures) {
     const auto r = import_ok("hebei-lines.txt");
     ASSERT_EQ(r.forms.size(), 1u);

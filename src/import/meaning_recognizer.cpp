@@ -833,7 +833,12 @@ private:
     /// Whether the indicator header has a text column after the figures (评价标准, 评价标准及依据):
     /// the scoring criteria of each row, prose that a PDF dump prints between the rows.
     bool has_criteria_column() const {
-        return std::find(indicator_columns_.begin(), indicator_columns_.end(), "extra") != indicator_columns_.end();
+        for (std::size_t k = 0; k < indicator_columns_.size() && k < indicator_labels_.size(); ++k) {
+            if (indicator_columns_[k] != "extra") continue;
+            const std::string& label = indicator_labels_[k];
+            if (contains(label, "\xE6\xA0\x87\xE5\x87\x86") || contains(label, "\xE6\x96\xB9\xE6\xB3\x95")) return true;  // 标准, 方法
+        }
+        return false;
     }
 
     /// Whether the text token at `k` is scoring criteria, not an indicator's name: a sentence
@@ -847,7 +852,10 @@ private:
         if (text.starts_with("\xE5\x88\x86") || text.ends_with("\xE4\xB8\x8D\xE5\xBE\x97\xE5\x88\x86")) return true;  // 分… / …不得分
         std::size_t d = 0;
         while (d < text.size() && d < 2 && is_digit(text[d])) ++d;
-        if (d > 0 && (text.substr(d).starts_with("\xE3\x80\x81") || (text.size() > d && text[d] == '.'))) return true;  // 1、 2.
+        if (d > 0 && (text.substr(d).starts_with("\xE3\x80\x81") ||
+                      (text.size() > d + 1 && text[d] == '.' && !is_digit(text[d + 1])))) {
+            return true;  // `1、`, `2.` (not `1.5万亩`)
+        }
         const std::size_t n = next_free(k + 1);
         if (n >= end_ || !is_numberish(t_[n])) return false;
         if (is_points(t_[n])) return true;

@@ -609,6 +609,8 @@ private:
             if (next.ends_with(":") || next.ends_with("\xEF\xBC\x9A")) break;  // `金额单位:` is a label of its own
             const std::string_view last = text.substr(p[j].begin, p[j].end - p[j].begin);
             if (last.ends_with(":") || last.ends_with("\xEF\xBC\x9A")) break;  // `是否为专项资金:` ends a text
+            // the end of a sentence ends a text (`…1 分; 财务制度 3 3`: criteria, then a name)
+            if (last.ends_with(";") || last.ends_with("\xEF\xBC\x9B") || last.ends_with("\xE3\x80\x82")) break;
             if (space_joined_ && last.size() > 6 && next.size() > 6) break;
             token probe = make(next, c, row, cell_index, true);
             if (probe.type != token_type::text) break;

@@ -175,7 +175,8 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
         }
     }
     const bool regular = most * 10 >= with_delimiter * 6 && (most_count >= 2 || most == with_delimiter);
-    if (records > 0 && with_delimiter * 2 >= records && regular) return grid_format::csv;
+    // and a form has rows: one line with a comma (a PDF dump on one line) is no CSV
+    if (records > 0 && with_delimiter >= 2 && with_delimiter * 2 >= records && regular) return grid_format::csv;
 
     if (blank_between > 0 && non_blank >= 2) return grid_format::cell_per_line;
     return std::nullopt;

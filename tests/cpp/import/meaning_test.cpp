@@ -323,6 +323,16 @@ TEST(import_by_meaning, keeps_the_scoring_criteria_of_a_pdf_dump_out_of_the_indi
         return n.code == "page_number_dropped" && n.text == "— 2 —" && n.where.line == 4;
     });
     EXPECT_TRUE(page);
+
+    // without a criteria column (备注 is none), a name with a comma or a leading figure stays a name
+    std::string text = fixture("national-space-joined.txt");
+    text.replace(text.find("分值 得分 产出指标"), std::string("分值 得分 产出指标").size(), "分值 得分 备注 产出指标");
+    text.replace(text.find("指标2:体检报告发放率"), std::string("指标2:体检报告发放率").size(), "1.5万份体检报告发放率,回收率");
+    auto plain = io::import_text(text, io::import_options{});
+    ASSERT_TRUE(plain.has_value()) << plain.error().describe();
+    ASSERT_EQ(plain->forms.at(0).indicators.size(), 5u);
+    EXPECT_EQ(plain->forms[0].indicators[1].name, "1.5万份体检报告发放率,回收率");
+    EXPECT_EQ(plain->forms[0].indicators[1].score.text, "20");
 }
 
 TEST(import_by_meaning, a_sub_header_that_names_weight_and_score_again_holds_them) {

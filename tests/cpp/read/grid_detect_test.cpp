@@ -46,6 +46,7 @@ TEST(grid_detect, commas_in_prose_do_not_make_text_csv) {
         "资金管理 4 3 2、资金使用合规 3 分; 3、有资金支付凭证 1 分。\n"
         "组织实施 6 6 2、按计划实施 3 分,滞后扣 1 分,扣完为止。\n";
     EXPECT_NE(detect_format(dump), grid_format::csv);
+    EXPECT_NE(detect_format("示例县项目支出绩效自评表 项目名称 示例 指标2:发放率,回收率 100% 100% 20 20\n"), grid_format::csv);
     // a table of two columns keeps being CSV, and so does one with a ragged last row
     EXPECT_EQ(detect_format("项目名称,示例\n主管部门,示例局\n"), grid_format::csv);
     EXPECT_EQ(detect_format("a,b,c\n1,2,3\n4,5,6\n7,8\n"), grid_format::csv);

@@ -1,4 +1,5 @@
 // grid_detect.cpp — choosing a reader from the content, and the read_grid entry points.
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -35,7 +36,12 @@ bool has_tag(std::string_view text, std::string_view name) noexcept {
 /// separator of a number printed outside quotes, which says nothing about CSV.
 bool is_thousands_separator(std::string_view s, std::size_t i) noexcept {
     const auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
-    return i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+    if (!(i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4))) return false;
+    // the number it is in stands alone (a blank, a line start or another comma of the number
+    // before it): `2023-01-01,100` is a date and a field, not a number
+    std::size_t b = i;
+    while (b > 0 && (digit(b - 1) || s[b - 1] == ',' || s[b - 1] == '.')) --b;
+    return b == 0 || s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r' || s[b - 1] == '"';
 }
 
 bool is_pipe_row(std::string_view line) noexcept {
@@ -165,18 +171,12 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
         if (c != ' ' && c != '\t') has_content = true;
     }
     // A table's records hold the same number of fields; commas in prose (a PDF dump of
-    // `…计 2 分,没有不得分。`) come one or two to a line, in no pattern: a single comma in
-    // records that do not agree on their count is no table.
-    std::size_t most = 0, most_count = 0;
-    for (const auto& [count, n] : field_counts) {
-        if (n > most) {
-            most = n;
-            most_count = count;
-        }
-    }
-    const bool regular = most * 10 >= with_delimiter * 6 && (most_count >= 2 || most == with_delimiter);
+    // `…计 2 分,没有不得分。`) come one or two to a line, in no pattern.
+    std::size_t most = 0;
+    for (const auto& [count, n] : field_counts) most = std::max(most, n);
+    const bool regular = most * 10 >= with_delimiter * 6;
     // and a form has rows: one line with a comma (a PDF dump on one line) is no CSV
-    if (records > 0 && with_delimiter >= 2 && with_delimiter * 2 >= records && regular) return grid_format::csv;
+    if (records >= 2 && with_delimiter * 2 >= records && regular) return grid_format::csv;
 
     if (blank_between > 0 && non_blank >= 2) return grid_format::cell_per_line;
     return std::nullopt;

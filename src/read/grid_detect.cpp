@@ -176,7 +176,8 @@ std::optional<grid_format> detect_format(std::string_view text) noexcept {
     for (const auto& [count, n] : field_counts) most = std::max(most, n);
     const bool regular = most * 10 >= with_delimiter * 6;
     // and a form has rows: one line with a comma (a PDF dump on one line) is no CSV
-    if (records >= 2 && with_delimiter * 2 >= records && regular) return grid_format::csv;
+    // (a ragged export, quoted line breaks and all, still has the delimiter on nearly every line)
+    if (records >= 2 && with_delimiter * 2 >= records && (regular || with_delimiter * 10 >= records * 8)) return grid_format::csv;
 
     if (blank_between > 0 && non_blank >= 2) return grid_format::cell_per_line;
     return std::nullopt;

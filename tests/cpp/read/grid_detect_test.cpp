@@ -50,6 +50,8 @@ TEST(grid_detect, commas_in_prose_do_not_make_text_csv) {
     // a table of two columns keeps being CSV, and so does one with a ragged last row
     EXPECT_EQ(detect_format("项目名称,示例\n主管部门,示例局\n"), grid_format::csv);
     EXPECT_EQ(detect_format("a,b,c\n1,2,3\n4,5,6\n7,8\n"), grid_format::csv);
+    // a ragged export (counts 2, 2, 2, 9, 4, 4) with the delimiter on every line
+    EXPECT_EQ(detect_format(",,\n,,\n,,\n\"项目\",\"考核内容\",\"权数\",a,b,c,d,e,f\n1,2,3,4,5\n6,7,8,9,0\n"), grid_format::csv);
 }
 
 TEST(grid_detect, is_not_fooled_by_html_paragraphs_inside_tab_separated_cells) {

@@ -30,14 +30,6 @@ bool well_formed(std::string_view s, bool percent_allowed) {
     return points <= 1;
 }
 
-/// Half a unit of the last printed place of `s` (`97.34` -> 0.005).
-decimal half_unit(std::string_view s) {
-    if (!s.empty() && s.back() == '%') s.remove_suffix(1);
-    const std::size_t point = s.find('.');
-    const int places = point == std::string_view::npos ? 0 : static_cast<int>(s.size() - point - 1);
-    return decimal{5}.times_power_of_ten(-(places + 1));
-}
-
 decimal number_of(std::string_view s) {
     if (!s.empty() && s.back() == '%') s.remove_suffix(1);
     return decimal::parse(s).value_or_throw();
@@ -141,6 +133,13 @@ void search(std::string_view run, std::size_t from, const std::vector<std::strin
 }
 
 }  // namespace
+
+decimal half_unit(std::string_view s) {
+    if (!s.empty() && s.back() == '%') s.remove_suffix(1);
+    const std::size_t point = s.find('.');
+    const int places = point == std::string_view::npos ? 0 : static_cast<int>(s.size() - point - 1);
+    return decimal{5}.times_power_of_ten(-(places + 1));
+}
 
 std::string_view leading_figure_run(std::string_view text) noexcept {
     std::size_t n = 0;

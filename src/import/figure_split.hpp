@@ -18,6 +18,10 @@
 
 namespace jixiao::io::detail {
 
+/// Half a unit of the last printed place of a figure (`97.34%` -> 0.005): how far a computed
+/// figure may be from the printed one and still round to it.
+[[nodiscard]] decimal half_unit(std::string_view printed);
+
 /// The leading run of `text` made of ASCII digits, points and percent signs (`194.9194.9100%`
 /// of `194.9194.9100%其中:`).
 [[nodiscard]] std::string_view leading_figure_run(std::string_view text) noexcept;

@@ -299,8 +299,8 @@ private:
         auto is_column_label = [&](std::size_t k) {
             return t_[k].type == token_type::label && t_[k].hit(family_, label_block::funds_column) != nullptr;
         };
-        const bool after_columns = i > begin_ + 1 && is_column_label(i - 1) && is_column_label(i - 2) && !funds_columns_.empty();
-        if (mode_ == mode::funds && is_numberish(tk) && inline_funds_ && !after_columns) {
+        if (mode_ == mode::funds && is_numberish(tk) && inline_funds_ &&
+            !(i > begin_ + 1 && !funds_columns_.empty() && is_column_label(i - 1) && is_column_label(i - 2))) {
             // a figure after the side-by-side pairs: the first header column still empty
             if (i > begin_ && t_[i - 1].type == token_type::text) {
                 if (t_[i - 1].row == tk.row) inline_columns_.emplace_back();  // `到位数 6.84`: a column jixiao has no field for
@@ -679,24 +679,21 @@ private:
             }
         }
         if (rate == idx.size() || rate <= 2) return;  // at most two amounts: they fit
-        const reported<decimal> printed = read_number_cell(trim(t_[idx[rate]].text), true);
+        const std::string_view rate_text = trim(t_[idx[rate]].text);
+        const reported<decimal> printed = read_number_cell(rate_text, true);
         if (!printed.value) return;
-        std::string digits(trim(t_[idx[rate]].text));
-        const std::size_t point = digits.find('.');
-        const std::size_t pct = digits.find('%');
-        const int places = point == std::string::npos || pct == std::string::npos || pct < point ? 0 : static_cast<int>(pct - point - 1);
-        const decimal half = decimal{5}.times_power_of_ten(-(places + 1));
+        const decimal half = half_unit(rate_text);
+        std::vector<std::optional<decimal>> amounts;
+        for (std::size_t k = 0; k < rate; ++k) amounts.push_back(read_number_cell(trim(t_[idx[k]].text)).value);
         std::optional<std::pair<std::size_t, std::size_t>> pick;
-        std::optional<std::pair<decimal, decimal>> figures;
         for (std::size_t i = 0; i < rate; ++i) {
             for (std::size_t j = i + 1; j < rate; ++j) {
-                const reported<decimal> b = read_number_cell(trim(t_[idx[i]].text));
-                const reported<decimal> e = read_number_cell(trim(t_[idx[j]].text));
-                if (!b.value || !e.value || b.value->sign() <= 0) continue;
-                auto ratio = divide(*e.value * decimal{100}, *b.value, places + 6, rounding::half_away_from_zero);
+                const std::optional<decimal>& b = amounts[i];
+                const std::optional<decimal>& e = amounts[j];
+                if (!b || !e || b->sign() <= 0) continue;
+                auto ratio = divide(*e * decimal{100}, *b, 12, rounding::half_away_from_zero);
                 if (!ratio || (*ratio - *printed.value).abs() > half) continue;
-                if (figures && (figures->first != *b.value || figures->second != *e.value)) return;  // two readings
-                figures = std::make_pair(*b.value, *e.value);
+                if (pick && (*amounts[pick->first] != *b || *amounts[pick->second] != *e)) return;  // two readings
                 pick = std::make_pair(i, j);
             }
         }
@@ -706,15 +703,21 @@ private:
         idx = std::move(kept);
     }
 
+    /// The funds cell of `role` in row `r` (none for a role jixiao has no field for).
+    static reported<decimal>* funds_cell(form& f, funds_row r, const std::string& role) {
+        if (role == "initial_budget") return &f.money.at(r, funds_column::initial_budget);
+        if (role == "full_year_budget") return &f.money.at(r, funds_column::full_year_budget);
+        if (role == "executed") return &f.money.at(r, funds_column::executed);
+        if (role == "weight") return &f.money.scoring_at(r, funds_score_column::weight);
+        if (role == "execution_rate") return &f.money.scoring_at(r, funds_score_column::execution_rate);
+        if (role == "score") return &f.money.scoring_at(r, funds_score_column::score);
+        return nullptr;
+    }
+
     /// Whether the funds cell of `role` in row `r` holds a figure already.
     static bool is_filled(form& f, funds_row r, const std::string& role) {
-        if (role == "initial_budget") return !f.money.at(r, funds_column::initial_budget).text.empty();
-        if (role == "full_year_budget") return !f.money.at(r, funds_column::full_year_budget).text.empty();
-        if (role == "executed") return !f.money.at(r, funds_column::executed).text.empty();
-        if (role == "weight") return !f.money.scoring_at(r, funds_score_column::weight).text.empty();
-        if (role == "execution_rate") return !f.money.scoring_at(r, funds_score_column::execution_rate).text.empty();
-        if (role == "score") return !f.money.scoring_at(r, funds_score_column::score).text.empty();
-        return false;
+        const reported<decimal>* cell = funds_cell(f, r, role);
+        return cell != nullptr && !cell->text.empty();
     }
 
     /// Puts a figure in a funds cell that is still empty; false when it is taken.
@@ -723,18 +726,9 @@ private:
     }
 
     static bool put_funds(form& f, funds_row r, const std::string& role, std::string_view text) {
-        reported<decimal>* cell = nullptr;
-        bool percent = false;
-        if (role == "initial_budget") cell = &f.money.at(r, funds_column::initial_budget);
-        else if (role == "full_year_budget") cell = &f.money.at(r, funds_column::full_year_budget);
-        else if (role == "executed") cell = &f.money.at(r, funds_column::executed);
-        else if (role == "weight") cell = &f.money.scoring_at(r, funds_score_column::weight);
-        else if (role == "execution_rate") {
-            cell = &f.money.scoring_at(r, funds_score_column::execution_rate);
-            percent = true;
-        } else if (role == "score") cell = &f.money.scoring_at(r, funds_score_column::score);
+        reported<decimal>* cell = funds_cell(f, r, role);
         if (cell == nullptr || !cell->text.empty()) return false;
-        *cell = read_number_cell(text, percent);
+        *cell = read_number_cell(text, role == "execution_rate");
         return true;
     }
 
@@ -802,8 +796,6 @@ private:
         return false;
     }
 
-    std::size_t national_ = static_cast<std::size_t>(-1);  ///< the national template's family index
-
     /// Whether `tk` is a funds column label in the form's own family (分值 is one in the national
     /// template, not in the Hubei form, where it heads the indicator table below the funds);
     /// true when the family is not known.
@@ -817,18 +809,7 @@ private:
 
     /// A header label as an extra cell names its column: as printed, without the blanks a dump
     /// put inside it (`单项指标 得分` -> `单项指标得分`).
-    static std::string header_label(const token& tk) {
-        std::string out;
-        const std::string_view text = trim(tk.text);
-        for (std::size_t i = 0; i < text.size();) {
-            if (const std::size_t n = blank_at(text, i); n != 0) {
-                i += n;
-                continue;
-            }
-            out += text[i++];
-        }
-        return out;
-    }
+    static std::string header_label(const token& tk) { return without_spaces(trim(tk.text)); }
 
     /// Whether the indicator header has a text column after the figures (评价标准, 评价标准及依据):
     /// the scoring criteria of each row, prose that a PDF dump prints between the rows.
@@ -1085,6 +1066,7 @@ private:
     std::size_t form_index_;
     std::vector<import_note>& notes_;
     std::size_t family_;  ///< the family the title names (npos: none), whose labels win
+    std::size_t national_ = static_cast<std::size_t>(-1);  ///< the national template's family index
     mode mode_ = mode::header;
     bool rows_meaningful_ = false;
     std::vector<std::string> funds_columns_, indicator_columns_, goal_order_, funds_rows_done_;

@@ -305,6 +305,14 @@ std::size_t unit_at(std::string_view text, std::size_t i) {
     return best;
 }
 
+/// Length of a comparator symbol (`≥`, `>=`) at byte `i` of `text`; 0 if none.
+std::size_t comparator_at(std::string_view text, std::size_t i) {
+    for (const auto& c : vocabulary::comparator_symbols) {
+        if (text.substr(i, c.spelling.size()) == c.spelling) return c.spelling.size();
+    }
+    return 0;
+}
+
 /// Splits a run of values printed with nothing between them (`≥5000亩5200亩20无无`,
 /// `100%100%10`) into the values: each a comparator, a number and a unit, or a not-applicable
 /// mark. Two numbers never touch (a unit ends each number but the last), and a last bare number
@@ -320,12 +328,7 @@ std::vector<std::string_view> split_value_run(std::string_view s) {
             i += 3;
             continue;
         }
-        for (const auto& c : vocabulary::comparator_symbols) {
-            if (s.substr(i, c.spelling.size()) == c.spelling) {
-                i += c.spelling.size();
-                break;
-            }
-        }
+        i += comparator_at(s, i);
         const std::size_t digits = i;
         while (i < s.size() && (is_digit(s[i]) || (s[i] == '.' && i > digits && i + 1 < s.size() && is_digit(s[i + 1])))) ++i;
         if (i == digits) return {};
@@ -792,16 +795,10 @@ private:
                 j += u;
             } else if (text.substr(j, 3) == "\xE6\x97\xA0") {  // 无
                 j += 3;
+            } else if (const std::size_t cmp = comparator_at(text, j); cmp != 0) {
+                j += cmp;
             } else {
-                std::size_t len = 0;
-                for (const auto& cmp : vocabulary::comparator_symbols) {
-                    if (text.substr(j, cmp.spelling.size()) == cmp.spelling) {
-                        len = cmp.spelling.size();
-                        break;
-                    }
-                }
-                if (len == 0) break;
-                j += len;
+                break;
             }
         }
         return j;

@@ -1,12 +1,15 @@
-// jixiao/form.hpp — the form model: one 财政项目支出绩效自评表 (project expenditure performance
-// self-evaluation form) for one project and one year.
+// jixiao/form.hpp — the form model: one form of the performance cycle for one project (or one
+// department) and one year: the 财政项目支出绩效自评表 (project expenditure performance
+// self-evaluation form) and its kin (department-wide forms, target declarations, rubric forms).
 //
 // Synopsis:
+//   enum class form_kind            which form of the cycle (self-evaluation, declaration, ...)
 //   enum class cell_state           missing (blank) / not applicable (— / 无) / value / invalid
 //   template <T> struct reported    one reported cell: original text + parsed value or error
 //   enum class money_unit           元 or 万元 (from the 项目资金 header)
 //   enum class category / subcategory  一级 / 二级指标 (spellings live in vocabulary.hpp)
-//   struct funds                    the 项目资金 block: 4 rows x 3 columns + weight, rate, score
+//   struct funds                    the 项目资金 block: 4 rows x 3 columns + weight, rate, score,
+//                                   and the lines beyond them (funds_line: 基本支出, 中央 ...)
 //   struct goal                     年度总体目标: expected and achieved text
 //   struct indicator                one 三级指标 line
 //   struct source_location          where a thing came from (file, line, row, column; page of a PDF)
@@ -31,6 +34,36 @@
 #include <vector>
 
 namespace jixiao {
+
+/// What kind of form of the performance cycle a form is. Every kind has the same blocks (header,
+/// funds, goal, indicators, total); a kind leaves empty what it does not print (a declaration has
+/// targets and no actuals, weights or scores). docs/form-kinds.md.
+enum class form_kind {
+    project_self_evaluation,     ///< 项目支出绩效自评表 (scored by the rulebook of its layout)
+    transfer_self_evaluation,    ///< 转移支付 / 专项资金绩效目标自评表 (全年预算数(A) / 全年执行数(B))
+    department_self_evaluation,  ///< 部门整体支出绩效自评表 (one per budget unit and year)
+    project_declaration,         ///< 项目支出绩效目标申报表 / 绩效目标表 (before the year: targets only)
+    department_declaration,      ///< 部门整体支出绩效目标申报表
+    rubric_evaluation,           ///< a rubric-scored evaluation (指标分值 / 评分标准 / 自评得分)
+    other,                       ///< a layout family that only lists markers of other kinds; no form has it
+};
+
+/// Stable names: "project_self_evaluation", "transfer_self_evaluation",
+/// "department_self_evaluation", "project_declaration", "department_declaration",
+/// "rubric_evaluation", "other".
+[[nodiscard]] std::string_view to_string(form_kind k) noexcept;
+/// The kind of a stable name; nullopt for an unknown name.
+[[nodiscard]] std::optional<form_kind> form_kind_from_string(std::string_view id) noexcept;
+/// The Chinese name of a kind (项目支出绩效自评表, 部门整体支出绩效目标申报表 ...).
+[[nodiscard]] std::string_view chinese_name(form_kind k) noexcept;
+/// A target declaration (project or department): made before the year, nothing to score.
+[[nodiscard]] constexpr bool is_declaration(form_kind k) noexcept {
+    return k == form_kind::project_declaration || k == form_kind::department_declaration;
+}
+/// A department-wide form (self-evaluation or declaration): its subject is a budget unit.
+[[nodiscard]] constexpr bool is_department_form(form_kind k) noexcept {
+    return k == form_kind::department_self_evaluation || k == form_kind::department_declaration;
+}
 
 /// State of a reported cell: blank is *missing*, `—` `/` `无` is *not applicable*; a number
 /// that did not parse is *invalid* (its text and error are kept).
@@ -112,8 +145,22 @@ struct source_location {
 /// line of text, CSV and HTML, the sheet row of a workbook); empty when neither is known.
 [[nodiscard]] std::string place_text(const source_location& where);
 
+/// A line of the funds block beyond its four rows, kept as printed: 基本支出 / 项目支出 of a
+/// department form, 一般公共预算 / 政府性基金 by source, 中央 / 地方 of a transfer form.
+struct funds_line {
+    std::string label;                          ///< the row label as printed (其中：基本支出)
+    std::array<reported<decimal>, 3> amounts;   ///< [funds_column]: 年初预算数 / 全年预算数 / 全年执行数
+    /// The amount cell in column `c`.
+    [[nodiscard]] const reported<decimal>& at(funds_column c) const { return amounts[static_cast<std::size_t>(c)]; }
+    /// The amount cell in column `c`.
+    [[nodiscard]] reported<decimal>& at(funds_column c) { return amounts[static_cast<std::size_t>(c)]; }
+    /// Member-wise equality.
+    friend bool operator==(const funds_line&, const funds_line&) = default;
+};
+
 /// 项目资金: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金 x 年初预算数 / 全年预算数 /
-/// 全年执行数, with the block's 分值 / 执行率 / 得分.
+/// 全年执行数, with the block's 分值 / 执行率 / 得分. A declaration's funds requested (资金总额 /
+/// 申请金额) are the total row's 年初预算数.
 struct funds {
     /// Money unit of the amounts (元 or 万元), from the block header.
     money_unit unit = money_unit::yuan;
@@ -126,6 +173,9 @@ struct funds {
     /// 分值 / 执行率 / 得分 cells of the source rows (当年财政拨款, 上年结转资金, 其他资金), indexed
     /// [funds_row - 1][funds_score_column]: usually `—` (not applicable) or blank (missing).
     std::array<std::array<reported<decimal>, 3>, 3> source_scoring;
+    /// Lines printed beyond the four rows (基本支出 / 项目支出 ...), in order; empty on the
+    /// project form.
+    std::vector<funds_line> breakdown;
 
     /// The 分值 / 执行率 / 得分 cell of any row: for the total row, `weight` / `execution_rate` /
     /// `score`; for a source row, its `source_scoring` cell.
@@ -196,11 +246,13 @@ struct indicator {
     friend bool operator==(const indicator&, const indicator&) = default;
 };
 
-/// A whole self-evaluation form.
+/// A whole form (a self-evaluation form unless `kind` says otherwise).
 struct form {
+    /// Which form of the cycle it is. The recognizer sets it from the title and layout family.
+    form_kind kind = form_kind::project_self_evaluation;
     std::string title;                  ///< e.g. 财政项目支出绩效自评表
     std::optional<int> year;            ///< (2023 年度)
-    std::string project_name;           ///< 项目名称
+    std::string project_name;           ///< 项目名称; of a department form, 部门(单位)名称
     std::string department;             ///< 主管部门
     std::string implementing_unit;      ///< 实施单位
     funds money;                        ///< 项目资金

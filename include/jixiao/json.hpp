@@ -2,7 +2,7 @@
 //
 // Synopsis:
 //   write_json(form)              one form as a JSON object
-//   write_json(forms)             a document {"format":"jixiao.forms","version":1,"forms":[...]}
+//   write_json(forms)             a document {"format":"jixiao.forms","version":2,"forms":[...]}
 //   read_form_json(text)          one form (a form object, or a document with exactly one form)
 //   read_forms_json(text)         every form of a document (or of a single form object)
 //   json_limits                   the documented bounds of the reader (size, nesting depth)
@@ -39,12 +39,14 @@ struct json_limits {
 
 /// The `"format"` member of a document.
 inline constexpr std::string_view json_format_name = "jixiao.forms";
-/// The format version this build writes (and the only one it reads).
-inline constexpr int json_format_version = 1;
+/// The format version this build writes. It reads this one and version 1 (the same members
+/// without `kind` and `funds.breakdown`: its forms are project self-evaluations, or transfer-payment
+/// self-evaluations when their layout is `transfer`).
+inline constexpr int json_format_version = 2;
 
 /// One form as a canonical JSON object (`indent` spaces per level; negative: one line).
 [[nodiscard]] std::string write_json(const form& f, int indent = 2);
-/// A document `{"format":"jixiao.forms","version":1,"forms":[...]}`.
+/// A document `{"format":"jixiao.forms","version":2,"forms":[...]}`.
 [[nodiscard]] std::string write_json(const std::vector<form>& forms, int indent = 2);
 /// Reads one form: a form object, or a document holding exactly one form.
 [[nodiscard]] result<form> read_form_json(std::string_view text);

@@ -18,7 +18,7 @@ std::string family_json(const io::layout_family& f) {
     j["id"] = f.id;
     j["name_zh"] = f.name_zh;
     j["name_en"] = f.name_en;
-    j["kind"] = std::string(io::to_string(f.kind));
+    j["kind"] = std::string(jixiao::to_string(f.kind));
     j["rulebook"] = f.rulebook;
     j["titles"] = f.titles;
     auto roles = [](const std::vector<io::label_role>& v) {
@@ -52,7 +52,7 @@ command add_layouts(CLI::App& root) {
     return {app, [list, show, name] {
                 if (list->parsed()) {
                     for (const io::layout_family& f : io::builtin_layouts()) {
-                        std::printf("%-16s %-26s %-10s %s\n", f.id.c_str(), std::string(io::to_string(f.kind)).c_str(),
+                        std::printf("%-16s %-26s %-10s %s\n", f.id.c_str(), std::string(jixiao::to_string(f.kind)).c_str(),
                                     f.rulebook.c_str(), f.name_zh.c_str());
                     }
                     return static_cast<int>(exit_clean);

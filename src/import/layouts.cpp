@@ -16,18 +16,6 @@
 
 namespace jixiao::io {
 
-std::string_view to_string(form_kind k) noexcept {
-    switch (k) {
-    case form_kind::project_self_evaluation: return "project_self_evaluation";
-    case form_kind::transfer_self_evaluation: return "transfer_self_evaluation";
-    case form_kind::department_self_evaluation: return "department_self_evaluation";
-    case form_kind::project_declaration: return "project_declaration";
-    case form_kind::department_declaration: return "department_declaration";
-    case form_kind::other: return "other";
-    }
-    return "other";
-}
-
 namespace {
 
 using json = nlohmann::json;
@@ -89,11 +77,7 @@ form_kind kind_from(const json& obj) {
     const auto it = obj.find("kind");
     if (it == obj.end()) return form_kind::project_self_evaluation;
     const std::string k = read_label(*it, "/kind");
-    for (form_kind candidate : {form_kind::project_self_evaluation, form_kind::transfer_self_evaluation,
-                                form_kind::department_self_evaluation, form_kind::project_declaration,
-                                form_kind::department_declaration, form_kind::other}) {
-        if (to_string(candidate) == k) return candidate;
-    }
+    if (const auto kind = form_kind_from_string(k)) return *kind;
     throw schema_error{"/kind", "unknown kind \"" + k + "\""};
 }
 

@@ -41,6 +41,26 @@ constexpr std::array subcategory_ids{
     std::pair{subcategory::service_satisfaction, std::string_view{"service_satisfaction"}},
 };
 
+constexpr std::array form_kind_names{
+    std::pair{form_kind::project_self_evaluation, std::string_view{"project_self_evaluation"}},
+    std::pair{form_kind::transfer_self_evaluation, std::string_view{"transfer_self_evaluation"}},
+    std::pair{form_kind::department_self_evaluation, std::string_view{"department_self_evaluation"}},
+    std::pair{form_kind::project_declaration, std::string_view{"project_declaration"}},
+    std::pair{form_kind::department_declaration, std::string_view{"department_declaration"}},
+    std::pair{form_kind::rubric_evaluation, std::string_view{"rubric_evaluation"}},
+    std::pair{form_kind::other, std::string_view{"other"}},
+};
+
+constexpr std::array form_kind_chinese{
+    std::pair{form_kind::project_self_evaluation, std::string_view{"项目支出绩效自评表"}},
+    std::pair{form_kind::transfer_self_evaluation, std::string_view{"转移支付（专项资金）绩效目标自评表"}},
+    std::pair{form_kind::department_self_evaluation, std::string_view{"部门整体支出绩效自评表"}},
+    std::pair{form_kind::project_declaration, std::string_view{"项目支出绩效目标申报表"}},
+    std::pair{form_kind::department_declaration, std::string_view{"部门整体支出绩效目标申报表"}},
+    std::pair{form_kind::rubric_evaluation, std::string_view{"评分表（按评分标准打分）"}},
+    std::pair{form_kind::other, std::string_view{"其他表"}},
+};
+
 template <class Table, class Enum>
 std::string_view id_of(const Table& table, Enum e) noexcept {
     for (const auto& [value, id] : table) {
@@ -82,6 +102,22 @@ bool read_blank_or_not_applicable(std::string_view text, std::string_view body, 
 }
 
 }  // namespace
+
+std::string_view to_string(form_kind k) noexcept {
+    const std::string_view id = id_of(form_kind_names, k);
+    return id == "unknown" ? std::string_view{"other"} : id;
+}
+
+std::optional<form_kind> form_kind_from_string(std::string_view id) noexcept {
+    return enum_of<form_kind>(form_kind_names, id);
+}
+
+std::string_view chinese_name(form_kind k) noexcept {
+    for (const auto& [value, name] : form_kind_chinese) {
+        if (value == k) return name;
+    }
+    return "其他表";
+}
 
 reported<decimal> read_number_cell(std::string_view text, bool percent) {
     reported<decimal> out;

@@ -485,9 +485,25 @@ indicator read_indicator(const json& j, const std::string& path) {
 
 funds read_funds(const json& j, const std::string& path) {
     expect_object(j, path, "a funds block");
-    check_members(j, path, {"unit", "rows"});
+    check_members(j, path, {"unit", "rows", "breakdown"});
     funds out;
     if (const json* m = member(j, "unit")) out.unit = read_enum(*m, child(path, "unit"), money_unit_ids, "money unit");
+    if (const json* m = member(j, "breakdown")) {
+        const std::string list_path = child(path, "breakdown");
+        if (!m->is_array()) fail(list_path, "expected an array of funds lines, found " + std::string(type_name(*m)));
+        for (std::size_t i = 0; i < m->size(); ++i) {
+            const std::string line_path = child(list_path, i);
+            const json& l = (*m)[i];
+            expect_object(l, line_path, "a funds line");
+            check_members(l, line_path, {"label", "initial_budget", "full_year_budget", "executed"});
+            funds_line line;
+            read_string_member(l, "label", line_path, line.label);
+            for (std::size_t c = 0; c < funds_column_ids.size(); ++c) {
+                line.at(static_cast<funds_column>(c)) = read_number(l, funds_column_ids[c], line_path);
+            }
+            out.breakdown.push_back(std::move(line));
+        }
+    }
     const json* rows = member(j, "rows");
     if (rows == nullptr) return out;
     const std::string rows_path = child(path, "rows");
@@ -515,9 +531,21 @@ funds read_funds(const json& j, const std::string& path) {
 
 form read_form(const json& j, const std::string& path) {
     expect_object(j, path, "a form");
-    check_members(j, path, {"title", "year", "project_name", "department", "implementing_unit", "funds", "goal",
+    check_members(j, path, {"kind", "title", "year", "project_name", "department", "implementing_unit", "funds", "goal",
                             "indicators", "total_weight", "total_score", "reported_grade", "notes", "layout", "where"});
     form out;
+    const json* kind = member(j, "kind");
+    if (kind != nullptr) {
+        const std::string id = read_string(*kind, child(path, "kind"));
+        const auto k = form_kind_from_string(id);
+        if (!k || *k == form_kind::other) {
+            fail(child(path, "kind"), "unknown form kind \"" + id +
+                                          "\" (expected project_self_evaluation, transfer_self_evaluation, "
+                                          "department_self_evaluation, project_declaration, department_declaration "
+                                          "or rubric_evaluation)");
+        }
+        out.kind = *k;
+    }
     read_string_member(j, "title", path, out.title);
     if (const json* m = member(j, "year")) {
         if (!m->is_null()) out.year = static_cast<int>(read_integer(*m, child(path, "year"), -9999, 9999));
@@ -544,6 +572,9 @@ form read_form(const json& j, const std::string& path) {
     read_string_member(j, "reported_grade", path, out.reported_grade);
     read_string_member(j, "notes", path, out.notes);
     read_string_member(j, "layout", path, out.layout);
+    // Without "kind" (every version-1 file): a form of the transfer family is a transfer-payment
+    // self-evaluation, any other a project self-evaluation.
+    if (kind == nullptr && out.layout == "transfer") out.kind = form_kind::transfer_self_evaluation;
     if (const json* m = member(j, "where")) out.where = read_location(*m, child(path, "where"));
     return out;
 }
@@ -563,10 +594,10 @@ std::vector<form> read_document(json& root) {
     const json* version = member(root, "version");
     if (version == nullptr) fail("", "a document needs a \"version\"");
     const long long v = read_integer(*version, "/version", std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
-    if (v != json_format_version) {
+    if (v < 1 || v > json_format_version) {  // version 1 files are read as they are (see read_form)
         fail("/version",
              "format version " + std::to_string(v) + " is not supported (this build reads version " +
-                 std::to_string(json_format_version) + ")",
+                 std::to_string(json_format_version) + " and older)",
              errc::unsupported_version);
     }
     json* forms = member(root, "forms");

@@ -138,6 +138,7 @@ ordered_json write_indicator(const indicator& ind) {
 
 ordered_json write_form(const form& f) {
     ordered_json out;
+    if (f.kind != form_kind::project_self_evaluation) out["kind"] = std::string(to_string(f.kind));
     out["title"] = f.title;
     if (f.year) out["year"] = *f.year;
     out["project_name"] = f.project_name;
@@ -160,6 +161,18 @@ ordered_json write_form(const form& f) {
         rows[std::string(funds_row_ids[r])] = std::move(row);
     }
     funds_json["rows"] = std::move(rows);
+    if (!f.money.breakdown.empty()) {  // absent on the project form
+        ordered_json lines = ordered_json::array();
+        for (const funds_line& line : f.money.breakdown) {
+            ordered_json l;
+            l["label"] = line.label;
+            for (std::size_t c = 0; c < funds_column_ids.size(); ++c) {
+                l[std::string(funds_column_ids[c])] = write_cell(line.at(static_cast<funds_column>(c)));
+            }
+            lines.push_back(std::move(l));
+        }
+        funds_json["breakdown"] = std::move(lines);
+    }
     out["funds"] = std::move(funds_json);
 
     ordered_json goal_json;

@@ -148,3 +148,21 @@ def test_enum_fields_reject_unknown_names():
     with pytest.raises(ValueError):
         f.money.at("totals", "executed")
     assert jixiao.category_name("output") == "产出指标"
+
+
+def test_kind_and_funds_lines_of_the_other_forms_of_the_cycle():
+    f = jixiao.Form()
+    assert f.kind == "project_self_evaluation"
+    f.kind = "department_self_evaluation"
+    assert f.kind_zh == "部门整体支出绩效自评表"
+    with pytest.raises(ValueError):
+        f.kind = "other"
+    line = jixiao.FundsLine("其中：基本支出")
+    line.set("executed", "900.47")
+    f.money.breakdown = [line]
+    assert f.money.breakdown[0].at("executed").value == Decimal("900.47")
+    back = jixiao.Form.from_json(f.to_json())
+    assert back.kind == "department_self_evaluation"
+    assert back == f
+    assert pickle.loads(pickle.dumps(f)) == f
+    assert jixiao.forms_frame([f])["kind"].tolist() == ["department_self_evaluation"]

@@ -15,6 +15,7 @@ from ._core import (
     Finding as Finding,
     Form as Form,
     Funds as Funds,
+    FundsLine as FundsLine,
     Goal as Goal,
     Grid as Grid,
     ImportNote as ImportNote,

@@ -137,10 +137,17 @@ class ExtraCell:
     text: str
     def __init__(self, label: str = "", text: str = "") -> None: ...
 
+class FundsLine:
+    label: str
+    def __init__(self, label: str = ...) -> None: ...
+    def at(self, column: str) -> ReportedNumber: ...
+    def set(self, column: str, value: Any) -> None: ...
+
 class Funds:
     rows: List[str]
     columns: List[str]
     unit: str
+    breakdown: List[FundsLine]
     def __init__(self) -> None: ...
     def at(self, row: str, column: str) -> ReportedNumber: ...
     def set(self, row: str, column: str, value: ReportedNumberLike) -> None: ...
@@ -207,6 +214,8 @@ class IndicatorList:
     def remove(self, x: Indicator) -> None: ...
 
 class Form:
+    kind: str
+    kind_zh: str
     title: str
     year: Optional[int]
     project_name: str

@@ -18,7 +18,7 @@ from . import _core
 FORM_KEYS = ["form", "project_name", "year"]
 
 FORM_COLUMNS = FORM_KEYS + [
-    "department", "implementing_unit", "title", "money_unit", "initial_budget", "full_year_budget",
+    "kind", "department", "implementing_unit", "title", "money_unit", "initial_budget", "full_year_budget",
     "executed", "execution_rate_reported", "funds_weight", "funds_score", "total_weight",
     "total_score", "reported_grade", "indicators", "source"]
 INDICATOR_COLUMNS = FORM_KEYS + [
@@ -84,6 +84,7 @@ def forms_frame(forms: Iterable[_core.Form]) -> pd.DataFrame:
         m = f.money
         rows.append({
             **_keys(i, f),
+            "kind": f.kind,
             "department": f.department,
             "implementing_unit": f.implementing_unit,
             "title": f.title,

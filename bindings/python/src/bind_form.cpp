@@ -189,6 +189,23 @@ void bind_form(py::module_& m) {
                         [](const py::tuple& t) { return extra_cell{t[0].cast<std::string>(), t[1].cast<std::string>()}; }));
 
     // ---- funds -----------------------------------------------------------------------------
+    py::class_<funds_line>(m, "FundsLine",
+                           "A line of the funds block beyond its four rows, as printed (其中：基本支出, 项目支出, 中央 ...).")
+        .def(py::init([](std::string label) {
+                 funds_line l;
+                 l.label = std::move(label);
+                 return l;
+             }), py::arg("label") = "")
+        .def_readwrite("label", &funds_line::label, "The row label as printed.")
+        .def("at", [](const funds_line& l, const std::string& column) {
+                 return l.at(enum_from(column, funds_column_names, "funds column"));
+             }, py::arg("column"), "The amount cell in a column (initial_budget, full_year_budget, executed).")
+        .def("set", [](funds_line& l, const std::string& column, py::handle value) {
+                 l.at(enum_from(column, funds_column_names, "funds column")) = to_reported_number(value);
+             }, py::arg("column"), py::arg("value"), "Sets the amount cell in a column.")
+        .def("__eq__", [](const funds_line& a, const funds_line& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const funds_line& l) { return "FundsLine('" + l.label + "')"; });
+
     py::class_<funds>(m, "Funds",
                       "项目资金: rows total / current_appropriation / prior_carryover / other x columns "
                       "initial_budget / full_year_budget / executed, with the block's weight, execution rate and score.")
@@ -223,6 +240,8 @@ void bind_form(py::module_& m) {
                       "执行率 as reported, in percent points ('100.00%' -> 100.00).")
         .def_property("score", copy_of(&funds::score),
                       [](funds& f, py::handle v) { f.score = to_reported_number(v); }, "得分 of the funds row as reported.")
+        .def_readwrite("breakdown", &funds::breakdown,
+                       "Lines beyond the four rows (a list of FundsLine; assign a new list to change).")
         .def_property_readonly_static("rows", [](py::handle) {
             std::vector<std::string> out;
             for (const auto& [r, n] : funds_row_names) out.emplace_back(n);
@@ -276,8 +295,18 @@ void bind_form(py::module_& m) {
                                             "The indicators of a form (a live view: edits change the form).");
 
     // ---- form ------------------------------------------------------------------------------
-    py::class_<form>(m, "Form", "One 财政项目支出绩效自评表 (project expenditure performance self-evaluation form).")
+    py::class_<form>(m, "Form", "One form of the performance cycle: a 财政项目支出绩效自评表 unless its kind says otherwise.")
         .def(py::init<>())
+        .def_property("kind", [](const form& f) { return std::string(to_string(f.kind)); },
+                      [](form& f, const std::string& s) {
+                          const auto k = form_kind_from_string(s);
+                          if (!k || *k == form_kind::other) throw py::value_error("unknown form kind '" + s + "'");
+                          f.kind = *k;
+                      },
+                      "Which form of the cycle: project_self_evaluation, transfer_self_evaluation, "
+                      "department_self_evaluation, project_declaration, department_declaration or rubric_evaluation.")
+        .def_property_readonly("kind_zh", [](const form& f) { return std::string(chinese_name(f.kind)); },
+                               "The kind's Chinese name (项目支出绩效自评表, 部门整体支出绩效自评表 ...).")
         .def_readwrite("title", &form::title, "e.g. 财政项目支出绩效自评表.")
         .def_readwrite("year", &form::year, "The year (int) or None.")
         .def_readwrite("project_name", &form::project_name, "项目名称.")

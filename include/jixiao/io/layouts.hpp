@@ -1,8 +1,7 @@
 // jixiao/io/layouts.hpp — layout families: how each locality prints the form, as data.
 //
 // Synopsis:
-//   enum class form_kind     project / transfer-payment self-evaluation, department-wide form,
-//                            project or department target declaration (+ to_string)
+//   form_kind                the kind of a family's forms (jixiao::form_kind, form.hpp)
 //   struct layout_family     one family: titles, block labels, column and row labels with the
 //                            role each names, section weights, the rulebook it is scored by
 //   builtin_layouts()        the families compiled into the library (data/layouts/*.json)
@@ -15,6 +14,7 @@
 #pragma once
 
 #include <jixiao/error.hpp>
+#include <jixiao/form.hpp>
 
 #include <filesystem>
 #include <string>
@@ -24,19 +24,8 @@
 
 namespace jixiao::io {
 
-/// What kind of form of the performance cycle a document holds.
-enum class form_kind {
-    project_self_evaluation,     ///< 项目支出绩效自评表 (read and scored)
-    transfer_self_evaluation,    ///< 转移支付 / 专项资金绩效目标自评表 (read as a project form)
-    department_self_evaluation,  ///< 部门整体支出绩效自评表 (recognised, refused for now)
-    project_declaration,         ///< 项目支出绩效目标申报表 / 目标表 (recognised, refused for now)
-    department_declaration,      ///< 部门整体支出绩效目标申报表 (recognised, refused for now)
-    other,                       ///< a family that only lists markers of other kinds
-};
-
-/// Stable names: "project_self_evaluation", "transfer_self_evaluation",
-/// "department_self_evaluation", "project_declaration", "department_declaration", "other".
-[[nodiscard]] std::string_view to_string(form_kind k) noexcept;
+/// The kind of a family's forms (jixiao::form_kind, jixiao/form.hpp).
+using jixiao::form_kind;
 
 /// A label spelling (spaces removed) and the role it names in its block.
 using label_role = std::pair<std::string, std::string>;

@@ -342,7 +342,7 @@ TEST(json_round_trip, numbers_travel_as_strings) {
     const std::string text = jixiao::write_json(f, -1);
     EXPECT_NE(text.find(R"("total_weight":{"text":"100.00","state":"value","value":"100.00"})"), std::string::npos)
         << text;
-    EXPECT_EQ(jixiao::write_json(std::vector<form>{}, -1), R"({"format":"jixiao.forms","version":1,"forms":[]})");
+    EXPECT_EQ(jixiao::write_json(std::vector<form>{}, -1), R"({"format":"jixiao.forms","version":2,"forms":[]})");
 }
 
 TEST(json_round_trip, a_text_only_cell_is_parsed_and_an_explicit_value_is_kept) {
@@ -476,9 +476,11 @@ TEST(json_errors, fractional_json_numbers_and_duplicate_members_are_refused) {
 }
 
 TEST(json_errors, documents_need_the_known_format_and_version) {
-    auto e = error_of(R"({"format":"jixiao.forms","version":2,"forms":[]})");
+    auto e = error_of(R"({"format":"jixiao.forms","version":3,"forms":[]})");
     EXPECT_EQ(e.code, errc::unsupported_version);
     EXPECT_EQ(e.where, "/version");
+    e = error_of(R"({"format":"jixiao.forms","version":0,"forms":[]})");
+    EXPECT_EQ(e.code, errc::unsupported_version);
     e = error_of(R"({"format":"other","version":1,"forms":[]})");
     EXPECT_EQ(e.code, errc::json_schema);
     EXPECT_EQ(e.where, "/format");
@@ -527,3 +529,80 @@ TEST(json_errors, documents_above_the_size_limit_are_refused) {
 }
 
 }  // namespace
+
+TEST(json_kinds, the_kind_is_written_when_not_a_project_self_evaluation_and_read_back) {
+    form project;
+    EXPECT_EQ(jixiao::write_json(project, -1).find("\"kind\""), std::string::npos);
+    for (jixiao::form_kind k : {jixiao::form_kind::transfer_self_evaluation, jixiao::form_kind::department_self_evaluation,
+                                jixiao::form_kind::project_declaration, jixiao::form_kind::department_declaration,
+                                jixiao::form_kind::rubric_evaluation}) {
+        form f;
+        f.kind = k;
+        const std::string text = jixiao::write_json(f, -1);
+        EXPECT_EQ(text.rfind("{\"kind\":\"" + std::string(jixiao::to_string(k)) + "\"", 0), 0u) << text;
+        auto back = jixiao::read_form_json(text);
+        ASSERT_TRUE(back.has_value()) << back.error().describe();
+        EXPECT_EQ(back->kind, k);
+    }
+    auto e = error_of(R"({"kind": "other"})");
+    EXPECT_EQ(e.code, errc::json_schema);
+    EXPECT_EQ(e.where, "/kind");
+    e = error_of(R"({"kind": "project"})");
+    EXPECT_EQ(e.where, "/kind");
+}
+
+TEST(json_kinds, a_version_1_document_is_read_with_its_transfer_forms_as_transfer_self_evaluations) {
+    auto forms = jixiao::read_forms_json(
+        R"({"format":"jixiao.forms","version":1,"forms":[{"project_name":"a"},{"project_name":"b","layout":"transfer"},{"layout":"hubei"}]})");
+    ASSERT_TRUE(forms.has_value()) << forms.error().describe();
+    ASSERT_EQ(forms->size(), 3u);
+    EXPECT_EQ((*forms)[0].kind, jixiao::form_kind::project_self_evaluation);
+    EXPECT_EQ((*forms)[1].kind, jixiao::form_kind::transfer_self_evaluation);
+    EXPECT_EQ((*forms)[2].kind, jixiao::form_kind::project_self_evaluation);
+    // Written again, it is a version 2 document that says the kind.
+    const std::string again = jixiao::write_json(*forms, -1);
+    EXPECT_NE(again.find("\"version\":2"), std::string::npos);
+    EXPECT_NE(again.find("\"kind\":\"transfer_self_evaluation\""), std::string::npos);
+}
+
+TEST(json_kinds, funds_lines_beyond_the_four_rows_round_trip_as_printed) {
+    form f;
+    f.kind = jixiao::form_kind::department_self_evaluation;
+    jixiao::funds_line basic;
+    basic.label = "其中：基本支出";
+    basic.at(jixiao::funds_column::full_year_budget) = jixiao::read_number_cell("900.47");
+    basic.at(jixiao::funds_column::executed) = jixiao::read_number_cell("—");
+    f.money.breakdown.push_back(basic);
+    jixiao::funds_line bad;
+    bad.label = "项目支出";
+    bad.at(jixiao::funds_column::executed) = jixiao::read_number_cell("1025.2O");
+    f.money.breakdown.push_back(bad);
+    const std::string text = jixiao::write_json(f);
+    EXPECT_NE(text.find("\"breakdown\""), std::string::npos);
+    auto back = jixiao::read_form_json(text);
+    ASSERT_TRUE(back.has_value()) << back.error().describe();
+    EXPECT_EQ(*back, f);
+    EXPECT_EQ(back->money.breakdown[1].at(jixiao::funds_column::executed).state, jixiao::cell_state::invalid);
+    EXPECT_EQ(back->money.breakdown[1].at(jixiao::funds_column::executed).text, "1025.2O");
+    // Absent on a form without lines; a line with an unknown member is refused with its path.
+    EXPECT_EQ(jixiao::write_json(form{}).find("breakdown"), std::string::npos);
+    auto e = error_of(R"({"funds": {"breakdown": [{"label": "a", "rate": {"text": "1"}}]}})");
+    EXPECT_EQ(e.code, errc::json_schema);
+    EXPECT_EQ(e.where, "/funds/breakdown/0/rate");
+}
+
+TEST(form_kinds, names_round_trip_and_say_what_a_kind_is) {
+    for (jixiao::form_kind k : {jixiao::form_kind::project_self_evaluation, jixiao::form_kind::transfer_self_evaluation,
+                                jixiao::form_kind::department_self_evaluation, jixiao::form_kind::project_declaration,
+                                jixiao::form_kind::department_declaration, jixiao::form_kind::rubric_evaluation,
+                                jixiao::form_kind::other}) {
+        EXPECT_EQ(jixiao::form_kind_from_string(jixiao::to_string(k)), k);
+        EXPECT_FALSE(jixiao::chinese_name(k).empty());
+    }
+    EXPECT_FALSE(jixiao::form_kind_from_string("declaration").has_value());
+    EXPECT_TRUE(jixiao::is_declaration(jixiao::form_kind::department_declaration));
+    EXPECT_FALSE(jixiao::is_declaration(jixiao::form_kind::department_self_evaluation));
+    EXPECT_TRUE(jixiao::is_department_form(jixiao::form_kind::department_declaration));
+    EXPECT_FALSE(jixiao::is_department_form(jixiao::form_kind::project_declaration));
+    EXPECT_EQ(jixiao::chinese_name(jixiao::form_kind::department_self_evaluation), "部门整体支出绩效自评表");
+}

@@ -78,7 +78,7 @@ case("import-sample-ok.txt", "import", "ok", sample, "the seed sample itself (co
 # --- read_forms_json
 case("json-truncated.json", "json", "json_syntax", form_json[: len(form_json) // 2], "document cut in half")
 case("json-not-object.json", "json", "json_schema", "[]", "an array, not a form or document")
-case("json-version-2.json", "json", "unsupported_version", '{"format":"jixiao.forms","version":2,"forms":[]}',
+case("json-version-3.json", "json", "unsupported_version", '{"format":"jixiao.forms","version":3,"forms":[]}',
      "a future version")
 case("json-deep.json", "json", "limit_exceeded", "[" * 100000 + "]" * 100000, "nesting 100,000 deep")
 case("json-invalid-utf8.json", "json", "json_syntax", b'{"format":"jixiao.forms","version":1,"forms":[{"project_name":"\xff"}]}',

@@ -100,7 +100,7 @@ layout_family read_family(const json& obj, std::string_view source) {
     f.kind = kind_from(obj);
     if (obj.contains("rulebook")) f.rulebook = read_label(obj["rulebook"], "/rulebook");
     f.titles = read_list(obj, "titles");
-    f.header_fields = read_roles(obj, "header_fields", {"project_name", "department", "implementing_unit", "contact"});
+    f.header_fields = read_roles(obj, "header_fields", {"project_name", "department", "implementing_unit", "contact", "other"});
     f.funds_labels = read_list(obj, "funds_labels");
     f.funds_columns = read_roles(obj, "funds_columns",
                                  {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score", "extra"});

@@ -98,6 +98,25 @@ std::optional<decimal> points_in(std::string_view text) {
 bool is_percent(const token& t) { return t.type == token_type::value && t.key.ends_with("%"); }
 
 /// How well a token fits a column role (0: not at all). Used to place values by meaning.
+/// The figure of an amount printed with its money unit (`10606.7522万元`, `0元`), else empty.
+std::string_view amount_without_unit(const token& t, bool* ten_thousand = nullptr) {
+    if (t.type != token_type::value) return {};
+    std::string_view text = trim(t.text);
+    bool wan = false;
+    if (text.ends_with(wan_yuan)) {
+        text.remove_suffix(wan_yuan.size());
+        wan = true;
+    } else if (text.ends_with(yuan)) {
+        text.remove_suffix(yuan.size());
+    } else {
+        return {};
+    }
+    text = trim(text);
+    if (text.empty() || !decimal::parse(text).has_value()) return {};
+    if (ten_thousand != nullptr) *ten_thousand = wan;
+    return text;
+}
+
 int fit(const token& t, std::string_view role) {
     const bool number = t.type == token_type::number;
     const bool na = t.type == token_type::not_applicable;
@@ -115,7 +134,9 @@ int fit(const token& t, std::string_view role) {
     if (role == "unit") return text && is_unit_piece(trim(t.text)) ? 3 : text && t.key.size() <= 18 ? 1 : 0;
     if (role == "deviation" || role == "extra") return text ? 2 : (number || value || na) ? 1 : 0;
     // funds
-    if (role == "initial_budget" || role == "full_year_budget" || role == "executed") return number ? 4 : na ? 2 : 0;
+    if (role == "initial_budget" || role == "full_year_budget" || role == "executed") {
+        return number ? 4 : na ? 2 : !amount_without_unit(t).empty() ? 3 : 0;
+    }
     if (role == "execution_rate") return is_percent(t) ? 5 : number ? 2 : na ? 2 : 0;
     return 0;
 }
@@ -315,6 +336,7 @@ private:
             return i + 1;
         }
         if (mode_ == mode::funds && is_numberish(tk)) return funds_values(f, i, funds_row_or_total());
+        if (mode_ == mode::funds && tk.type == token_type::text && funds_line_text(f, tk)) return i + 1;
         if (tk.type == token_type::text) {
             if (!unit_seen_ && money_unit_of(tk.key, f)) {
                 tk.used = true;
@@ -322,6 +344,42 @@ private:
             }
         }
         return i + 1;  // left for the report
+    }
+
+    /// `其中:基本支出:900.47` in the funds block: a line beyond the four rows, printed as a label
+    /// and its amount in one merged cell (department forms). The amount is read as the line's
+    /// 全年执行数 (what such a line breaks down) and the line kept as printed; a lone `其中:`
+    /// starts the label of the line after it. False when the text is no such line.
+    bool funds_line_text(form& f, token& tk) {
+        static constexpr std::string_view colons[] = {":", "\xEF\xBC\x9A"};  // : and the full-width ：
+        const std::string_view text = trim(tk.text);
+        if (text.size() > 120 || contains(text, "\xE3\x80\x82")) return false;  // 。: a sentence
+        std::size_t at = std::string_view::npos, width = 0;
+        for (std::string_view c : colons) {
+            const std::size_t p = text.rfind(c);
+            if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
+                at = p;
+                width = c.size();
+            }
+        }
+        if (at == std::string_view::npos) return false;
+        const std::string_view label = trim(text.substr(0, at));
+        const std::string_view amount = trim(text.substr(at + width));
+        if (label.empty() && amount.empty()) return false;
+        if (amount.empty() && (label == "\xE5\x85\xB6\xE4\xB8\xAD")) {  // 其中: the label of the next line starts here
+            line_prefix_ = std::string(text);
+            tk.used = true;
+            return true;
+        }
+        reported<decimal> cell = read_number_cell(amount);
+        if (label.empty() || cell.state == cell_state::invalid) return false;
+        funds_line line;
+        line.label = line_prefix_.empty() ? std::string(label) : line_prefix_ + std::string(label);
+        line_prefix_.clear();
+        line.at(funds_column::executed) = std::move(cell);
+        f.money.breakdown.push_back(std::move(line));
+        tk.used = true;
+        return true;
     }
 
     /// The next funds row without a label: the total first (PDF dumps drop the label).
@@ -721,8 +779,21 @@ private:
     }
 
     /// Puts a figure in a funds cell that is still empty; false when it is taken.
-    static bool put_funds(form& f, funds_row r, const std::string& role, const token& v) {
-        return put_funds(f, r, role, trim(v.text));
+    bool put_funds(form& f, funds_row r, const std::string& role, const token& v) {
+        bool wan = false;
+        const std::string_view figure = amount_without_unit(v, &wan);
+        if (figure.empty()) return put_funds(f, r, role, trim(v.text));
+        // `10606.7522万元`: an amount printed with its unit; read in the block's unit only
+        const money_unit unit = wan ? money_unit::ten_thousand_yuan : money_unit::yuan;
+        if (unit_seen_ && f.money.unit != unit) return false;
+        if (!put_funds(f, r, role, figure)) return false;
+        if (!unit_seen_) {
+            f.money.unit = unit;
+            unit_seen_ = true;
+        }
+        note(note_kind::repair, "funds_unit_in_amount",
+             "an amount printed with its money unit (" + std::string(trim(v.text)) + "): the figure read, the unit is the block's", v);
+        return true;
     }
 
     static bool put_funds(form& f, funds_row r, const std::string& role, std::string_view text) {
@@ -747,6 +818,8 @@ private:
     /// One indicator: its name, then its values placed in the header's columns by meaning.
     std::size_t indicator_row(form& f, std::size_t i) {
         mode_ = mode::indicators;
+        if (rows_meaningful_ && t_[i].row_start && t_[i].type == token_type::text) level_cells_of_row(i);
+        if (i >= end_) return i;
         token& first = t_[i];
         // values with no name of their own: the rest of the indicator before (a wrapped row)
         if (is_numberish(first) && !f.indicators.empty() && (!rows_meaningful_ || !first.row_start || pending_)) {
@@ -782,6 +855,39 @@ private:
         f.indicators.push_back(std::move(ind));
         filled_.assign(value_columns(indicator_columns_).size(), false);
         return values_for(f, f.indicators.back(), i + 1, false);
+    }
+
+    /// A table whose header starts with its level columns (项目 | 考核内容 | 考核指标 …, a rubric):
+    /// the first cells of a row that fills every column are its level-1 and level-2 texts, even
+    /// when no vocabulary knows them (一般公共预算支出管理(60分)); a row with fewer cells has them
+    /// from the rows above (merged cells). `i` moves to the name's cell.
+    void level_cells_of_row(std::size_t& i) {
+        const auto at = [this](std::string_view role) {
+            const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
+            return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
+        };
+        const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
+        if (name == npos || name == 0 || (l1 != npos && l1 > name) || (l2 != npos && l2 > name)) return;
+        std::size_t cells = 0;
+        for (std::size_t k = i; k < end_ && (k == i || !t_[k].row_start) && t_[k].row == t_[i].row; ++k) ++cells;
+        const std::size_t missing = indicator_columns_.size() > cells ? indicator_columns_.size() - cells : 0;
+        if (missing >= name) return;  // the row is only values: not this shape
+        for (std::size_t col = missing; col < name && i < end_; ++col) {
+            token& tk = t_[i];
+            if (tk.type != token_type::text) return;
+            std::string text = strip_points(meaning_key(tk.text));
+            if (col == l1) {
+                level1_text_ = std::move(text);
+                level1_ = classify_category(level1_text_);
+                level2_text_.clear();
+                level2_ = subcategory::unknown;
+            } else if (col == l2) {
+                level2_text_ = std::move(text);
+                level2_ = classify_subcategory(level2_text_);
+            }
+            tk.used = true;
+            i = next_free(i + 1);
+        }
     }
 
     /// Whether a label's funds-column meaning, from another family, gives way to its meaning as a
@@ -1086,6 +1192,7 @@ private:
     std::vector<std::string> inline_columns_;  ///< the columns of side-by-side pairs, in order ("" for one jixiao has no field for)
     std::optional<decimal> execution_points_;  ///< `预算执行情况(20分)`: the execution weight printed in the header
     bool last_was_level2_ = false;
+    std::string line_prefix_;  ///< a lone `其中:` before a funds line (funds_line_text)
     funds_row inline_row_ = funds_row::total;
 };
 
@@ -1109,15 +1216,6 @@ form_kind kind_of_title(std::string_view key, const std::vector<layout_family>& 
         }
     }
     return form_kind::project_self_evaluation;
-}
-
-std::string kind_zh(form_kind k) {
-    switch (k) {
-    case form_kind::department_self_evaluation: return "部门整体支出绩效自评表";
-    case form_kind::department_declaration: return "部门整体支出绩效目标申报表";
-    case form_kind::project_declaration: return "项目支出绩效目标申报表";
-    default: return "项目支出绩效自评表";
-    }
 }
 
 }  // namespace
@@ -1190,33 +1288,46 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
             }
         }
     }
+    // no title and no 项目名称: a table that starts with its header (a rubric exported from a
+    // sheet: 项目 考核内容 考核指标 … 权数 考评得分) is a form of the family whose header it is
+    std::size_t header_family = static_cast<std::size_t>(-1);
+    if (starts.empty()) {
+        for (std::size_t i = 0; i < toks.size() && starts.empty(); ++i) {
+            std::vector<std::size_t> votes(families.size(), 0);
+            std::size_t run = 0;
+            for (std::size_t k = i; k < toks.size() && toks[k].type == token_type::label; ++k, ++run) {
+                if (toks[k].hit(label_block::indicator_column) == nullptr) break;
+                for (const label_hit& h : *toks[k].hits) {
+                    if (h.block == label_block::indicator_column && h.family < votes.size()) ++votes[h.family];
+                }
+            }
+            if (run < 5) continue;
+            const auto best = std::max_element(votes.begin(), votes.end());
+            if (*best * 2 < run) continue;  // no family owns most of the header
+            header_family = static_cast<std::size_t>(best - votes.begin());
+            starts.push_back(i);
+        }
+    }
     import_result out;
     out.report.source = options.source_name;
     out.report.format = g.format;
     out.report.reader_notes = g.notes;
-    std::vector<std::string> refused;
     for (std::size_t n = 0; n < starts.size(); ++n) {
         const std::size_t b = starts[n];
         const std::size_t e = n + 1 < starts.size() ? starts[n + 1] : toks.size();
-        const form_kind kind = titled ? kind_of_title(toks[b].key, families) : form_kind::project_self_evaluation;
-        if (kind != form_kind::project_self_evaluation) {
-            const source_location at{options.source_name, toks[b].line, toks[b].row, toks[b].column, toks[b].page};
-            refused.push_back(kind_zh(kind) + " (" + std::string(to_string(kind)) + ", \"" + std::string(trim(toks[b].text)) + "\" at " +
-                              place_text(at) + ")");  // `line 3`, or `p. 2` of a PDF
-            for (std::size_t i = b; i < e; ++i) toks[i].used = true;  // accounted for by the refusal below
-            out.report.notes.push_back(import_note{"form_kind_refused", note_kind::warning,
-                                                   "a " + kind_zh(kind) + " (" + std::string(to_string(kind)) +
-                                                       "): jixiao reads project self-evaluation forms only for now",
-                                                   at,
-                                                   toks[b].text, std::nullopt, std::nullopt});
-            continue;
-        }
+        form_kind kind = titled ? kind_of_title(toks[b].key, families) : form_kind::project_self_evaluation;
+        if (header_family < families.size() && families[header_family].kind != form_kind::other) kind = families[header_family].kind;
         std::size_t family = static_cast<std::size_t>(-1);
         if (titled && !words.has_title(toks[b].key, nullptr, &family)) family = static_cast<std::size_t>(-1);
+        if (!titled) family = header_family;
         form_reader reader(toks, b, e, options, out.forms.size(), out.report.notes, family);
         reader.set_national(national);
         form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
         if (family < families.size() && families[family].id != "national") f.layout = families[family].id;
+        f.kind = kind != form_kind::project_self_evaluation ? kind
+                 : (family < families.size() && families[family].kind == form_kind::transfer_self_evaluation)
+                     ? form_kind::transfer_self_evaluation
+                     : kind;
         if (is_empty_shell(f)) {
             out.report.notes.push_back(import_note{"form_not_scorable", note_kind::warning,
                                                    "no indicator and no funds figure read: the form cannot be scored "
@@ -1273,14 +1384,8 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
     }
     if (out.forms.empty()) {
         std::string msg = "no form found by meaning either";
-        if (!refused.empty()) {
-            msg = "the document holds ";
-            for (std::size_t i = 0; i < refused.size(); ++i) msg += (i ? "; " : "") + refused[i];
-            msg += ": jixiao reads project self-evaluation forms (项目支出绩效自评表) only for now";
-        } else {
-            msg += " (" + std::to_string(toks.size()) + " tokens read with the " + std::string(to_string(g.format)) +
-                   " reader: no title such as 项目支出绩效自评表 and no 项目名称 label)";
-        }
+        msg += " (" + std::to_string(toks.size()) + " tokens read with the " + std::string(to_string(g.format)) +
+               " reader: no title such as 项目支出绩效自评表 and no 项目名称 label)";
         return error{errc::no_form_found, 0, options.source_name, msg};
     }
     std::stable_sort(out.report.notes.begin(), out.report.notes.end(), [](const import_note& a, const import_note& b) {

@@ -112,8 +112,14 @@ lexicon::lexicon(const std::vector<layout_family>& families) : families_(&famili
     std::sort(keys_.begin(), keys_.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
-    std::sort(titles_.begin(), titles_.end(), [](const auto& a, const auto& b) {
-        return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+    // longest first; a title two families print (项目自评表) goes to the family that is not the
+    // national template (the generic one), then to the first in id order: the same on every run
+    const auto generic = [&families](std::size_t f) { return families[f].id == "national"; };
+    std::sort(titles_.begin(), titles_.end(), [&generic](const auto& a, const auto& b) {
+        if (a.first.size() != b.first.size()) return a.first.size() > b.first.size();
+        if (a.first != b.first) return a.first < b.first;
+        if (generic(a.second) != generic(b.second)) return !generic(a.second);
+        return a.second < b.second;
     });
 }
 
@@ -197,6 +203,16 @@ void classify(token& t, const lexicon& words) {
                 t.hits = hits;
                 t.points = points;
             }
+        }
+    }
+    if (t.hits == nullptr) {
+        // `经费控制情况(万元`, `项目资金(万元)`: a label with its money unit, the bracket perhaps
+        // cut by a line end; the key keeps the unit (the funds block reads it from there)
+        const std::size_t open = t.key.rfind('(');
+        if (open != std::string::npos && open > 0) {
+            std::string_view unit = std::string_view(t.key).substr(open + 1);
+            if (unit.ends_with(")")) unit.remove_suffix(1);
+            if (unit == "\xE4\xB8\x87\xE5\x85\x83" || unit == "\xE5\x85\x83") t.hits = words.find(t.key.substr(0, open));  // 万元, 元
         }
     }
     if (t.hits != nullptr) {
@@ -658,11 +674,29 @@ private:
             std::vector<std::pair<std::size_t, std::size_t>> found;  // label ranges in the text
             std::size_t last_end = std::string::npos;                   // compact end of the last label
             const std::vector<label_hit>* last_hits = nullptr;
+            // a title in the text is one piece: no label inside it splits it (`项目绩效目标表`
+            // holds the level-1 label 项目绩效)
+            std::string title;
+            std::size_t title_at = std::string::npos;
+            if (words_.has_title(compact, &title)) title_at = compact.find(title);
+            if (title_at != std::string::npos && compact.rfind("\xE3\x80\x8A", title_at) != std::string::npos) {
+                title_at = std::string::npos;  // 《…自评表…》: a title cited in a blurb, left to the blurb rule
+            }
             for (std::size_t pos = 0; pos < compact.size();) {
+                if (pos == title_at) {
+                    // with the text before it since the last label (`2022年度` … 自评表)
+                    const std::size_t from = last_end == std::string::npos ? 0 : last_end;
+                    found.emplace_back(at_byte[from], at_byte[pos + title.size() - 1] + 1 - at_byte[from]);
+                    pos += title.size();
+                    last_end = pos;
+                    last_hits = nullptr;
+                    continue;
+                }
                 std::size_t len = 0;
                 const std::vector<label_hit>* hits = nullptr;
                 for (const std::string& k : words_.keys()) {
                     if (k.size() > compact.size() - pos || compact.compare(pos, k.size(), k) != 0) continue;
+                    if (title_at != std::string::npos && pos < title_at && pos + k.size() > title_at) continue;
                     // labels of four characters or more (shorter ones hide in names), a total
                     // label run into its figure (`总分99`), and a short column label right after
                     // another label of its header (`实际完成值(B)得分`)
@@ -672,6 +706,26 @@ private:
                         len = k.size();
                         hits = words_.find(k);
                         break;
+                    }
+                }
+                if (len != 0 && len < 12 * 3) {
+                    // a longer label that starts inside this one and ends after it wins
+                    // (`2021年度资金总额及构成`: 资金总额及构成, not 年度资金总额)
+                    bool overlapped = false;
+                    for (std::size_t q = pos + 3; q < pos + len && !overlapped; ++q) {
+                        if ((static_cast<unsigned char>(compact[q]) & 0xC0) == 0x80) continue;
+                        for (const std::string& k : words_.keys()) {
+                            if (k.size() <= len) break;  // longest first
+                            if (q + k.size() > pos + len && k.size() <= compact.size() - q &&
+                                compact.compare(q, k.size(), k) == 0) {
+                                overlapped = true;
+                                break;
+                            }
+                        }
+                    }
+                    if (overlapped) {
+                        len = 0;
+                        hits = nullptr;
                     }
                 }
                 if (len != 0) {
@@ -691,10 +745,11 @@ private:
                     while (pos < compact.size() && (static_cast<unsigned char>(compact[pos]) & 0xC0) == 0x80) ++pos;
                 }
             }
+            const std::size_t labels = found.size() - (title_at != std::string::npos && title_at < compact.size() ? 1 : 0);
             const bool label_first =
-                found.size() == 1 && found[0].first == 0 && found[0].second < text.size() &&
+                labels == 1 && found.size() == 1 && found[0].first == 0 && found[0].second < text.size() &&
                 (blank_at(text, found[0].second) != 0 || is_digit(text[found[0].second]) || starts_block_label(text.substr(0, found[0].second)));
-            if (found.size() >= 2 || label_first) {
+            if (labels >= 2 || label_first) {  // a title alone splits nothing
                 ++out_.run_together_cells;
                 std::size_t at = 0;
                 for (const auto& [b, len] : found) {

@@ -818,7 +818,7 @@ private:
     /// One indicator: its name, then its values placed in the header's columns by meaning.
     std::size_t indicator_row(form& f, std::size_t i) {
         mode_ = mode::indicators;
-        if (rows_meaningful_ && t_[i].row_start && t_[i].type == token_type::text) level_cells_of_row(i);
+        if (t_[i].type == token_type::text) level_cells_of_row(i);
         if (i >= end_) return i;
         token& first = t_[i];
         // values with no name of their own: the rest of the indicator before (a wrapped row)
@@ -857,36 +857,58 @@ private:
         return values_for(f, f.indicators.back(), i + 1, false);
     }
 
-    /// A table whose header starts with its level columns (项目 | 考核内容 | 考核指标 …, a rubric):
-    /// the first cells of a row that fills every column are its level-1 and level-2 texts, even
-    /// when no vocabulary knows them (一般公共预算支出管理(60分)); a row with fewer cells has them
-    /// from the rows above (merged cells). `i` moves to the name's cell.
+    /// The header of a rubric: level-1 and level-2 columns before the name, and the name's
+    /// explanation right after it (项目 | 考核内容 | 考核指标 | 指标说明 | …).
+    bool rubric_shape() const {
+        const auto at = [this](std::string_view role) {
+            const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
+            return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
+        };
+        const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
+        return name != npos && l1 != npos && l2 != npos && l1 < name && l2 < name && name + 1 < indicator_columns_.size() &&
+               indicator_columns_[name + 1] == "extra";
+    }
+
+    /// A table whose header starts with its level columns (项目 | 考核内容 | 考核指标 | 指标说明 |
+    /// 年度工作目标 …, a rubric): the texts a row starts with, up to its first figure, fill the
+    /// header's text columns from the right (name, explanation), and the first of them are its
+    /// level-1 and level-2 texts, even when no vocabulary knows them (一般公共预算支出管理(60分)); a
+    /// row with fewer texts has its levels from the rows above (merged cells). `i` moves to the
+    /// name's token.
     void level_cells_of_row(std::size_t& i) {
         const auto at = [this](std::string_view role) {
             const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
             return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
         };
         const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
-        if (name == npos || name == 0 || (l1 != npos && l1 > name) || (l2 != npos && l2 > name)) return;
-        std::size_t cells = 0;
-        for (std::size_t k = i; k < end_ && (k == i || !t_[k].row_start) && t_[k].row == t_[i].row; ++k) ++cells;
-        const std::size_t missing = indicator_columns_.size() > cells ? indicator_columns_.size() - cells : 0;
-        if (missing >= name) return;  // the row is only values: not this shape
-        for (std::size_t col = missing; col < name && i < end_; ++col) {
-            token& tk = t_[i];
-            if (tk.type != token_type::text) return;
+        if (!rubric_shape()) return;
+        std::size_t text_columns = 0;  // the columns before the first one that holds figures
+        while (text_columns < indicator_columns_.size()) {
+            const std::string& r = indicator_columns_[text_columns];
+            if (r != "level1" && r != "level2" && r != "name" && r != "extra") break;
+            ++text_columns;
+        }
+        std::vector<std::size_t> texts;
+        for (std::size_t k = i; k < end_ && texts.size() <= text_columns; k = next_free(k + 1)) {
+            if (t_[k].type != token_type::text) break;
+            texts.push_back(k);
+        }
+        if (texts.size() > text_columns || texts.size() < text_columns - name) return;  // not this shape
+        const std::size_t first_column = text_columns - texts.size();
+        for (std::size_t n = 0; n < texts.size() && first_column + n < name; ++n) {
+            token& tk = t_[texts[n]];
             std::string text = strip_points(meaning_key(tk.text));
-            if (col == l1) {
+            if (first_column + n == l1) {
                 level1_text_ = std::move(text);
                 level1_ = classify_category(level1_text_);
                 level2_text_.clear();
                 level2_ = subcategory::unknown;
-            } else if (col == l2) {
+            } else if (first_column + n == l2) {
                 level2_text_ = std::move(text);
                 level2_ = classify_subcategory(level2_text_);
             }
             tk.used = true;
-            i = next_free(i + 1);
+            i = texts[n + 1];
         }
     }
 
@@ -920,6 +942,7 @@ private:
     /// Whether the indicator header has a text column after the figures (评价标准, 评价标准及依据):
     /// the scoring criteria of each row, prose that a PDF dump prints between the rows.
     bool has_criteria_column() const {
+        if (rubric_shape()) return false;  // its criteria are a column of each row, read in place
         for (std::size_t k = 0; k < indicator_columns_.size() && k < indicator_labels_.size(); ++k) {
             if (indicator_columns_[k] != "extra") continue;
             const std::string& label = indicator_labels_[k];
@@ -988,10 +1011,16 @@ private:
         std::vector<std::size_t> idx;
         std::size_t k = next_free(i);
         const bool criteria_column = has_criteria_column();
+        const bool rubric = rubric_shape();
         for (; k < end_; k = next_free(k + 1)) {
             const token& v = t_[k];
             if (v.type == token_type::label || v.unsplit) break;
             if (criteria_column && !idx.empty() && (points_at(k) || (v.type == token_type::text && is_criteria_text(k)))) break;  // the criteria begin
+            if (rubric && v.type == token_type::text && std::any_of(idx.begin(), idx.end(), [this](std::size_t j) { return is_numberish(t_[j]); })) {
+                // two texts after a figure: the next row's name (or levels) and its explanation
+                const std::size_t n = next_free(k + 1);
+                if (n < end_ && t_[n].type == token_type::text) break;
+            }
             if (rows_meaningful_) {
                 if (v.row_start && !(continuation && idx.empty()) && (v.row != row || !idx.empty())) {
                     // a new source row: a new indicator unless this one still waits for values
@@ -1001,12 +1030,24 @@ private:
             } else {
                 // text after the values: a short value while a target or actual is open, a
                 // comparator, 定性 or a unit while their split columns are open, else a new name
-                if (v.type == token_type::text && !(v.key.size() <= 9 && open_value_column(roles_all)) &&
+                if (v.type == token_type::text && !rubric && !(v.key.size() <= 9 && open_value_column(roles_all)) &&
                     !fits_split_target(v, roles_all, idx)) {
                     break;
                 }
                 idx.push_back(k);
                 if (idx.size() >= roles_all.size()) break;
+            }
+        }
+        if (rubric) {
+            // a rubric row's first figure is its target, the column after the explanation: the
+            // columns after it (评分标准, 权数) are the ones merged over several rows
+            const auto target = std::find(roles_all.begin(), roles_all.end(), "target");
+            const auto first = std::find_if(idx.begin(), idx.end(), [this](std::size_t j) { return is_numberish(t_[j]); });
+            if (target != roles_all.end() && first != idx.end() && !filled_[static_cast<std::size_t>(target - roles_all.begin())]) {
+                ind.target = read_value_cell(trim(t_[*first].text));
+                filled_[static_cast<std::size_t>(target - roles_all.begin())] = true;
+                t_[*first].used = true;
+                idx.erase(first);
             }
         }
         // place them in the columns still open

@@ -42,6 +42,10 @@ std::string meaning_key(std::string_view text) {
             i += n;
             continue;
         }
+        if (text[i] == '"') {  // a quote a spreadsheet export left around a cell is no part of a label
+            ++i;
+            continue;
+        }
         bool folded = false;
         for (const auto& [from, to] : key_folds) {
             if (text.substr(i, from.size()) == from) {
@@ -652,6 +656,12 @@ private:
     /// (`专项资金名称县级储备粮负责人及电话…`), and percent figures run together at its end are
     /// split off (`储备到位率100%100%`).
     void run_together(std::string_view text, const io::cell& c, std::size_t row, std::size_t cell_index, bool piece) {
+        if (is_explanation(text)) {
+            // `…完成率=本年…完成数*100%/本年…年初预算数,用以反映和考核…`: an indicator's explanation
+            // (a formula, 用以反映): the labels and figures in it are its words, not cells
+            push(make(text, c, row, cell_index, piece));
+            return;
+        }
         if (text.size() >= 24) {
             // Labels are searched in the text with its blanks removed (`数量 指标`), each
             // compact byte mapped back to the printed text.
@@ -892,6 +902,16 @@ private:
             }
         }
         push(make(text, c, row, cell_index, piece));
+    }
+
+    /// An indicator's explanation or scoring formula, one cell of prose: it says 用以反映 (used to
+    /// reflect), or it is a formula (`…率=…*100%/…`). Bounded: a page of run-together cells is none.
+    static bool is_explanation(std::string_view text) {
+        if (text.size() < 36 || text.size() > 900) return false;
+        if (text.find("\xE7\x94\xA8\xE4\xBB\xA5\xE5\x8F\x8D\xE6\x98\xA0") != std::string_view::npos) return true;  // 用以反映
+        const std::size_t eq = text.find('=');
+        return eq != std::string_view::npos && eq >= 6 && text.find('*', eq) != std::string_view::npos &&
+               text.find("100%", eq) != std::string_view::npos;
     }
 
     /// The length of the longest label that starts `text` and leaves something after it (0: none).

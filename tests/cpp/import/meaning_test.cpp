@@ -705,6 +705,44 @@ TEST(import_by_meaning, a_rubric_exported_without_a_title_starts_at_its_header) 
     EXPECT_EQ(f.indicators[1].target.text, "0.09");
 }
 
+TEST(import_by_meaning, a_rubric_whose_export_runs_its_rows_together_is_read_by_its_columns) {
+    // a sheet saved as CSV by a site: the header and the first row on one line, the merged cells
+    // (项目, 考核内容, 评分标准, 权数) left out of the rows below, explanations holding labels
+    // (年初预算数, 实际完成) and formulas
+    const std::string text =
+        ", \"项目\",\"考核内容\",\"考核指标\",\"指标说明\",\"年度工作目标\",\"评分标准\",\"权数\",\"考评得分\" "
+        "\"预算管理(60分)\",\"预算支出\",\"支出完成率\",\"支出完成率=本年支出完成数*100%/本年年初预算数,用以反映实际完成情况.\","
+        "\"1\",\"按完成比例计算得分,满分为止.\",\"20\", ,\"结转结余\",\"结转结余率\",\"结转结余率=结转结余总额*100%/支出完成数,用以反映控制程度.\","
+        "\"0.09\",\"二者择其一进行考核.\",\"20\", ,,\n"
+        "\"结转结余变动率\",\"结转结余变动率=(本年结转结余-上年结转结余)*100%/上年结转结余,用以反映努力程度.\",\"-0.30\",,\n";
+    auto r = io::import_text(text);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.kind, jixiao::form_kind::rubric_evaluation);
+    ASSERT_EQ(f.indicators.size(), 3u);
+    const auto& a = f.indicators[0];
+    EXPECT_EQ(a.level1_text, "预算管理");
+    EXPECT_EQ(a.level2_text, "预算支出");
+    EXPECT_EQ(a.name, "支出完成率");
+    EXPECT_EQ(a.target.text, "1");
+    EXPECT_EQ(a.weight.text, "20");
+    ASSERT_EQ(a.extra.size(), 2u);
+    EXPECT_EQ(a.extra[0].text, "支出完成率=本年支出完成数*100%/本年年初预算数,用以反映实际完成情况.");  // one cell, not split
+    EXPECT_EQ(a.extra[1].text, "按完成比例计算得分,满分为止.");
+    const auto& b = f.indicators[1];
+    EXPECT_EQ(b.level1_text, "预算管理");  // merged over the rows below
+    EXPECT_EQ(b.level2_text, "结转结余");
+    EXPECT_EQ(b.name, "结转结余率");
+    EXPECT_EQ(b.target.text, "0.09");
+    EXPECT_EQ(b.weight.text, "20");
+    const auto& c = f.indicators[2];
+    EXPECT_EQ(c.level2_text, "结转结余");
+    EXPECT_EQ(c.name, "结转结余变动率");
+    EXPECT_EQ(c.target.text, "-0.30");  // the first figure is the target, the weight is the merged one above
+    EXPECT_TRUE(c.weight.text.empty());
+}
+
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
     for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt",
                              "sichuan-pipe.txt", "sichuan-lines.txt", "sichuan-pdf.txt"}) {

@@ -285,6 +285,7 @@ struct note_text {
 // clang-format off
 constexpr std::array import_notes_zh{
     note_text{"actual_unit_from_column", "实际完成值未写单位，按指标值的计量单位读取"},
+    note_text{"amount_split_joined", "以万元计到元（四位小数）的金额在最后一位数字前被拆开（如 968.191 8），已合并"},
     note_text{"category_points", "一级指标的分值写在标签中，已读出"},
     note_text{"cell_unmapped", "该单元格不属于表中任何栏目，原文保留在报告中"},
     note_text{"deviation_from_next_line", "下一行的偏差原因说明归入本指标"},
@@ -293,6 +294,7 @@ constexpr std::array import_notes_zh{
     note_text{"formula_without_value", "工作簿中有公式单元格没有缓存的计算结果，按空白读取（总分或得分可能因此缺失）；请在 Excel 中打开并保存，或用 LibreOffice 重新计算后再读取"},
     note_text{"funds_aligned_by_meaning", "资金行与表头未对齐（空单元格被省略），按含义放置各数额"},
     note_text{"funds_placed_by_meaning", "资金数额按含义放入对应栏目"},
+    note_text{"funds_total_guess_replaced", "没有行标签而被当作合计行的数字，已由带“合计”标签的行取代（这些数字列入报告）"},
     note_text{"funds_unit_in_amount", "金额连同货币单位一起填写（如 10606.7522万元），已读出数字，单位按资金表的单位"},
     note_text{"funds_row_repeated", "同一资金行出现两次，保留后一行"},
     note_text{"goal_text_joined", "下一行续写的目标文字已接上"},

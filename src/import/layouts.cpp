@@ -104,7 +104,7 @@ layout_family read_family(const json& obj, std::string_view source) {
     f.funds_labels = read_list(obj, "funds_labels");
     f.funds_columns = read_roles(obj, "funds_columns",
                                  {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score", "extra"});
-    f.funds_rows = read_roles(obj, "funds_rows", {"total", "current_appropriation", "prior_carryover", "other"});
+    f.funds_rows = read_roles(obj, "funds_rows", {"total", "current_appropriation", "prior_carryover", "other", "line"});
     f.goal_labels = read_roles(obj, "goal_labels", {"goal", "expected", "achieved"});
     f.indicator_columns = read_roles(obj, "indicator_columns",
                                      {"block", "level1", "level2", "name", "target", "nature", "target_value", "unit",

@@ -335,7 +335,16 @@ private:
             }
             return i + 1;
         }
-        if (mode_ == mode::funds && is_numberish(tk)) return funds_values(f, i, funds_row_or_total());
+        if (mode_ == mode::funds && is_numberish(tk)) {
+            const std::string row = funds_row_or_total();
+            const std::size_t next = funds_values(f, i, row);
+            if (row == "total" && next > i) {
+                for (std::size_t k = i; k < next; ++k) {
+                    if (t_[k].used) guessed_total_.push_back(k);  // no label: a guess the labelled total replaces
+                }
+            }
+            return next;
+        }
         if (mode_ == mode::funds && tk.type == token_type::text && funds_line_text(f, tk)) return i + 1;
         if (tk.type == token_type::text) {
             if (!unit_seen_ && money_unit_of(tk.key, f)) {
@@ -373,6 +382,10 @@ private:
         }
         reported<decimal> cell = read_number_cell(amount);
         if (label.empty() || cell.state == cell_state::invalid) return false;
+        if (cell.state == cell_state::missing &&
+            (label == "\xE8\xAF\xB4\xE6\x98\x8E" || label == "\xE5\xA4\x87\xE6\xB3\xA8" || label == "\xE6\xB3\xA8")) {
+            return false;  // 说明: / 备注: / 注: a note starts, not a line
+        }
         funds_line line;
         line.label = line_prefix_.empty() ? std::string(label) : line_prefix_ + std::string(label);
         line_prefix_.clear();
@@ -380,6 +393,70 @@ private:
         f.money.breakdown.push_back(std::move(line));
         tk.used = true;
         return true;
+    }
+
+    /// A labelled line beyond the four rows (基本支出 7242318 74.8%): a funds_line with the amounts
+    /// that follow on its line, in the block's amount columns; a percent (占比) is left for the report.
+    std::size_t funds_line_row(form& f, const token& label, std::size_t i) {
+        std::vector<funds_column> columns;
+        for (const std::string& role : funds_columns_) {
+            if (role == "initial_budget") columns.push_back(funds_column::initial_budget);
+            else if (role == "full_year_budget") columns.push_back(funds_column::full_year_budget);
+            else if (role == "executed") columns.push_back(funds_column::executed);
+        }
+        if (columns.empty()) columns = {funds_column::initial_budget, funds_column::full_year_budget, funds_column::executed};
+        join_split_amounts(f, i + 1);
+        funds_line line;
+        line.label = std::string(trim(label.text));
+        std::size_t k = next_free(i + 1), n = 0;
+        for (; k < end_ && n < columns.size() && t_[k].type == token_type::number && t_[k].line == label.line; k = next_free(k + 1)) {
+            line.at(columns[n++]) = read_number_cell(trim(t_[k].text));
+            t_[k].used = true;
+        }
+        if (n == 0) return i + 1;  // no amount beside it: the label is left for the report
+        t_[i].used = true;
+        f.money.breakdown.push_back(std::move(line));
+        return k;
+    }
+
+    /// `968.191 8` in a block in 万元: an amount to the yuan (four places) that a PDF dump split
+    /// before its last digit; joined (`968.1918`), with a note. Only a figure of three places
+    /// followed by one lone digit on the same line is joined.
+    void join_split_amounts(const form& f, std::size_t i) {
+        if (!unit_seen_ || f.money.unit != money_unit::ten_thousand_yuan) return;
+        for (std::size_t k = next_free(i); k < end_ && is_numberish(t_[k]); k = next_free(k + 1)) {
+            const std::size_t n = next_free(k + 1);
+            if (n >= end_ || t_[k].type != token_type::number || t_[n].type != token_type::number || t_[n].line != t_[k].line) continue;
+            const std::string_view a = trim(t_[k].text), b = trim(t_[n].text);
+            const std::size_t dot = a.find('.');
+            if (dot == std::string_view::npos || a.size() - dot - 1 != 3 || b.size() != 1 || !is_digit(b[0])) continue;
+            note(note_kind::repair, "amount_split_joined",
+                 "an amount in 万元 split before its last digit (" + std::string(a) + " " + std::string(b) +
+                     "): joined, to the yuan",
+                 t_[k]);
+            t_[k].text = std::string(a) + std::string(b);
+            t_[k].key = t_[k].text;
+            t_[n].used = true;
+        }
+    }
+
+    /// The total row's label comes after figures that were taken for the total for want of a
+    /// label (`财政拨款 收入构成 支出构成 6296906 … 合计 968.191 8`): the labelled row wins, and the
+    /// guessed figures go back to the report.
+    void forget_guessed_total(form& f, const token& label) {
+        for (std::size_t k : guessed_total_) t_[k].used = false;
+        guessed_total_.clear();
+        for (funds_column c : {funds_column::initial_budget, funds_column::full_year_budget, funds_column::executed}) {
+            f.money.at(funds_row::total, c) = {};
+        }
+        f.money.weight = {};
+        f.money.execution_rate = {};
+        f.money.score = {};
+        std::erase(funds_rows_done_, std::string("total"));
+        note(note_kind::repair, "funds_total_guess_replaced",
+             "figures read as the total row for want of a label were replaced by the row labelled " +
+                 std::string(trim(label.text)) + " (they are reported)",
+             label);
     }
 
     /// The next funds row without a label: the total first (PDF dumps drop the label).
@@ -559,6 +636,10 @@ private:
         if (const label_hit* h = tk.hit(family_, label_block::funds_row); h != nullptr && !in_table) {
             tk.used = true;
             mode_ = mode::funds;
+            if (h->role == "line") {
+                tk.used = false;  // until an amount is read beside it
+                return funds_line_row(f, tk, i);
+            }
             if (inline_funds_ && !inline_columns_.empty()) {
                 // `其中:财政资金 6.84 其中:财政资金 6.84 …` under side-by-side pairs: the k-th
                 // label of the row and its figure are in the k-th pair's column
@@ -577,6 +658,7 @@ private:
                     return v + 1;
                 }
             }
+            if (h->role == "total" && !guessed_total_.empty()) forget_guessed_total(f, tk);
             return funds_values(f, i + 1, h->role);
         }
         if (const label_hit* h = tk.hit(family_, label_block::goal); h != nullptr && !in_table) {
@@ -667,6 +749,7 @@ private:
     }
 
     std::size_t funds_values(form& f, std::size_t i, const std::string& row_role) {
+        join_split_amounts(f, i);
         const std::size_t first = next_free(i);
         if (run_together_funds(f, first, row_role)) return first + 1;
         if (first < end_ && is_numberish(t_[first]) && looks_run_together(trim(t_[first].text))) {
@@ -857,6 +940,16 @@ private:
         return values_for(f, f.indicators.back(), i + 1, false);
     }
 
+    /// `反映办公大楼全年维修维护情况` right after a name: its explanation (every 指标解释 starts
+    /// with 反映), for an explanation column still open, not the next name.
+    bool is_explanation_of_name(const token& v, const std::vector<std::string>& roles_all) const {
+        if (!v.key.starts_with("\xE5\x8F\x8D\xE6\x98\xA0")) return false;  // 反映
+        for (std::size_t r = 0; r < roles_all.size() && r < filled_.size(); ++r) {
+            if (roles_all[r] == "extra" && !filled_[r]) return true;
+        }
+        return false;
+    }
+
     /// The header of a rubric: level-1 and level-2 columns before the name, and the name's
     /// explanation right after it (项目 | 考核内容 | 考核指标 | 指标说明 | …).
     bool rubric_shape() const {
@@ -1031,7 +1124,7 @@ private:
                 // text after the values: a short value while a target or actual is open, a
                 // comparator, 定性 or a unit while their split columns are open, else a new name
                 if (v.type == token_type::text && !rubric && !(v.key.size() <= 9 && open_value_column(roles_all)) &&
-                    !fits_split_target(v, roles_all, idx)) {
+                    !fits_split_target(v, roles_all, idx) && !(idx.empty() && is_explanation_of_name(v, roles_all))) {
                     break;
                 }
                 idx.push_back(k);
@@ -1234,6 +1327,7 @@ private:
     std::optional<decimal> execution_points_;  ///< `预算执行情况(20分)`: the execution weight printed in the header
     bool last_was_level2_ = false;
     std::string line_prefix_;  ///< a lone `其中:` before a funds line (funds_line_text)
+    std::vector<std::size_t> guessed_total_;  ///< figures read as the total row with no label before them
     funds_row inline_row_ = funds_row::total;
 };
 

@@ -787,6 +787,29 @@ private:
             push(make(text.substr(0, n), c, row, cell_index, true));
             text = text.substr(n);
         }
+        // `…维护次数反映办公大楼全年维修维护情况2280次大楼安检…`: a name, its explanation (反映…,
+        // the wording every 指标解释 starts with) and its value, run together, row after row
+        for (;;) {
+            static constexpr std::string_view fan_ying = "\xE5\x8F\x8D\xE6\x98\xA0";  // 反映
+            const std::size_t p = text.find(fan_ying);
+            if (p == std::string_view::npos || p < 6) break;
+            std::size_t q = p + fan_ying.size();
+            while (q < text.size() && !is_digit(text[q]) && comparator_at(text, q) == 0) ++q;
+            const std::size_t r = q < text.size() ? value_run_end(text, q) : q;
+            if (q < text.size()) {
+                const result<value_expr> v = parse_value(text.substr(q, r - q));
+                if (r == q || !v.has_value() || v->kind != value_kind::quantity) break;
+                if (r < text.size() && (static_cast<unsigned char>(text[r]) < 0xC0 || continues_value(text, r))) break;
+            }
+            ++out_.run_together_cells;
+            push(make(text.substr(0, p), c, row, cell_index, true));
+            token explanation = make(text.substr(p, q - p), c, row, cell_index, true);
+            explanation.type = token_type::text;
+            push(std::move(explanation));
+            if (r > q) push(make(text.substr(q, r - q), c, row, cell_index, true));
+            text = trim(text.substr(r));
+            if (text.empty()) return;
+        }
         // several rows run together (`…发生数0起0起市民满意度调查290%100%`): a name and its
         // values, then the next name where a CJK character ends the values
         bool split = false;

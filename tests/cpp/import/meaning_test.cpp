@@ -6,6 +6,7 @@
 #include <jixiao/io/layouts.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -741,6 +742,62 @@ TEST(import_by_meaning, a_rubric_whose_export_runs_its_rows_together_is_read_by_
     EXPECT_EQ(c.name, "结转结余变动率");
     EXPECT_EQ(c.target.text, "-0.30");  // the first figure is the target, the weight is the merged one above
     EXPECT_TRUE(c.weight.text.empty());
+}
+
+TEST(import_by_meaning, a_declarations_rows_run_together_split_at_the_explanation_each_name_has) {
+    // name, 绩效标准 (反映…) and target run together, row after row
+    const std::string text =
+        "示例市2024年市直部门预算项目支出绩效目标表项目名称示例大楼运行保障项目类别本级支出项目"
+        "一级指标二级指标绩效标准当年预期实现值数量指标大楼维修次数反映大楼全年维修情况280次大楼巡查次数反映大楼巡检情况200次"
+        "质量指标维修验收合格率反映大楼维修质量情况>92%\n";
+    auto r = io::import_text(text);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.kind, jixiao::form_kind::project_declaration);
+    EXPECT_EQ(f.project_name, "示例大楼运行保障");
+    ASSERT_EQ(f.indicators.size(), 3u);
+    const std::vector<std::array<std::string, 4>> want{{"数量指标", "大楼维修次数", "280次", "反映大楼全年维修情况"},
+                                                       {"数量指标", "大楼巡查次数", "200次", "反映大楼巡检情况"},
+                                                       {"质量指标", "维修验收合格率", ">92%", "反映大楼维修质量情况"}};
+    for (std::size_t k = 0; k < want.size(); ++k) {
+        const auto& ind = f.indicators[k];
+        EXPECT_EQ(ind.level2_text, want[k][0]);
+        EXPECT_EQ(ind.name, want[k][1]);
+        EXPECT_EQ(ind.target.text, want[k][2]);
+        ASSERT_EQ(ind.extra.size(), 1u) << ind.name;
+        EXPECT_EQ(ind.extra[0].label, "绩效标准");
+        EXPECT_EQ(ind.extra[0].text, want[k][3]);
+    }
+}
+
+TEST(import_by_meaning, a_department_declaration_dumped_from_a_pdf_keeps_its_labelled_total_and_lines) {
+    // a figure before the labels taken for the total, then the labelled 合计; an amount to the
+    // yuan split before its last digit; 基本支出 / 项目支出 as lines beyond the rows
+    const std::string text =
+        "部门整体支出绩效目标申报表 部门(单位)名称 示例市人民政府办公室 财政拨款 收入构成 支出构成 1234567 "
+        "总体资金情况 单位:万元 当年金额 占比 其他资金 合计 968.191 8 100% 基本支出 724.2318 74.8% 项目支出 243.96 25.2%\n";
+    auto r = io::import_text(text);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.kind, jixiao::form_kind::department_declaration);
+    EXPECT_EQ(f.project_name, "示例市人民政府办公室");
+    EXPECT_EQ(f.money.unit, money_unit::ten_thousand_yuan);
+    EXPECT_EQ(total_cell(f, funds_column::initial_budget), "968.1918");
+    ASSERT_EQ(f.money.breakdown.size(), 2u);
+    EXPECT_EQ(f.money.breakdown[0].label, "基本支出");
+    EXPECT_EQ(f.money.breakdown[0].at(funds_column::initial_budget).text, "724.2318");
+    EXPECT_EQ(f.money.breakdown[1].at(funds_column::initial_budget).text, "243.96");
+    const auto has = [&](std::string_view code) {
+        return std::any_of(r->report.notes.begin(), r->report.notes.end(), [&](const io::import_note& n) { return n.code == code; });
+    };
+    EXPECT_TRUE(has("amount_split_joined"));
+    EXPECT_TRUE(has("funds_total_guess_replaced"));
+    // the guessed figure is reported, not lost
+    EXPECT_TRUE(std::any_of(r->report.notes.begin(), r->report.notes.end(), [](const io::import_note& n) {
+        return n.kind == io::note_kind::unmapped && n.text == "1234567";
+    }));
 }
 
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {

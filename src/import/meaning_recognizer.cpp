@@ -312,6 +312,7 @@ private:
     std::size_t step(form& f, std::size_t i) {
         token& tk = t_[i];
         if (tk.type != token_type::label || tk.hit(family_, label_block::subcategory) == nullptr) last_was_level2_ = false;
+        if (tk.type == token_type::label && (mode_ == mode::indicators || mode_ == mode::indicator_header)) demote_in_rubric(i);
         if (tk.type == token_type::label) return label(f, i);
         if (mode_ == mode::goal) return goal_text(f, i);
         if (mode_ == mode::indicator_header || mode_ == mode::indicators) return indicator_row(f, i);
@@ -950,6 +951,17 @@ private:
         return false;
     }
 
+    /// In a rubric's rows, a label of no table block (预算执行, 预算执行率: funds words of the
+    /// project form) is a cell's text: its rubric rows name what they assess in those words.
+    void demote_in_rubric(std::size_t k) {
+        token& t = t_[k];
+        if (t.type != token_type::label || mode_ != mode::indicators || !rubric_shape()) return;
+        for (label_block b : {label_block::category, label_block::subcategory, label_block::indicator_column, label_block::total}) {
+            if (t.hit(family_, b) != nullptr) return;
+        }
+        t.type = token_type::text;
+    }
+
     /// The header of a rubric: level-1 and level-2 columns before the name, and the name's
     /// explanation right after it (项目 | 考核内容 | 考核指标 | 指标说明 | …).
     bool rubric_shape() const {
@@ -983,6 +995,7 @@ private:
         }
         std::vector<std::size_t> texts;
         for (std::size_t k = i; k < end_ && texts.size() <= text_columns; k = next_free(k + 1)) {
+            demote_in_rubric(k);
             if (t_[k].type != token_type::text) break;
             texts.push_back(k);
         }
@@ -1106,6 +1119,7 @@ private:
         const bool criteria_column = has_criteria_column();
         const bool rubric = rubric_shape();
         for (; k < end_; k = next_free(k + 1)) {
+            if (rubric) demote_in_rubric(k);
             const token& v = t_[k];
             if (v.type == token_type::label || v.unsplit) break;
             if (criteria_column && !idx.empty() && (points_at(k) || (v.type == token_type::text && is_criteria_text(k)))) break;  // the criteria begin

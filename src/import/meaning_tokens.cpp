@@ -932,6 +932,14 @@ private:
     static bool is_explanation(std::string_view text) {
         if (text.size() < 36 || text.size() > 900) return false;
         if (text.find("\xE7\x94\xA8\xE4\xBB\xA5\xE5\x8F\x8D\xE6\x98\xA0") != std::string_view::npos) return true;  // 用以反映
+        // a scoring rule: a sentence (commas, a full stop at its end) that awards or deducts points
+        const bool sentence = (text.find(',') != std::string_view::npos || text.find("\xEF\xBC\x8C") != std::string_view::npos) &&
+                              (text.ends_with(".") || text.ends_with("\xE3\x80\x82"));
+        if (sentence && (text.find("\xE5\xBE\x97\xE6\xBB\xA1\xE5\x88\x86") != std::string_view::npos ||  // 得满分
+                         text.find("\xE4\xB8\x8D\xE5\xBE\x97\xE5\x88\x86") != std::string_view::npos ||  // 不得分
+                         text.find("\xE6\x89\xA3\xE5\xAE\x8C\xE4\xB8\xBA\xE6\xAD\xA2") != std::string_view::npos)) {  // 扣完为止
+            return true;
+        }
         const std::size_t eq = text.find('=');
         return eq != std::string_view::npos && eq >= 6 && text.find('*', eq) != std::string_view::npos &&
                text.find("100%", eq) != std::string_view::npos;

@@ -800,6 +800,58 @@ TEST(import_by_meaning, a_department_declaration_dumped_from_a_pdf_keeps_its_lab
     }));
 }
 
+TEST(import_by_meaning, reads_a_fixture_of_each_kind_of_the_cycle) {
+    {
+        const auto r = import_ok("department-tsv.txt");
+        ASSERT_EQ(r.forms.size(), 1u);
+        const form& f = r.forms[0];
+        EXPECT_EQ(f.kind, jixiao::form_kind::department_self_evaluation);
+        EXPECT_EQ(f.project_name, "示例县农业农村局");
+        EXPECT_EQ(total_cell(f, funds_column::executed), "1323.00");
+        EXPECT_EQ(f.money.score.text, "9.8");
+        ASSERT_EQ(f.money.breakdown.size(), 6u);
+        EXPECT_EQ(f.money.breakdown[5].label, "项目支出");
+        EXPECT_EQ(f.money.breakdown[5].at(funds_column::executed).text, "500.00");
+        ASSERT_EQ(f.indicators.size(), 6u);
+        EXPECT_EQ(f.indicators[2].score.text, "14.25");
+        EXPECT_EQ(f.total_score.text, "98.05");
+        EXPECT_TRUE(every_cell_accounted_for(r));
+    }
+    {
+        const auto r = import_ok("declaration-tsv.txt");
+        ASSERT_EQ(r.forms.size(), 1u);
+        const form& f = r.forms[0];
+        EXPECT_EQ(f.kind, jixiao::form_kind::project_declaration);
+        EXPECT_EQ(f.implementing_unit, "示例县公路养护中心");
+        EXPECT_EQ(total_cell(f, funds_column::initial_budget), "500.00");
+        EXPECT_EQ(f.money.at(funds_row::current_appropriation, funds_column::initial_budget).text, "450.00");
+        EXPECT_EQ(f.money.at(funds_row::other, funds_column::initial_budget).text, "50.00");
+        EXPECT_EQ(f.annual_goal.expected, "完成农村公路养护300公里，路况优良率提高。");
+        ASSERT_EQ(f.indicators.size(), 5u);
+        EXPECT_EQ(f.indicators[2].name, "每公里养护成本");
+        EXPECT_EQ(f.indicators[2].target.text, "≤1.6万元");
+        EXPECT_TRUE(f.indicators[2].actual.text.empty());
+        ASSERT_EQ(f.indicators[2].extra.size(), 1u);
+        EXPECT_EQ(f.indicators[2].extra[0].label, "指标解释");
+        EXPECT_TRUE(every_cell_accounted_for(r));
+    }
+    {
+        const auto r = import_ok("rubric.csv");
+        ASSERT_EQ(r.forms.size(), 1u);
+        const form& f = r.forms[0];
+        EXPECT_EQ(f.kind, jixiao::form_kind::rubric_evaluation);
+        ASSERT_EQ(f.indicators.size(), 3u);
+        EXPECT_EQ(f.indicators[0].level2_text, "预算执行");  // a funds word of the project form, a text here
+        EXPECT_EQ(f.indicators[0].name, "预算执行率");
+        EXPECT_EQ(f.indicators[1].level1_text, "预算管理");
+        EXPECT_EQ(f.indicators[1].extra.at(1).text, "结转结余率低于10%得满分,每高1个百分点扣1分,扣完为止.");  // not split at 10%
+        EXPECT_TRUE(f.indicators[1].actual.text.empty());
+        EXPECT_EQ(f.indicators[2].level1_text, "资产管理");
+        EXPECT_EQ(f.indicators[2].score.text, "20");
+        EXPECT_TRUE(every_cell_accounted_for(r));
+    }
+}
+
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
     for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt",
                              "sichuan-pipe.txt", "sichuan-lines.txt", "sichuan-pdf.txt"}) {

@@ -210,13 +210,19 @@ void classify(token& t, const lexicon& words) {
         }
     }
     if (t.hits == nullptr) {
-        // `经费控制情况(万元`, `项目资金(万元)`: a label with its money unit, the bracket perhaps
-        // cut by a line end; the key keeps the unit (the funds block reads it from there)
+        // `经费控制情况(万元`, `项目资金(万元)`, `指标内容(150字内)`, `项目起止时间(如20190101)`: a
+        // label with its money unit or a note to whoever fills it in, the bracket perhaps cut by a
+        // line end; the key keeps the bracket (the funds block reads the unit from there)
         const std::size_t open = t.key.rfind('(');
-        if (open != std::string::npos && open > 0) {
-            std::string_view unit = std::string_view(t.key).substr(open + 1);
-            if (unit.ends_with(")")) unit.remove_suffix(1);
-            if (unit == "\xE4\xB8\x87\xE5\x85\x83" || unit == "\xE5\x85\x83") t.hits = words.find(t.key.substr(0, open));  // 万元, 元
+        if (open != std::string::npos && open > 0 && t.key.size() - open <= 40) {
+            std::string_view note = std::string_view(t.key).substr(open + 1);
+            if (note.ends_with(")")) note.remove_suffix(1);
+            const bool money = note == "\xE4\xB8\x87\xE5\x85\x83" || note == "\xE5\x85\x83";          // 万元, 元
+            const bool for_the_filler = note.ends_with("\xE5\xAD\x97\xE5\x86\x85") ||                    // 150字内
+                                        note.ends_with("\xE5\xAD\x97\xE4\xBB\xA5\xE5\x86\x85") ||     // 字以内
+                                        note.starts_with("\xE5\xA6\x82") ||                                  // 如20190101
+                                        note == "\xE7\x9B\x96\xE7\xAB\xA0";                               // 盖章
+            if (money || for_the_filler) t.hits = words.find(t.key.substr(0, open));
         }
     }
     if (t.hits != nullptr) {
@@ -930,7 +936,7 @@ private:
     /// An indicator's explanation or scoring formula, one cell of prose: it says 用以反映 (used to
     /// reflect), or it is a formula (`…率=…*100%/…`). Bounded: a page of run-together cells is none.
     static bool is_explanation(std::string_view text) {
-        if (text.size() < 36 || text.size() > 900) return false;
+        if (text.size() < 24 || text.size() > 900) return false;
         if (text.find("\xE7\x94\xA8\xE4\xBB\xA5\xE5\x8F\x8D\xE6\x98\xA0") != std::string_view::npos) return true;  // 用以反映
         // a scoring rule: a sentence (commas, a full stop at its end) that awards or deducts points
         const bool sentence = (text.find(',') != std::string_view::npos || text.find("\xEF\xBC\x8C") != std::string_view::npos) &&
@@ -941,8 +947,14 @@ private:
             return true;
         }
         const std::size_t eq = text.find('=');
-        return eq != std::string_view::npos && eq >= 6 && text.find('*', eq) != std::string_view::npos &&
-               text.find("100%", eq) != std::string_view::npos;
+        if (eq != std::string_view::npos && eq >= 6 &&
+            (text.find('*', eq) != std::string_view::npos || text.find("\xC3\x97", eq) != std::string_view::npos) &&  // * or ×
+            text.find("100%", eq) != std::string_view::npos) {
+            return true;
+        }
+        // a question the indicator asks (`预算支出进度是否达到90%以上。`)
+        return text.find("\xE6\x98\xAF\xE5\x90\xA6") != std::string_view::npos &&  // 是否
+               (text.ends_with("\xE3\x80\x82") || text.ends_with("?") || text.ends_with("\xEF\xBC\x9F"));
     }
 
     /// The length of the longest label that starts `text` and leaves something after it (0: none).

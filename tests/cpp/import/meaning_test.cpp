@@ -852,6 +852,21 @@ TEST(import_by_meaning, reads_a_fixture_of_each_kind_of_the_cycle) {
     }
 }
 
+TEST(import_by_meaning, a_label_with_a_note_to_whoever_fills_it_in_is_still_the_label) {
+    // templates print how to fill a cell in brackets: (450字内), (如20190101), (盖章)
+    const std::string text =
+        "项目支出绩效目标申报表\n项目名称\t示例项目\n填报单位(盖章)\t示例局\n年度目标(450字内)\t完成示例任务。\n"
+        "一级指标\t二级指标\t三级指标\t指标值(150字内)\n产出指标\t数量指标\t示例数量\t≥10个\n";
+    auto r = io::import_text(text);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.implementing_unit, "示例局");
+    EXPECT_EQ(f.annual_goal.expected, "完成示例任务。");
+    ASSERT_EQ(f.indicators.size(), 1u);
+    EXPECT_EQ(f.indicators[0].target.text, "≥10个");
+}
+
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
     for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt",
                              "sichuan-pipe.txt", "sichuan-lines.txt", "sichuan-pdf.txt"}) {

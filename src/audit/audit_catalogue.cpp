@@ -323,7 +323,8 @@ constexpr std::array import_notes_zh{
     note_text{"total_incomplete", "总分行只有一个数，按总得分读取"},
     note_text{"total_row_joined", "被分页拆开的总分行已合并"},
     note_text{"values_of_two_rows", "两行的名称先于数值印出：第一组数值属于前一行，第二组属于本行"},
-};
+
+    note_text{"weight_from_name_points", "指标名称后括注的分值（如 相关性(5分)）读作该指标的分值"},};
 // clang-format on
 
 }  // namespace

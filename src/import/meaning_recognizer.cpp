@@ -930,12 +930,29 @@ private:
         }
         indicator ind;
         ind.name = std::string(trim(first.text));
+        std::string name_points;
+        if (points_shape_ && ind.weight.text.empty()) {
+            const std::string bare = strip_points(meaning_key(first.text), &name_points);
+            const std::string_view printed = trim(first.text);
+            std::size_t open = printed.rfind('(');
+            if (const std::size_t wide = printed.rfind("\xEF\xBC\x88"); wide != std::string_view::npos && (open == std::string_view::npos || wide > open)) open = wide;
+            if (!name_points.empty() && open != std::string_view::npos && meaning_key(printed.substr(0, open)) == bare) {
+                ind.name = std::string(trim(printed.substr(0, open)));  // `相关性(5分)`: the points are its weight
+            } else {
+                name_points.clear();
+            }
+        }
         ind.level1 = level1_;
         ind.level2 = level2_;
         ind.level1_text = level1_text_;
         ind.level2_text = level2_text_;
         ind.where = where(first);
         first.used = true;
+        if (!name_points.empty()) {
+            ind.weight = read_number_cell(name_points);
+            note(note_kind::repair, "weight_from_name_points",
+                 "the points printed after the name (" + name_points + ") are the indicator's weight", first, f.indicators.size());
+        }
         f.indicators.push_back(std::move(ind));
         filled_.assign(value_columns(indicator_columns_).size(), false);
         return values_for(f, f.indicators.back(), i + 1, false);
@@ -986,7 +1003,15 @@ private:
             return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
         };
         const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
-        if (!rubric_shape()) return;
+        const bool levels_first = l1 == 0 && l2 == 1 && name == 2;
+        // a scoring table whose every level and name carries its points (部门决策(25分) |
+        // 目标任务(15分) | 相关性(5分) | 5)
+        const auto with_points = [this](std::size_t k) {
+            std::string points;
+            const std::string bare = strip_points(meaning_key(t_[k].text), &points);
+            return !points.empty() && !bare.empty();
+        };
+        if (!rubric_shape() && !(levels_first && with_points(i))) return;
         std::size_t text_columns = 0;  // the columns before the first one that holds figures
         while (text_columns < indicator_columns_.size()) {
             const std::string& r = indicator_columns_[text_columns];
@@ -1000,10 +1025,14 @@ private:
             texts.push_back(k);
         }
         if (texts.size() > text_columns || texts.size() < text_columns - name) return;  // not this shape
+        if (!rubric_shape() && !std::all_of(texts.begin(), texts.end(), with_points)) return;
+        points_shape_ = !rubric_shape();
         const std::size_t first_column = text_columns - texts.size();
         for (std::size_t n = 0; n < texts.size() && first_column + n < name; ++n) {
             token& tk = t_[texts[n]];
-            std::string text = strip_points(meaning_key(tk.text));
+            std::string points;
+            std::string text = strip_points(meaning_key(tk.text), &points);
+            if (!points.empty()) note(note_kind::repair, "category_points", "the points of a level block (" + points + ") are printed in its label", tk);
             if (first_column + n == l1) {
                 level1_text_ = std::move(text);
                 level1_ = classify_category(level1_text_);
@@ -1341,6 +1370,7 @@ private:
     std::optional<decimal> execution_points_;  ///< `预算执行情况(20分)`: the execution weight printed in the header
     bool last_was_level2_ = false;
     std::string line_prefix_;  ///< a lone `其中:` before a funds line (funds_line_text)
+    bool points_shape_ = false;  ///< a scoring table whose levels and names carry their points (level_cells_of_row)
     std::vector<std::size_t> guessed_total_;  ///< figures read as the total row with no label before them
     funds_row inline_row_ = funds_row::total;
 };
@@ -1473,10 +1503,13 @@ result<import_result> recognize_by_meaning(const grid& g, const import_options& 
         reader.set_national(national);
         form f = reader.read(titled ? b : static_cast<std::size_t>(-1));
         if (family < families.size() && families[family].id != "national") f.layout = families[family].id;
-        f.kind = kind != form_kind::project_self_evaluation ? kind
-                 : (family < families.size() && families[family].kind == form_kind::transfer_self_evaluation)
-                     ? form_kind::transfer_self_evaluation
-                     : kind;
+        // the title's kind, unless the family's own kind says more: a transfer form, or a rubric
+        // (部门整体支出绩效评价得分表 is a department form scored by a rubric)
+        const form_kind family_kind = family < families.size() ? families[family].kind : form_kind::other;
+        f.kind = family_kind == form_kind::rubric_evaluation ? family_kind
+                 : kind != form_kind::project_self_evaluation ? kind
+                 : family_kind == form_kind::transfer_self_evaluation ? family_kind
+                 : kind;
         if (is_empty_shell(f)) {
             out.report.notes.push_back(import_note{"form_not_scorable", note_kind::warning,
                                                    "no indicator and no funds figure read: the form cannot be scored "

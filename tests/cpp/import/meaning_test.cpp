@@ -867,6 +867,34 @@ TEST(import_by_meaning, a_label_with_a_note_to_whoever_fills_it_in_is_still_the_
     EXPECT_EQ(f.indicators[0].target.text, "≥10个");
 }
 
+TEST(import_by_meaning, a_scoring_table_whose_levels_and_names_carry_their_points) {
+    const std::string text =
+        "2023年度部门整体支出绩效评价得分表\n一级指标\t二级指标\t三级指标\t得分\n"
+        "部门决策(25分)\t目标任务(15分)\t相关性(5分)\t5\n明确性(5分)\t4.5\n预算编制(10分)\t测算依据(5分)\t2\n"
+        "总分\t100\t92\n";
+    auto r = io::import_text(text);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    ASSERT_EQ(r->forms.size(), 1u);
+    const form& f = r->forms[0];
+    EXPECT_EQ(f.kind, jixiao::form_kind::rubric_evaluation);  // the rubric family's kind over the title's 部门整体
+    ASSERT_EQ(f.indicators.size(), 3u);
+    const std::vector<std::array<std::string, 5>> want{{"部门决策", "目标任务", "相关性", "5", "5"},
+                                                       {"部门决策", "目标任务", "明确性", "5", "4.5"},
+                                                       {"部门决策", "预算编制", "测算依据", "5", "2"}};
+    for (std::size_t k = 0; k < want.size(); ++k) {
+        const auto& ind = f.indicators[k];
+        EXPECT_EQ(ind.level1_text, want[k][0]);
+        EXPECT_EQ(ind.level2_text, want[k][1]);
+        EXPECT_EQ(ind.name, want[k][2]);
+        EXPECT_EQ(ind.weight.text, want[k][3]);
+        EXPECT_EQ(ind.score.text, want[k][4]);
+    }
+    EXPECT_EQ(f.total_score.text, "92");
+    const auto count = std::count_if(r->report.notes.begin(), r->report.notes.end(),
+                                     [](const io::import_note& n) { return n.code == "weight_from_name_points"; });
+    EXPECT_EQ(count, 3);
+}
+
 TEST(import_by_meaning, gives_the_same_forms_through_recognize_and_import_text) {
     for (const char* name : {"transfer-pipe.txt", "transfer-lines.txt", "national-space-joined.txt", "hebei-lines.txt",
                              "sichuan-pipe.txt", "sichuan-lines.txt", "sichuan-pdf.txt"}) {

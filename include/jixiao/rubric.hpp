@@ -43,7 +43,7 @@ enum class rubric_condition {
 
 /// One clause "condition 得 X 分" (得满分, 不得分, 扣 X 分).
 struct rubric_band {
-    rubric_condition condition = rubric_condition::bounds;
+    rubric_condition condition = rubric_condition::bounds;  ///< what the condition tests
     std::optional<rubric_bound> lower;  ///< actual >= (or >) lower
     std::optional<rubric_bound> upper;  ///< actual <= (or <) upper
     /// Points earned: none means the full weight (得满分); `deduct` says they are taken off.

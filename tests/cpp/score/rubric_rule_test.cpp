@@ -112,3 +112,24 @@ TEST(rubric_rule, rule_cell_by_label) {
     ind.extra = {{"指标解释", "x"}};
     EXPECT_EQ(rubric_rule_cell(ind), nullptr);
 }
+
+TEST(rubric_rule, every_cut_of_a_rule_is_read_or_refused_without_harm) {
+    // Untrusted text: every prefix of every rule (cut inside UTF-8 sequences too), and the
+    // rules with stray bytes, either parse or do not; a full rule keeps parsing.
+    const std::vector<std::string> rules{
+        "满意度≥95%得10分；90%≤满意度<95%得8分；80%-90%得5分；低于80%不得分",
+        "执行率达到100%得满分，每降低1个百分点扣0.5分，扣完为止",
+        "工期30天以内得满分，每延迟1天扣2分",
+        "按时完成得满分，未完成不得分",
+    };
+    for (const std::string& r : rules) {
+        ASSERT_TRUE(parse_rubric_rule(r).has_value()) << r;
+        for (std::size_t n = 0; n <= r.size(); ++n) {
+            (void)parse_rubric_rule(std::string_view(r).substr(0, n));
+            std::string noisy = r;
+            noisy.insert(n, "\xFF\xEF\xBC");
+            (void)parse_rubric_rule(noisy);
+        }
+    }
+    EXPECT_FALSE(parse_rubric_rule(std::string(20000, '9') + "%得满分").has_value());  // too many digits
+}

@@ -107,3 +107,12 @@ def test_portfolio_kinds_and_groups(batch):
     assert frame.loc[0, "forms_project_declaration"] == 1
     assert frame.loc[0, "mean_department_self_evaluation"] == Decimal("98.70")
     assert frame.loc[0, "mean_project_declaration"] is None
+
+
+def test_notebook_display_of_a_declaration_says_not_scored():
+    html = jixiao.score(load("declaration-2024.json"))._repr_html_()
+    assert "not scored: a declaration · 目标申报表不评分" in html
+    assert "kind project_declaration" in html
+    assert "grade" not in html.split("reported")[0]
+    scored = jixiao.score(load("department-2023.json"))._repr_html_()
+    assert "<b>98.70</b> (grade 优)" in scored

@@ -116,3 +116,13 @@ def test_notebook_display_of_a_declaration_says_not_scored():
     assert "grade" not in html.split("reported")[0]
     scored = jixiao.score(load("department-2023.json"))._repr_html_()
     assert "<b>98.70</b> (grade 优)" in scored
+
+
+def test_score_table_marks_the_declaration_not_scored(batch):
+    table = jixiao.score_table(batch)
+    assert table.scored == [True, True, False, True]
+    assert table.totals(2)["scored"] is False and table.grades[2] == ""
+    totals = table.totals_frame(batch)
+    assert totals.loc[2, "computed_total"] is None
+    assert totals.loc[1, "computed_total"] == Decimal("98.44")
+    assert pickle.loads(pickle.dumps(table)).scored == table.scored

@@ -208,7 +208,9 @@ def score_totals_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.F
     n = len(table)
     data = {**_table_keys(table, None if forms is None else _forms_of(forms), list(range(n))),
             "execution_rate_percent": table.execution_rates, "weight_total": table.weight_totals,
-            "computed_total": table.computed_totals, "reported_total": table.reported_totals,
+            # A form not scored (a declaration, an empty shell) has no total.
+            "computed_total": [t if s else None for t, s in zip(table.computed_totals, table.scored)],
+            "reported_total": table.reported_totals,
             "total_difference": table.total_differences, "total_complete": table.complete,
             "computed_grade": [_text_or_na(g) for g in table.grades], "rulebook": [table.rulebook_id] * n}
     return _frame(data, SCORE_TOTALS_COLUMNS)

@@ -3,6 +3,7 @@
 // fixtures are tests/data/forms/kinds/*.json (written for these tests).
 #include <jixiao/json.hpp>
 #include <jixiao/rulebook.hpp>
+#include <jixiao/score_table.hpp>
 #include <jixiao/scoring.hpp>
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace jixiao;
 
@@ -266,4 +268,15 @@ TEST(kinds_scoring, reused_card_equals_a_fresh_one_across_kinds) {
         score_into(f, book, card);
         EXPECT_EQ(card, score(f, book)) << name;
     }
+}
+
+TEST(kinds_scoring, score_table_marks_a_declaration_not_scored) {
+    const std::vector<form> forms{fixture("project-2023.json"), fixture("declaration-2024.json")};
+    const score_table table = tabulate(forms, builtin("mof-2020"));
+    ASSERT_EQ(table.forms.size(), 2u);
+    EXPECT_TRUE(table.forms[0].scored);
+    EXPECT_EQ(table.forms[0].computed_total, d("98.44"));
+    EXPECT_FALSE(table.forms[1].scored);
+    EXPECT_TRUE(table.forms[1].grade.empty());
+    EXPECT_EQ(table.rows[table.forms[1].first_row].reason, line_reason::not_scorable_kind);
 }

@@ -12,6 +12,7 @@
 #include <jixiao/portfolio.hpp>
 #include <jixiao/rulebook.hpp>
 #include <jixiao/score_table.hpp>
+#include <jixiao/rubric.hpp>
 #include <jixiao/scoring.hpp>
 #include <jixiao/unit.hpp>
 #include <jixiao/value.hpp>

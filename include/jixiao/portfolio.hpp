@@ -7,14 +7,17 @@
 //   struct grade_count           one grade and how many forms earned it
 //   struct rate_bucket           one execution-rate interval and how many forms fall in it
 //   struct code_count            one finding code: findings, forms, severity
-//   struct portfolio_entry       one line per form: totals, grade, rate, counts, trust
+//   struct portfolio_entry       one line per form: kind, totals, grade, rate, counts, trust
+//   struct kind_summary          the forms of one kind: counts, funds, scored totals
+//   summarize_kinds(evals)       one kind_summary per kind present
 //   struct portfolio             grade distribution, execution-rate distribution, findings by
 //                                code, per-form trust (built on audit's portfolio_summary)
 //   summarize(evaluations, book) the portfolio of a batch
 //   flag_duplicate_forms(evals)  the batch check: a form submitted twice (`batch.duplicate_form`)
 //   struct unread_file           a file of the batch in which no form was read, and why
 //   enum group_by, group_portfolio(evals, p, by)
-//                                the portfolio by 主管部门, 实施单位, grade or file
+//                                the portfolio by 主管部门, 实施单位, grade, file or budget unit
+//                                (kinds side by side in each group)
 //   execution_rate_bucket_labels the fixed bucket labels, in order
 //
 // Every number is an exact decimal; the mean total is rounded half away from zero to 2 places.
@@ -99,6 +102,15 @@ struct portfolio_entry {
     std::string project_name;
     /// 主管部门.
     std::string department;
+    /// 实施单位.
+    std::string implementing_unit;
+    /// The kind of the form (project self-evaluation, declaration ...).
+    form_kind kind = form_kind::project_self_evaluation;
+    /// Whether the form has a total and a grade (`scorecard::scorable`): not an empty shell, not a
+    /// declaration. An unscored form's `computed_total` means nothing.
+    bool scored = true;
+    /// Why it is not scored (`scorecard::unscored`).
+    unscored_reason unscored = unscored_reason::none;
     std::optional<decimal> reported_total;      ///< 总分 as reported, when it is a number
     /// Computed total score.
     decimal computed_total;
@@ -125,20 +137,42 @@ struct unread_file {
 enum class group_by {
     department,         ///< 主管部门
     implementing_unit,  ///< 实施单位
-    grade,              ///< the computed grade (empty shells: no grade)
+    grade,              ///< the computed grade (empty shells: no grade; declarations: none of the grades)
     file,               ///< the source file
+    /// The budget unit, with its forms of every kind side by side: a department form's unit is its
+    /// 部门(单位)名称 (`project_name`, else 实施单位, else 主管部门); any other form joins the unit
+    /// of a department form of the batch named by its 实施单位 or else its 主管部门, and otherwise
+    /// forms its own unit named by its 实施单位 (else 主管部门).
+    budget_unit,
 };
-/// Stable names: `department`, `implementing_unit`, `grade`, `file`.
+/// Stable names: `department`, `implementing_unit`, `grade`, `file`, `budget_unit`.
 [[nodiscard]] std::string_view to_string(group_by by) noexcept;
-/// A grouping from its name: the stable name, `unit`, or the Chinese (`主管部门`, `实施单位`,
-/// `等级` / `评价等级`, `文件`); none when unknown.
+/// A grouping from its name: the stable name, `unit` (实施单位), or the Chinese (`主管部门`, `实施单位`,
+/// `等级` / `评价等级`, `文件`, `预算单位` / `单位`); none when unknown.
 [[nodiscard]] std::optional<group_by> group_by_from_string(std::string_view name) noexcept;
+
+/// The forms of one kind in a portfolio or a group: counts, money and scored totals.
+struct kind_summary {
+    form_kind kind = form_kind::project_self_evaluation;  ///< the kind
+    std::size_t forms = 0;                       ///< forms of the kind
+    std::size_t scored = 0;                      ///< of which scored (a declaration never is)
+    decimal computed_total_sum;                  ///< Σ computed totals of the scored forms
+    std::optional<decimal> computed_total_mean;  ///< over the scored forms, 2 places (none without one)
+    decimal initial_budget_sum;                  ///< Σ 年初预算数 (yuan): a declaration's funds requested
+    decimal budget_sum;                          ///< Σ 全年预算数 (yuan)
+    decimal executed_sum;                        ///< Σ 全年执行数 (yuan)
+    /// Member-wise equality.
+    friend bool operator==(const kind_summary&, const kind_summary&) = default;
+};
+
+/// The kinds present among `evaluations`, in the order of `form_kind`, each summarised.
+[[nodiscard]] std::vector<kind_summary> summarize_kinds(std::span<const evaluation> evaluations);
 
 /// One group of a portfolio: its forms' totals, money, grades and findings.
 struct portfolio_group {
     std::string key;                             ///< the department, unit, grade or file ("" when blank)
     std::size_t forms = 0;                       ///< forms in the group
-    std::size_t scorable = 0;                    ///< of which not empty shells
+    std::size_t scorable = 0;                    ///< of which scored (not empty shells, not declarations)
     decimal computed_total_sum;                  ///< Σ computed totals of the scorable forms
     std::optional<decimal> computed_total_mean;  ///< over the scorable forms, 2 places, half away from zero
     decimal budget_sum;                          ///< Σ 全年预算数 (yuan)
@@ -150,6 +184,8 @@ struct portfolio_group {
     std::size_t warnings = 0;
     /// Notices of the group's forms.
     std::size_t notices = 0;
+    /// The group's forms by kind, side by side (department form, project forms, declarations ...).
+    std::vector<kind_summary> kinds;
     /// Member-wise equality.
     friend bool operator==(const portfolio_group&, const portfolio_group&) = default;
 };
@@ -162,7 +198,9 @@ struct portfolio {
     std::string rulebook_version;
     /// Number of forms.
     std::size_t forms = 0;
-    std::vector<grade_count> grades;            ///< the rulebook's grades in order, then `""`
+    /// The rulebook's grades in order, then `""` (no grade: empty shells); declarations are in
+    /// none of them (they are never graded), nor in `execution_rates`.
+    std::vector<grade_count> grades;
     std::vector<rate_bucket> execution_rates;   ///< every bucket, in label order
     std::vector<code_count> findings_by_code;   ///< most findings first, then by code
     portfolio_summary findings;                 ///< audit's counts (severity, trust, by code)
@@ -171,6 +209,9 @@ struct portfolio {
     std::optional<decimal> computed_total_mean; ///< mean over the scorable forms, 2 places (none when there is none)
     decimal budget_sum;                         ///< Σ 全年预算数 (yuan; 万元 forms converted)
     decimal executed_sum;                       ///< Σ 全年执行数 (yuan)
+    /// The forms by kind (`summarize_kinds`): a department form's budget contains its projects',
+    /// so the per-kind sums are the ones to compare.
+    std::vector<kind_summary> kinds;
     /// Files of the batch in which no form was read: `summarize` leaves it empty; the reader of
     /// the batch (the CLI, Python `read_many`) fills it, and every report lists them.
     std::vector<unread_file> files_not_read;

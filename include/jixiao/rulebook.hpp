@@ -16,6 +16,8 @@
 //   load_rulebook_file(path)        the same, from a file
 //   builtin_rulebook(name)          one of the rulebooks compiled into the library
 //   builtin_rulebook_names()        their names (`mof-2020` is the default)
+//   kind_rulebook_name(kind)        the rulebook a kind has of its own (department-2020 ...)
+//   rulebook_name_for(kind)         that, else mof-2020
 //   to_json(rulebook)               the full rulebook as JSON (load_rulebook_json reads it back)
 //
 // The file format is described by docs/rulebook.schema.json and the rules by docs/rulebooks.md.
@@ -37,6 +39,14 @@ namespace jixiao {
 
 /// Name of the default built-in rulebook (财预〔2020〕10号 as practised).
 inline constexpr std::string_view default_rulebook_name = "mof-2020";
+
+/// The built-in rulebook a kind of form has of its own: `department-2020` for department forms,
+/// `rubric-2020` for rubric evaluations; empty for the project and transfer forms (scored by their
+/// layout family's rulebook, else `mof-2020`) and for declarations (never scored).
+[[nodiscard]] std::string_view kind_rulebook_name(form_kind k) noexcept;
+/// The rulebook a form of kind `k` is scored by when the caller names none and no layout
+/// family names one: `kind_rulebook_name(k)`, else `mof-2020`.
+[[nodiscard]] std::string_view rulebook_name_for(form_kind k) noexcept;
 
 /// A source a rulebook cites (a regulation or a documented practice).
 struct citation {

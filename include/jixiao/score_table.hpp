@@ -61,6 +61,9 @@ struct form_score {
     std::optional<decimal> reported_total;    ///< 总分 as reported, when it parsed
     std::optional<decimal> total_difference;  ///< computed - reported total
     std::string grade;          ///< grade of the computed total (优/良/中/差)
+    /// `scorecard::scorable`: false for an empty shell or a declaration, whose computed total
+    /// means nothing (no grade either).
+    bool scored = true;
     /// Member-wise equality.
     friend bool operator==(const form_score&, const form_score&) = default;
 };

@@ -11,6 +11,9 @@
 //   struct scorecard            execution line + indicator lines + rate, totals and grade
 //   struct score_options        traces on/off
 //   score(form, rulebook)       pure, thread-safe; exact to the last digit
+//   score(form)                 the same by the rulebook of the form's kind
+//   enum class unscored_reason  why a card has no total (empty shell, declaration)
+//   not_scored_text(card, zh)   "not scored: a declaration" / 目标申报表不评分 ...
 //   score_into(form, rulebook, card)  the same into a reused scorecard (no allocation per form)
 //   score_batch(forms, rulebook)     many forms in order; score_batch_into(form pointers, rulebook,
 //                                    cards) the same into cards kept by the caller
@@ -108,6 +111,13 @@ enum class line_reason {
     missing_budget,           ///< execution: no 全年预算数
     invalid_budget,           ///< execution: a negative or unreadable 全年预算数
     missing_executed,         ///< execution: no 全年执行数
+    // kinds of form (docs/rulebooks.md, "Kinds of form")
+    not_scorable_kind,        ///< the form is a declaration (目标申报表): report only, never scored
+    rubric_linear,            ///< rubric: the line's 评分标准 "X 得满分，每降低 Y 扣 Z 分" applied
+    rubric_band,              ///< rubric: the line's 评分标准 band "...得 X 分" that holds for the actual
+    rubric_completion,        ///< rubric: "完成得满分，未完成不得分" applied to the outcome
+    as_reported,              ///< rubric: the 评分标准 cannot be applied mechanically; the printed score stands
+    execution_not_in_form,    ///< rubric: the form prints no 分值 for its funds: no execution line
 };
 
 [[nodiscard]] std::string_view to_string(line_status s) noexcept;
@@ -174,6 +184,15 @@ struct score_line {
     friend bool operator==(const score_line&, const score_line&) = default;
 };
 
+/// Why a scorecard has no total and no grade (`scorecard::unscored`).
+enum class unscored_reason {
+    none,         ///< scored
+    empty_shell,  ///< no indicator and no funds figure read (`is_empty_shell`)
+    declaration,  ///< a target declaration (`is_declaration(kind)`): not scorable, report only
+};
+/// Stable names: `none`, `empty_shell`, `declaration`.
+[[nodiscard]] std::string_view to_string(unscored_reason r) noexcept;
+
 /// The scores of one form under one rulebook.
 struct scorecard {
     /// Id of the rulebook used.
@@ -190,6 +209,11 @@ struct scorecard {
     /// False for an empty shell (`is_empty_shell`): no indicator and no funds figure read, so
     /// no grade is given (`computed_grade` is empty) and the total means nothing.
     bool scorable = true;
+    /// Why the card is not scorable (`none` when `scorable`). A declaration's card has every line
+    /// `not_scorable` with reason `not_scorable_kind`, a zero total that means nothing, no grade.
+    unscored_reason unscored = unscored_reason::none;
+    /// The kind of the form scored (`form::kind`).
+    form_kind kind = form_kind::project_self_evaluation;
     reported<decimal> reported_total;          ///< 总分 as reported
     std::optional<decimal> total_difference;   ///< computed - reported total
     std::string computed_grade;                ///< grade of the computed total
@@ -202,8 +226,21 @@ struct score_options {
     bool traces = true;  ///< build the per-line traces (off for throughput)
 };
 
-/// Scores one form. Pure: no global state, safe to call from many threads at once.
+/// What the reports print instead of a total and a grade for a card that is not scorable:
+/// `not scored: a declaration` / `目标申报表不评分`, `not scorable: no indicator, no funds figure` /
+/// `无法评分（未读到指标和资金数额）`; empty for a scored card.
+[[nodiscard]] std::string_view not_scored_text(const scorecard& card, bool chinese = false) noexcept;
+
+/// Scores one form. Pure: no global state, safe to call from many threads at once. A
+/// declaration is never scored (`unscored_reason::declaration`), whatever the rulebook; a rubric
+/// evaluation is scored from each line's own 评分标准 (rubric.hpp), with the rulebook's rounding
+/// and grades.
 [[nodiscard]] scorecard score(const form& f, const rulebook& book, const score_options& options = {});
+/// Scores one form by the rulebook of its kind (`rulebook_name_for(f.kind)`: department-2020
+/// for department forms, rubric-2020 for rubric evaluations, mof-2020 otherwise).
+[[nodiscard]] scorecard score(const form& f);
+/// The same, with options.
+[[nodiscard]] scorecard score(const form& f, const score_options& options);
 /// Scores one form into `card`, reusing its storage: the result equals `score(f, book, options)`;
 /// no allocation when `card` last held a form with as many indicators (traces off).
 void score_into(const form& f, const rulebook& book, scorecard& card, const score_options& options = {});

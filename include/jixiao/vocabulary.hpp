@@ -792,4 +792,72 @@ inline constexpr std::string_view page_word_before = "第";  // "number ..."
 inline constexpr std::string_view page_word_after = "页";   // "... page"
 inline constexpr std::string_view page_word_total = "共";   // "of ... in total"
 
+// ---------------------------------------------------------------------------------------------
+// rubric rules — the 评分标准 of rubric-scored evaluations (owned by src/score/rubric_rule.cpp)
+//
+// A rule text is split into clauses at the separators; each clause is a condition and an award
+// (得满分, 得 X 分, 不得分, 扣 X 分), a proportional deduction (每降低 Y 扣 Z 分) or a closing
+// remark that changes nothing (扣完为止: scores are floored at 0 anyway). docs/rulebooks.md.
+// The comparator tables above serve the conditions, with the few words below added.
+// ---------------------------------------------------------------------------------------------
+
+/// Labels of the extra column that holds a rubric line's rule (spaces ignored).
+inline constexpr std::string_view rubric_rule_labels[] = {
+    "评分标准", "评分细则", "评分办法", "扣分标准", "评(扣)分标准", "评（扣）分标准", "评扣分标准",
+    "评分依据", "评价标准", "计分方法",
+};
+/// Clause separators of a rule text (full-width and ASCII comma, semicolon, full stop).
+inline constexpr std::string_view rubric_clause_separators[] = {"，", ",", "；", ";", "。"};
+/// Awards that end a clause and take no number: the full weight or nothing.
+inline constexpr std::string_view rubric_full_awards[] = {"得满分", "计满分", "给满分", "满分"};  // full marks
+inline constexpr std::string_view rubric_zero_awards[] = {"不得分", "不计分", "不给分", "得0分", "计0分"};  // no points
+/// Words before the points of an award ("得 8 分", "计 8 分"), and of a deduction ("扣 2 分").
+inline constexpr std::string_view rubric_award_words[] = {"得", "计", "给"};
+inline constexpr std::string_view rubric_deduct_words[] = {"扣除", "扣减", "扣"};
+inline constexpr std::string_view rubric_points_word = "分";       // points
+inline constexpr std::string_view rubric_each_word = "每";         // each (a proportional deduction)
+/// "个百分点" (percentage points): a step written in points of a percent.
+inline constexpr std::string_view rubric_percent_points = "个百分点";
+/// Comparator words of rule conditions beyond `comparator_prefix_words` (达到 reads as at least).
+inline constexpr comparator_spelling rubric_prefix_words[] = {
+    {"达到", ">="},   // reaching: at least
+    {"达", ">="},     // reaching: at least
+    {"未达到", "<"},  // not reaching
+    {"不足", "<"},    // short of
+    {"不到", "<"},    // short of
+    {"不满", "<"},    // short of
+    {"在", "="},      // at (a filler before a number: 在95%以上)
+    {"为", "="},      // is (a filler)
+};
+/// Markers that say a bound is included (`95%（含）以上`).
+inline constexpr std::string_view rubric_inclusive_marks[] = {"(含)", "（含）", "含"};
+/// Direction of a proportional deduction: the actual falls short (higher is better) ...
+inline constexpr std::string_view rubric_shortfall_words[] = {
+    "降低", "下降", "减少", "低于", "少于", "不足", "低", "少", "减",
+};
+/// ... or exceeds (lower is better: costs, days of delay).
+inline constexpr std::string_view rubric_excess_words[] = {
+    "超过", "超出", "增加", "高于", "多于", "延迟", "推迟", "逾期", "超", "多", "高",
+};
+/// Conditions that mean the target was met, and not met (compared by `compare_actual`).
+inline constexpr std::string_view rubric_met_words[] = {
+    "完成", "全部完成", "全面完成", "按时完成", "已完成", "完成目标", "达到目标", "达标", "实现目标", "达成",
+};
+inline constexpr std::string_view rubric_not_met_words[] = {
+    "未完成", "没有完成", "未全部完成", "未按时完成", "未完成目标", "未达到目标", "未达标", "不达标",
+    "未实现", "未实现目标", "未达成",
+};
+/// Closing remarks that change nothing (every score is floored at 0).
+inline constexpr std::string_view rubric_closing_remarks[] = {
+    "扣完为止", "扣完即止", "扣满为止", "直至扣完", "扣至0分为止", "扣完本项分值为止", "扣完该项分值为止",
+    "本项分值扣完为止", "最低为0分", "最低0分", "最低得0分",
+};
+/// Words a condition may end with before its award ("...的，得满分"; "若 ..." before it).
+inline constexpr std::string_view rubric_condition_fillers_after[] = {"的", "时", "者"};
+inline constexpr std::string_view rubric_condition_fillers_before[] = {"若", "如", "凡"};
+/// Words that make a clause no rule (a count of events or a judgement the form does not record).
+inline constexpr std::string_view rubric_forbidden_words[] = {
+    "酌情", "视情况", "根据", "按照", "发现", "一次", "一处", "一项", "每个", "或", "且", "否则", "其他", "其余",
+};
+
 }  // namespace jixiao::vocabulary

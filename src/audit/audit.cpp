@@ -215,9 +215,14 @@ std::vector<finding> audit(const form& f, const scorecard& card, const rulebook&
     std::vector<finding> out;
     audit_detail::context c{f, card, book, out};
     audit_detail::check_hygiene(c, notes);
-    audit_detail::check_arithmetic(c);
-    audit_detail::check_rule_fit(c);
-    audit_detail::check_evidence(c);
+    if (is_declaration(f.kind)) {
+        // Not scored: no score, total or evidence of completion to check, only the funds.
+        audit_detail::check_funds_arithmetic(c);
+    } else {
+        audit_detail::check_arithmetic(c);
+        audit_detail::check_rule_fit(c);
+        audit_detail::check_evidence(c);
+    }
     sort_findings(out);
     return out;
 }

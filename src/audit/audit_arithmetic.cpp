@@ -285,6 +285,11 @@ void check_weights_and_totals(const context& c) {
 
 }  // namespace
 
+void check_funds_arithmetic(const context& c) {
+    check_sources(c);
+    check_negative_amounts(c);
+}
+
 void check_arithmetic(const context& c) {
     check_sources(c);
     check_negative_amounts(c);

@@ -68,7 +68,8 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
     if (is_empty_shell(f)) c.emit("hygiene.not_scorable", "form", std::nullopt, "form", {});
     if (trim(f.project_name).empty()) required(c, "form", std::nullopt, "project_name");
     if (trim(f.department).empty()) required(c, "form", std::nullopt, "department");
-    if (f.money.at(funds_row::total, funds_column::full_year_budget).state == cell_state::missing) {
+    // A declaration requests its funds as 年初预算数: it has no 全年预算数 yet.
+    if (!is_declaration(f.kind) && f.money.at(funds_row::total, funds_column::full_year_budget).state == cell_state::missing) {
         required(c, "funds", std::nullopt, "full_year_budget");
     }
     // Unreadable cells of the funds block.
@@ -93,10 +94,14 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
         auto blank_value = [](const reported<value_expr>& v) {
             return v.state == cell_state::missing || (v.value && v.value->kind == value_kind::empty);
         };
-        if (blank_value(ind.target)) required(c, "indicators", i, "target");
-        if (blank_value(ind.actual)) required(c, "indicators", i, "actual");
-        if (ind.weight.state == cell_state::missing) required(c, "indicators", i, "weight");
-        if (ind.score.state == cell_state::missing) required(c, "indicators", i, "score");
+        // A declaration has targets only; a rubric line is judged by its 评分标准 and may have
+        // neither a target nor an actual (决策依据, 制度健全性).
+        const bool declaration = is_declaration(f.kind);
+        const bool rubric = f.kind == form_kind::rubric_evaluation;
+        if (!rubric && blank_value(ind.target)) required(c, "indicators", i, "target");
+        if (!declaration && !rubric && blank_value(ind.actual)) required(c, "indicators", i, "actual");
+        if (!declaration && ind.weight.state == cell_state::missing) required(c, "indicators", i, "weight");
+        if (!declaration && ind.score.state == cell_state::missing) required(c, "indicators", i, "score");
         std::string nm_zh = ind.name + "/";
         std::string nm_en = "indicator \"" + ind.name + "\", ";
         unparsed(c, ind.target, "indicators", i, "target", nm_zh + std::string(field_zh("target")),

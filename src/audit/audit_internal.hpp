@@ -29,6 +29,9 @@ struct context {
 };
 
 void check_arithmetic(const context& c);
+/// The funds checks of `check_arithmetic` only (sources add up, no negative amount): what a
+/// declaration, which has no scores, is checked for here.
+void check_funds_arithmetic(const context& c);
 void check_rule_fit(const context& c);
 void check_evidence(const context& c);
 void check_hygiene(const context& c, std::span<const io::import_note> notes);

@@ -13,10 +13,13 @@ command add_summary(CLI::App& root) {
     add_output_options(*app, *o, true, true, true, true);
     auto by = std::make_shared<std::string>();
     app->add_option("--by", *by,
-                    "Group the portfolio by department (主管部门), unit (实施单位), grade (等级) or file (文件): a table "
+                    "Group the portfolio by department (主管部门), unit (实施单位), grade (等级), file (文件) or "
+                    "budget_unit (预算单位: a unit's department form, projects and declarations side by side): a table "
                     "in the summary, the JSON, the Markdown and the HTML report; --csv writes one row per group")
         ->check([](const std::string& v) {
-            return group_by_from_string(v) ? std::string() : "--by: department, unit, grade or file (or 主管部门, 实施单位, 等级, 文件)";
+            return group_by_from_string(v) ? std::string()
+                                           : "--by: department, unit, grade, file or budget_unit (or 主管部门, 实施单位, 等级, "
+                                             "文件, 预算单位)";
         });
     add_run_options(*app, *o, true);
     return {app, [o, by] {

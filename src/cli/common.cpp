@@ -389,6 +389,21 @@ std::map<std::string, rulebook> rulebooks_by_layout(const std::vector<loaded_inp
     return out;
 }
 
+/// The rulebooks of the kinds that have their own (department-2020, rubric-2020), when no
+/// --rulebook was given.
+std::map<std::string, rulebook, std::less<>> rulebooks_by_kind(const std::vector<loaded_input>& inputs,
+                                                               const common_options& o) {
+    std::map<std::string, rulebook, std::less<>> out;
+    if (!o.rulebook.empty()) return out;
+    for (const loaded_input& in : inputs) {
+        for (const form& f : in.forms) {
+            const std::string_view own = kind_rulebook_name(f.kind);
+            if (!own.empty() && out.find(own) == out.end()) out.emplace(std::string(own), resolve_rulebook(std::string(own)));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 rulebook resolve_rulebook(const std::string& spec_or_empty) {
@@ -423,9 +438,13 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
     for (const loaded_input& in : inputs) {
         for (std::size_t i = 0; i < in.forms.size(); ++i) tasks.push_back({&in.forms[i], &in.notes[i], &in.source});
     }
-    // No --rulebook: a form read by a layout family is scored by the rulebook the family names.
+    // No --rulebook: a kind with a rulebook of its own (department, rubric) is scored by it; any
+    // other form read by a layout family by the rulebook the family names; the rest by `book`.
+    // (A declaration is never scored, whatever the rulebook.) docs/rulebooks.md.
     const std::map<std::string, rulebook> by_layout = rulebooks_by_layout(inputs, o);
+    const std::map<std::string, rulebook, std::less<>> by_kind = rulebooks_by_kind(inputs, o);
     auto book_for = [&](const form& f) -> const rulebook& {
+        if (const auto k = by_kind.find(kind_rulebook_name(f.kind)); k != by_kind.end()) return k->second;
         const auto it = f.layout.empty() ? by_layout.end() : by_layout.find(f.layout);
         return it == by_layout.end() ? book : it->second;
     };
@@ -527,6 +546,22 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
     }
     if (p.computed_total_mean) text += say("; mean total ", "；平均复核总分 ") + p.computed_total_mean->to_string();
     text += "\n";
+    // The kinds, when the batch holds more than project self-evaluations.
+    const bool only_projects = p.kinds.empty() || (p.kinds.size() == 1 && p.kinds[0].kind == form_kind::project_self_evaluation);
+    auto kind_part = [&](const kind_summary& k) {
+        std::string part = (zh ? std::string(chinese_name(k.kind)) : std::string(to_string(k.kind))) + " " + n(k.forms);
+        if (is_declaration(k.kind)) {
+            part += say(" (not scored: a declaration)", "（目标申报表不评分）");
+        } else if (k.computed_total_mean) {
+            part += say(" (mean total ", "（平均复核总分 ") + k.computed_total_mean->to_string() + say(")", "）");
+        }
+        return part;
+    };
+    if (!only_projects) {
+        text += say("kinds:", "表类：");
+        for (std::size_t i = 0; i < p.kinds.size(); ++i) text += (i == 0 ? " " : say(", ", "，")) + kind_part(p.kinds[i]);
+        text += "\n";
+    }
     if (!p.files_not_read.empty()) {
         text += zh ? n(p.files_not_read.size()) + " 个文件未能读取："
                    : n(p.files_not_read.size()) + (p.files_not_read.size() == 1 ? " file" : " files") + " not read:";
@@ -534,7 +569,8 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
         text += say(" (why: on stderr, and in the JSON and HTML report)\n", "（原因见标准错误输出、JSON 和 HTML 报告）\n");
     }
     if (p.grouped_by) {
-        static constexpr std::array<std::string_view, 4> by_zh{"按主管部门：", "按实施单位：", "按复核等级：", "按文件："};
+        static constexpr std::array<std::string_view, 5> by_zh{"按主管部门：", "按实施单位：", "按复核等级：", "按文件：",
+                                                               "按预算单位："};
         text += zh ? std::string(by_zh[static_cast<std::size_t>(*p.grouped_by)]) + "\n"
                    : "by " + std::string(to_string(*p.grouped_by)) + ":\n";
         for (const portfolio_group& g : p.groups) {
@@ -543,6 +579,11 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
             if (g.computed_total_mean) text += say(", mean total ", "，平均复核总分 ") + g.computed_total_mean->to_string();
             if (g.execution_rate_percent) text += say(", execution ", "，执行率 ") + g.execution_rate_percent->to_string() + "%";
             text += say(", ", "，") + n(g.errors) + "E " + n(g.warnings) + "W " + n(g.notices) + "N\n";
+            if (!only_projects) {  // the group's kinds side by side
+                text += "   ";
+                for (std::size_t i = 0; i < g.kinds.size(); ++i) text += (i == 0 ? " " : say(" | ", " | ")) + kind_part(g.kinds[i]);
+                text += "\n";
+            }
         }
     }
     if (with_findings) {
@@ -555,7 +596,11 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
         static constexpr std::array<std::string_view, 3> trust_zh{"可信", "需复核", "不可信"};
         for (const portfolio_entry& e : p.entries) {
             text += "  " + n(e.index + 1) + ". " + e.project_name + ": ";
-            if (e.computed_grade.empty()) {
+            if (!e.scored) {
+                scorecard probe;
+                probe.unscored = e.unscored;
+                text += std::string(not_scored_text(probe, zh));
+            } else if (e.computed_grade.empty()) {
                 text += say("not scorable (no indicator, no funds figure)", "无法评分（未读到指标和资金数额）");
             } else {
                 text += e.computed_total.to_string();
@@ -565,6 +610,14 @@ void print_summary(const std::vector<evaluation>& evaluations, const portfolio& 
             text += ", " + n(e.counts.errors) + "E " + n(e.counts.warnings) + "W " + n(e.counts.notices) + "N, " +
                     (zh ? std::string(trust_zh[static_cast<std::size_t>(e.counts.trust)]) : std::string(to_string(e.counts.trust))) +
                     "\n";
+        }
+    }
+    if (!with_findings) {  // score: the forms that have no total say why
+        for (const portfolio_entry& e : p.entries) {
+            if (e.scored) continue;
+            scorecard probe;
+            probe.unscored = e.unscored;
+            text += "  " + n(e.index + 1) + ". " + e.project_name + ": " + std::string(not_scored_text(probe, zh)) + "\n";
         }
     }
     std::fputs(text.c_str(), out);

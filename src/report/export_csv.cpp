@@ -6,6 +6,7 @@
 
 #include "report/export_internal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <initializer_list>
@@ -143,22 +144,24 @@ std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {
                    {"reported_total", "自评总分"}, {"computed_total", "复核总分"}, {"total_complete", "总分完整"},
                    {"reported_grade", "自评等级"}, {"computed_grade", "复核等级"},
                    {"execution_rate_percent", "预算执行率(%)"}, {"errors", "错误"}, {"warnings", "警告"},
-                   {"notices", "提示"}, {"trust", "可信度"}},
+                   {"notices", "提示"}, {"trust", "可信度"}, {"implementing_unit", "实施单位"}, {"kind", "表类"},
+                   {"not_scored", "不评分原因"}},
                   options);
     for (const portfolio_entry& e : p.entries) {
         append_row(out, {index_text(e.index), e.source, e.project_name, e.department,
-                         detail::number_text(e.reported_total), e.computed_total.to_string(),
+                         detail::number_text(e.reported_total), e.scored ? e.computed_total.to_string() : std::string(),
                          bool_text(e.total_complete), e.reported_grade, e.computed_grade,
                          detail::number_text(e.execution_rate_percent), std::to_string(e.counts.errors),
                          std::to_string(e.counts.warnings), std::to_string(e.counts.notices),
-                         std::string(to_string(e.counts.trust))});
+                         std::string(to_string(e.counts.trust)), e.implementing_unit, std::string(to_string(e.kind)),
+                         detail::unscored_text(e.unscored)});
     }
     return out;
 }
 
 std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& options) {
     std::string out = start(options);
-    static constexpr std::array<std::string_view, 4> group_zh{"主管部门", "实施单位", "复核等级", "来源文件"};
+    static constexpr std::array<std::string_view, 5> group_zh{"主管部门", "实施单位", "复核等级", "来源文件", "预算单位"};
     std::vector<std::pair<std::string, std::string>> header{
         {p.grouped_by ? std::string(to_string(*p.grouped_by)) : std::string("group"),
          p.grouped_by ? std::string(group_zh[static_cast<std::size_t>(*p.grouped_by)]) : std::string("分组")},
@@ -172,6 +175,11 @@ std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& optio
     header.emplace_back("errors", "错误");
     header.emplace_back("warnings", "警告");
     header.emplace_back("notices", "提示");
+    // The kinds of the whole batch side by side: forms and mean total of each (blank: none scored).
+    for (const kind_summary& k : p.kinds) {
+        header.emplace_back("forms_" + std::string(to_string(k.kind)), std::string(chinese_name(k.kind)) + "表数");
+        header.emplace_back("mean_" + std::string(to_string(k.kind)), std::string(chinese_name(k.kind)) + "平均复核总分");
+    }
     append_header(out, header, options);
     for (const portfolio_group& g : p.groups) {
         std::vector<std::string> row{g.key, std::to_string(g.forms), std::to_string(g.scorable),
@@ -181,6 +189,11 @@ std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& optio
         row.push_back(std::to_string(g.errors));
         row.push_back(std::to_string(g.warnings));
         row.push_back(std::to_string(g.notices));
+        for (const kind_summary& k : p.kinds) {
+            const auto it = std::find_if(g.kinds.begin(), g.kinds.end(), [&](const kind_summary& x) { return x.kind == k.kind; });
+            row.push_back(it == g.kinds.end() ? std::string("0") : std::to_string(it->forms));
+            row.push_back(it == g.kinds.end() ? std::string() : detail::number_text(it->computed_total_mean));
+        }
         append_row(out, row);
     }
     return out;

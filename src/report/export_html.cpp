@@ -350,10 +350,34 @@ std::string format_yuan(const decimal& d) {
     return d.format(spec);
 }
 
+/// One row of a kinds table (the kinds of a group, or of the whole batch).
+std::string kind_row(const std::string& group, const kind_summary& k) {
+    std::string mean = k.computed_total_mean ? k.computed_total_mean->to_string()
+                       : is_declaration(k.kind) ? std::string("not scored · 不评分")
+                                                : std::string("—");
+    return "<tr data-kind=\"" + std::string(to_string(k.kind)) + "\"><td>" + esc(group) + "</td><td>" +
+           esc(std::string(chinese_name(k.kind))) + " <span class=\"muted\">" + std::string(to_string(k.kind)) +
+           "</span></td><td class=\"n\">" + num(k.forms) + "</td><td class=\"n\">" + num(k.scored) + "</td><td class=\"n\">" +
+           mean + "</td><td class=\"n\">" + format_yuan(k.initial_budget_sum) + "</td><td class=\"n\">" +
+           format_yuan(k.budget_sum) + "</td><td class=\"n\">" + format_yuan(k.executed_sum) + "</td></tr>";
+}
+
+/// The forms by kind (shown when the batch holds more than project self-evaluations).
+std::string kinds_card(const portfolio& p) {
+    if (p.kinds.size() < 2 && (p.kinds.empty() || p.kinds.front().kind == form_kind::project_self_evaluation)) return {};
+    std::string out = "<div class=\"card\" id=\"kinds\"><div class=\"chart-title\">按表类<span class=\"en\">Forms by kind"
+                      "</span></div><table class=\"list\"><thead><tr><th></th><th>kind · 表类</th><th class=\"n\">forms · 表数</th>"
+                      "<th class=\"n\">scored · 评分</th><th class=\"n\">mean total · 平均核算总分</th><th class=\"n\">requested / "
+                      "initial · 年初预算 (元)</th><th class=\"n\">budget · 预算 (元)</th><th class=\"n\">executed · 执行 (元)</th>"
+                      "</tr></thead><tbody>";
+    for (const kind_summary& k : p.kinds) out += kind_row("all · 全部", k);
+    return out + "</tbody></table></div>\n";
+}
+
 /// The portfolio by group (`summary --by`): forms per group as a chart, then the table.
 std::string groups_card(const portfolio& p) {
     if (!p.grouped_by || p.groups.empty()) return {};
-    static constexpr std::array<std::string_view, 4> titles_zh{"按主管部门", "按实施单位", "按评价等级", "按文件"};
+    static constexpr std::array<std::string_view, 5> titles_zh{"按主管部门", "按实施单位", "按评价等级", "按文件", "按预算单位"};
     const auto by = static_cast<std::size_t>(*p.grouped_by);
     std::vector<bar> bars;
     for (const portfolio_group& g : p.groups) {
@@ -379,6 +403,14 @@ std::string groups_card(const portfolio& p) {
                (g.execution_rate_percent ? g.execution_rate_percent->to_string() + "%" : std::string("—")) + "</td>";
         for (std::size_t k = 0; k < g.grades.size(); ++k) out += "<td class=\"n\">" + num(g.grades[k]) + "</td>";
         out += "<td class=\"n\">" + num(g.errors) + " / " + num(g.warnings) + " / " + num(g.notices) + "</td></tr>";
+    }
+    out += "</tbody></table>";
+    // Kinds side by side: each group's department form, project forms, declarations ...
+    out += "<table class=\"list\" id=\"group-kinds\"><thead><tr><th>group · 分组</th><th>kind · 表类</th><th class=\"n\">forms · "
+           "表数</th><th class=\"n\">scored · 评分</th><th class=\"n\">mean total · 平均核算总分</th><th class=\"n\">requested "
+           "/ initial · 年初预算 (元)</th><th class=\"n\">budget · 预算 (元)</th><th class=\"n\">executed · 执行 (元)</th></tr></thead><tbody>";
+    for (const portfolio_group& g : p.groups) {
+        for (const kind_summary& k : g.kinds) out += kind_row(g.key.empty() ? std::string("（未填）") : g.key, k);
     }
     out += "</tbody></table></div>\n";
     return out;
@@ -414,6 +446,7 @@ std::string portfolio_page(std::span<const evaluation> evaluations, const portfo
         }
         out += "</tbody></table></div>\n";
     }
+    out += kinds_card(p);
     out += groups_card(p);
 
     // Charts.
@@ -441,12 +474,15 @@ std::string portfolio_page(std::span<const evaluation> evaluations, const portfo
     for (const portfolio_entry& e : p.entries) {
         const std::string name = e.index < evaluations.size() ? detail::display_name(evaluations[e.index].subject, e.index)
                                                               : e.project_name;
-        out += "<tr><td class=\"n\">" + num(e.index + 1) + "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" +
-               esc(name) + "</a></td><td class=\"muted\">" + esc(e.department) + "</td><td class=\"n\">" +
+        out += "<tr data-kind=\"" + std::string(to_string(e.kind)) + "\"><td class=\"n\">" + num(e.index + 1) +
+               "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" + esc(name) + "</a>" +
+               (e.kind == form_kind::project_self_evaluation ? std::string()
+                                                             : " <span class=\"muted\">" + esc(std::string(chinese_name(e.kind))) + "</span>") +
+               "</td><td class=\"muted\">" + esc(e.department) + "</td><td class=\"n\">" +
                (e.execution_rate_percent ? e.execution_rate_percent->to_string() + "%" : std::string("—")) +
                "</td><td class=\"n\">" + esc(detail::number_text(e.reported_total, "—")) + "</td><td class=\"n\">" +
-               e.computed_total.to_string();
-        if (e.reported_total && *e.reported_total != e.computed_total) {
+               esc(detail::total_or_why(e));
+        if (e.scored && e.reported_total && *e.reported_total != e.computed_total) {
             out += " <span class=\"delta\">Δ " + detail::signed_text(e.computed_total - *e.reported_total) + "</span>";
         }
         out += "</td><td>" + grade_chip(e.computed_grade, &p);
@@ -549,11 +585,14 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
     if (!e.source.empty()) out += " · source " + esc(e.source);
     if (const std::string place = place_text(f.where); !place.empty()) out += ", " + esc(place);
     out += " · rulebook " + esc(card.rulebook_id) + "</div></div><div class=\"badges\"><div class=\"score-big\">" +
-           card.computed_total.to_string() + " <small>/ " + esc(f.total_score.text.empty() ? "—" : f.total_score.text) +
+           esc(detail::total_or_why(card)) + " <small>/ " + esc(f.total_score.text.empty() ? "—" : f.total_score.text) +
            " reported</small></div><div style=\"margin-top:6px\">" + grade_chip(card.computed_grade, p) + " " +
            trust_chip(counts.trust) + " " + counts_html(counts) + "</div></div></div>";
 
     out += "<div class=\"official-title\">" + esc(f.title.empty() ? label::form_title : std::string_view(f.title)) + "</div>";
+    if (f.kind != form_kind::project_self_evaluation) {
+        out += "<div class=\"official-year\" data-kind=\"" + std::string(to_string(f.kind)) + "\">" + esc(detail::kind_text(f.kind)) + "</div>";
+    }
     if (f.year) out += "<div class=\"official-year\">（" + num(static_cast<std::size_t>(*f.year)) + " " + lbl(label::year_suffix) + "）</div>";
 
     // The official table: 9 columns (the printed 8 plus 核算得分 after 得分).
@@ -634,9 +673,9 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
     const bool total_differs = card.total_difference && !card.total_difference->is_zero();
     out += "<tr class=\"total\"><td class=\"l\" colspan=\"5\">" + lbl(label::total) + "</td><td class=\"n\">" +
            esc(f.total_weight.text) + "</td><td class=\"n\">" + esc(f.total_score.text) + "</td><td class=\"n calc" +
-           (total_differs ? " bad" : "") + "\">" + card.computed_total.to_string();
+           (total_differs ? " bad" : "") + "\">" + esc(detail::total_or_why(card));
     if (total_differs) out += "<span class=\"delta\" style=\"display:block\">Δ " + detail::signed_text(*card.total_difference) + "</span>";
-    if (!card.total_complete) out += "<span class=\"st manual\">incomplete</span>";
+    if (!card.total_complete && card.scorable) out += "<span class=\"st manual\">incomplete</span>";
     out += "</td><td>" + lbl(label::grade) + " " + grade_chip(card.computed_grade, p);
     if (!f.reported_grade.empty()) out += " <span class=\"muted\">(" + esc(f.reported_grade) + " reported)</span>";
     out += "</td></tr>";

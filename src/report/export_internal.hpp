@@ -78,6 +78,31 @@ namespace jixiao::io::detail {
     return line.difference.has_value() && !line.difference->is_zero();
 }
 
+/// Why a card or an entry has no total, both languages: `not scored: a declaration · 目标申报表不评分`
+/// (`not_scored_text`); empty when it is scored.
+[[nodiscard]] inline std::string unscored_text(unscored_reason r) {
+    if (r == unscored_reason::none) return {};
+    scorecard probe;
+    probe.unscored = r;
+    return std::string(not_scored_text(probe, false)) + " · " + std::string(not_scored_text(probe, true));
+}
+
+/// The computed total as the reports show it: the number, or why there is none.
+[[nodiscard]] inline std::string total_or_why(const scorecard& card) {
+    if (card.unscored != unscored_reason::none) return unscored_text(card.unscored);
+    return card.computed_total.to_string();
+}
+/// The same for a portfolio entry.
+[[nodiscard]] inline std::string total_or_why(const portfolio_entry& e) {
+    if (e.unscored != unscored_reason::none) return unscored_text(e.unscored);
+    return e.computed_total.to_string();
+}
+
+/// A kind as the reports show it: `项目支出绩效目标申报表 (project_declaration)`.
+[[nodiscard]] inline std::string kind_text(form_kind k) {
+    return std::string(chinese_name(k)) + " (" + std::string(to_string(k)) + ")";
+}
+
 /// Markdown-safe text: Markdown punctuation backslash-escaped, `<` `>` `&` as character
 /// references, line breaks as `<br>` (so a table cell stays one line).
 [[nodiscard]] std::string escape_markdown(std::string_view text);

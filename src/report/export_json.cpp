@@ -101,12 +101,17 @@ ordered_json scorecard_object(const scorecard& card, const form& f) {
     book["version"] = card.rulebook_version;
     out["rulebook"] = book;
     out["project_name"] = f.project_name;
+    out["kind"] = std::string(to_string(card.kind));
     out["execution_rate"] = ratio_json(card.execution_rate);
     out["execution_rate_percent"] = optional_number(card.execution_rate_percent);
     out["weight_total"] = card.weight_total.to_string();
     out["computed_total"] = card.computed_total.to_string();
     out["total_complete"] = card.total_complete;
-    if (!card.scorable) out["scorable"] = false;  // an empty shell: no grade
+    if (!card.scorable) {  // an empty shell or a declaration: no total, no grade
+        out["scorable"] = false;
+        out["not_scored"] = std::string(to_string(card.unscored));
+        out["not_scored_text"] = detail::unscored_text(card.unscored);
+    }
     out["reported_total"] = cell_json(card.reported_total);
     out["total_difference"] = optional_number(card.total_difference);
     out["computed_grade"] = card.computed_grade;
@@ -138,6 +143,25 @@ ordered_json evaluation_object(const evaluation& e) {
     return out;
 }
 
+/// The kinds of a portfolio or group, side by side.
+ordered_json kinds_json(const std::vector<kind_summary>& kinds) {
+    ordered_json out = ordered_json::array();
+    for (const kind_summary& k : kinds) {
+        ordered_json item;
+        item["kind"] = std::string(to_string(k.kind));
+        item["kind_zh"] = std::string(chinese_name(k.kind));
+        item["forms"] = k.forms;
+        item["scored"] = k.scored;
+        item["computed_total_sum"] = k.computed_total_sum.to_string();
+        item["computed_total_mean"] = optional_number(k.computed_total_mean);
+        item["initial_budget_sum"] = k.initial_budget_sum.to_string();
+        item["budget_sum"] = k.budget_sum.to_string();
+        item["executed_sum"] = k.executed_sum.to_string();
+        out.push_back(item);
+    }
+    return out;
+}
+
 ordered_json portfolio_object(const portfolio& p) {
     ordered_json out;
     out["format"] = "jixiao.portfolio";
@@ -151,6 +175,7 @@ ordered_json portfolio_object(const portfolio& p) {
     out["computed_total_mean"] = optional_number(p.computed_total_mean);
     out["budget_sum"] = p.budget_sum.to_string();
     out["executed_sum"] = p.executed_sum.to_string();
+    out["kinds"] = kinds_json(p.kinds);
     ordered_json grades = ordered_json::array();
     for (const grade_count& g : p.grades) {
         ordered_json item;
@@ -197,8 +222,12 @@ ordered_json portfolio_object(const portfolio& p) {
         item["source"] = e.source;
         item["project_name"] = e.project_name;
         item["department"] = e.department;
+        item["implementing_unit"] = e.implementing_unit;
+        item["kind"] = std::string(to_string(e.kind));
         item["reported_total"] = optional_number(e.reported_total);
-        item["computed_total"] = e.computed_total.to_string();
+        // An unscored form (declaration, empty shell) has no total: null and the reason.
+        item["computed_total"] = e.scored ? ordered_json(e.computed_total.to_string()) : ordered_json(nullptr);
+        if (!e.scored) item["not_scored"] = std::string(to_string(e.unscored));
         item["total_complete"] = e.total_complete;
         item["computed_grade"] = e.computed_grade;
         item["reported_grade"] = e.reported_grade;
@@ -223,6 +252,7 @@ ordered_json portfolio_object(const portfolio& p) {
             for (std::size_t k = 0; k < g.grades.size() && k < p.grades.size(); ++k) by_grade[p.grades[k].grade] = g.grades[k];
             item["grades"] = by_grade;
             item["findings_by_severity"] = {{"error", g.errors}, {"warning", g.warnings}, {"notice", g.notices}};
+            item["kinds"] = kinds_json(g.kinds);
             groups.push_back(item);
         }
         out["grouped_by"] = std::string(to_string(*p.grouped_by));

@@ -43,6 +43,16 @@ std::string computed_cell(const score_line& line) {
     return out;
 }
 
+/// One row of a kinds table: the group, the kind, counts, mean and sums.
+std::string kind_row(const std::string& group, const kind_summary& k) {
+    std::string mean = k.computed_total_mean ? k.computed_total_mean->to_string()
+                       : is_declaration(k.kind) ? std::string("not scored · 不评分")
+                                                : std::string("—");
+    return "| " + md(group) + " | " + md(detail::kind_text(k.kind)) + " | " + std::to_string(k.forms) + " | " +
+           std::to_string(k.scored) + " | " + mean + " | " + k.initial_budget_sum.to_string() + " | " +
+           k.budget_sum.to_string() + " | " + k.executed_sum.to_string() + " |\n";
+}
+
 void write_form(std::string& out, const evaluation& e, std::size_t index, int heading) {
     const form& f = e.subject;
     const std::string h(static_cast<std::size_t>(heading), '#');
@@ -50,6 +60,8 @@ void write_form(std::string& out, const evaluation& e, std::size_t index, int he
     out += std::string(f.title.empty() ? label::form_title : std::string_view(f.title));
     if (f.year) out += "（" + std::to_string(*f.year) + " " + std::string(label::year_suffix) + "）";
     out += "\n\n";
+    if (f.kind != form_kind::project_self_evaluation) out += "Kind · 表类: " + md(detail::kind_text(f.kind)) + "\n\n";
+    if (!e.card.scorable) out += "**" + md(detail::unscored_text(e.card.unscored)) + "**\n\n";
     if (!e.source.empty()) {
         out += "Source: " + code(e.source);
         if (f.where.page != 0) out += ", " + place_text(f.where);  // a PDF: the page the form starts on
@@ -108,8 +120,8 @@ void write_form(std::string& out, const evaluation& e, std::size_t index, int he
     }
     out += "| " + std::string(label::total) + " | | | | | " + md(f.total_weight.text) + " | " +
            md(f.total_score.text) + " | ";
-    std::string total = e.card.computed_total.to_string();
-    if (e.card.total_difference && !e.card.total_difference->is_zero()) {
+    std::string total = md(detail::total_or_why(e.card));
+    if (e.card.scorable && e.card.total_difference && !e.card.total_difference->is_zero()) {
         total = "**" + total + "** (Δ " + detail::signed_text(*e.card.total_difference) + ")";
     }
     out += total + " | " + md(e.card.computed_grade) + " | |\n\n";
@@ -161,13 +173,13 @@ std::string portfolio_to_markdown(std::span<const evaluation> evaluations, const
         out += "\n";
     }
     out += "## " + std::string(label::portfolio) + "\n\n";
-    out += "| # | " + std::string(label::project_name) + " | " + std::string(label::reported_score) + " | " +
+    out += "| # | " + std::string(label::project_name) + " | kind | " + std::string(label::reported_score) + " | " +
            std::string(label::computed_score) + " | " + std::string(label::grade) + " | " +
            std::string(label::execution_rate) + " | errors | warnings | notices | trust |\n";
-    out += "|--:|---|--:|--:|---|--:|--:|--:|--:|---|\n";
+    out += "|--:|---|---|--:|--:|---|--:|--:|--:|--:|---|\n";
     for (const portfolio_entry& e : p.entries) {
-        out += "| " + std::to_string(e.index + 1) + " | " + md(e.project_name) + " | " +
-               detail::number_text(e.reported_total, "—") + " | " + e.computed_total.to_string() + " | " +
+        out += "| " + std::to_string(e.index + 1) + " | " + md(e.project_name) + " | " + code(to_string(e.kind)) + " | " +
+               detail::number_text(e.reported_total, "—") + " | " + md(detail::total_or_why(e)) + " | " +
                md(e.computed_grade) + " | " +
                (e.execution_rate_percent ? e.execution_rate_percent->to_string() + "%" : std::string("—")) +
                " | " + std::to_string(e.counts.errors) + " | " + std::to_string(e.counts.warnings) + " | " +
@@ -184,7 +196,15 @@ std::string portfolio_to_markdown(std::span<const evaluation> evaluations, const
                    (g.execution_rate_percent ? g.execution_rate_percent->to_string() + "%" : std::string("—")) + " | " +
                    std::to_string(g.errors) + " | " + std::to_string(g.warnings) + " | " + std::to_string(g.notices) + " |\n";
         }
+        out += "\n#### Kinds side by side\n\n| group | kind | forms | scored | mean total | requested / initial (元) | budget (元) | executed (元) |\n"
+               "|---|---|--:|--:|--:|--:|--:|--:|\n";
+        for (const portfolio_group& g : p.groups) {
+            for (const kind_summary& k : g.kinds) out += kind_row(g.key.empty() ? std::string("（未填）") : g.key, k);
+        }
     }
+    out += "\n### Kinds\n\n| | kind | forms | scored | mean total | requested / initial (元) | budget (元) | executed (元) |\n"
+           "|---|---|--:|--:|--:|--:|--:|--:|\n";
+    for (const kind_summary& k : p.kinds) out += kind_row("all", k);
     out += "\n### Grades\n\n| grade | computed | reported |\n|---|--:|--:|\n";
     for (const grade_count& g : p.grades) {
         out += "| " + (g.grade.empty() ? std::string("(none)") : md(g.grade)) + " | " + std::to_string(g.computed) +

@@ -8,6 +8,8 @@
 // formula (`=SUM(...)` in a form stays text).
 #include <jixiao/io/export.hpp>
 
+#include "report/export_internal.hpp"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -209,17 +211,21 @@ std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<con
     // Forms: one row per form (the portfolio entries).
     std::vector<std::vector<value>> forms;
     for (const portfolio_entry& e : p.entries) {
+        // An unscored form (a declaration, an empty shell) has no total: its cell says why.
         forms.push_back({value::count(e.index + 1), value::of(e.source), value::of(e.project_name), value::of(e.department),
-                         value::num(e.reported_total), value::num(e.computed_total), value::of(yes_no(e.total_complete, en)),
+                         value::num(e.reported_total),
+                         e.scored ? value::num(e.computed_total) : value::of(detail::unscored_text(e.unscored)),
+                         value::of(yes_no(e.total_complete, en)),
                          value::of(e.reported_grade), value::of(e.computed_grade), value::num(e.execution_rate_percent),
                          value::count(e.counts.errors), value::count(e.counts.warnings), value::count(e.counts.notices),
-                         value::of(std::string(to_string(e.counts.trust)))});
+                         value::of(std::string(to_string(e.counts.trust))),
+                         value::of(std::string(en ? to_string(e.kind) : chinese_name(e.kind)))});
     }
     w.sheet(en ? "forms" : "表单",
             {{"序号", "form"}, {"来源文件", "source"}, {"项目名称", "project_name"}, {"主管部门", "department"},
              {"自评总分", "reported_total"}, {"复核总分", "computed_total"}, {"总分完整", "total_complete"},
              {"自评等级", "reported_grade"}, {"复核等级", "computed_grade"}, {"预算执行率(%)", "execution_rate_percent"},
-             {"错误", "errors"}, {"警告", "warnings"}, {"提示", "notices"}, {"可信度", "trust"}},
+             {"错误", "errors"}, {"警告", "warnings"}, {"提示", "notices"}, {"可信度", "trust"}, {"表类", "kind"}},
             en, forms);
 
     // Indicators: one row per scored line (the execution line first), as the scorecard CSV.
@@ -306,6 +312,11 @@ std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<con
     put("复核总分平均", "computed_total_mean", value::num(p.computed_total_mean));
     put("全年预算数合计(元)", "budget_sum_yuan", value::num(p.budget_sum));
     put("全年执行数合计(元)", "executed_sum_yuan", value::num(p.executed_sum));
+    for (const kind_summary& k : p.kinds) {
+        summary.push_back({value::of((en ? "kind " + std::string(to_string(k.kind)) : "表类 " + std::string(chinese_name(k.kind))) +
+                                     (en ? " (forms / scored)" : "（表数 / 评分）")),
+                           value::count(k.forms), value::count(k.scored)});
+    }
     for (const grade_count& g : p.grades) {
         summary.push_back({value::of((en ? "grade " : "等级 ") + (g.grade.empty() ? std::string("—") : g.grade)),
                            value::count(g.computed), value::count(g.reported)});

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,7 +106,72 @@ std::optional<decimal> amount_in_yuan(const form& f, funds_column column) {
     return *cell.value;
 }
 
+/// The unit named by a department form: 部门(单位)名称, else 实施单位, else 主管部门.
+const std::string& department_form_unit(const form& f) {
+    if (!f.project_name.empty()) return f.project_name;
+    if (!f.implementing_unit.empty()) return f.implementing_unit;
+    return f.department;
+}
+
+/// The units that department forms of the batch name.
+std::set<std::string> department_units(std::span<const evaluation> evaluations) {
+    std::set<std::string> out;
+    for (const evaluation& e : evaluations) {
+        if (is_department_form(e.subject.kind)) out.insert(department_form_unit(e.subject));
+    }
+    out.erase(std::string());
+    return out;
+}
+
+/// The budget unit of a form (group_by::budget_unit).
+std::string budget_unit_of(const form& f, const std::set<std::string>& units) {
+    if (is_department_form(f.kind)) return department_form_unit(f);
+    if (units.count(f.implementing_unit) != 0) return f.implementing_unit;
+    if (units.count(f.department) != 0) return f.department;
+    return f.implementing_unit.empty() ? f.department : f.implementing_unit;
+}
+
 }  // namespace
+
+namespace {
+
+using kind_map = std::map<form_kind, kind_summary>;
+
+void add_to_kinds(kind_map& by_kind, const evaluation& e) {
+    {
+        kind_summary& k = by_kind[e.subject.kind];
+        k.kind = e.subject.kind;
+        ++k.forms;
+        if (e.card.scorable) {
+            ++k.scored;
+            k.computed_total_sum += e.card.computed_total;
+        }
+        if (auto b = amount_in_yuan(e.subject, funds_column::initial_budget)) k.initial_budget_sum += *b;
+        if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) k.budget_sum += *b;
+        if (auto x = amount_in_yuan(e.subject, funds_column::executed)) k.executed_sum += *x;
+    }
+}
+
+std::vector<kind_summary> finish_kinds(kind_map& by_kind) {
+    std::vector<kind_summary> out;
+    for (auto& [kind, k] : by_kind) {
+        if (k.scored > 0) {
+            if (auto m = divide(k.computed_total_sum, decimal(k.scored), 2, rounding::half_away_from_zero)) {
+                k.computed_total_mean = *m;
+            }
+        }
+        out.push_back(std::move(k));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<kind_summary> summarize_kinds(std::span<const evaluation> evaluations) {
+    kind_map by_kind;
+    for (const evaluation& e : evaluations) add_to_kinds(by_kind, e);
+    return finish_kinds(by_kind);
+}
 
 portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book) {
     portfolio out;
@@ -121,7 +187,7 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
     if (ids.size() > 1 || (ids.size() == 1 && ids[0] != book.id)) {
         out.rulebook_id.clear();
         for (const std::string& id : ids) out.rulebook_id += (out.rulebook_id.empty() ? "" : " + ") + id;
-        out.rulebook_version = "(by layout family)";
+        out.rulebook_version = "(by kind or layout family)";
     }
     out.forms = evaluations.size();
     std::size_t scored = 0;  // forms that could be scored (not empty shells)
@@ -150,6 +216,10 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
         entry.source = e.source;
         entry.project_name = e.subject.project_name;
         entry.department = e.subject.department;
+        entry.implementing_unit = e.subject.implementing_unit;
+        entry.kind = e.subject.kind;
+        entry.scored = e.card.scorable;
+        entry.unscored = e.card.unscored;
         if (e.card.reported_total.value) entry.reported_total = *e.card.reported_total.value;
         entry.computed_total = e.card.computed_total;
         entry.total_complete = e.card.total_complete;
@@ -161,13 +231,16 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
         entry.execution_rate_percent = e.card.execution_rate_percent;
         entry.counts = summarize(std::span<const finding>(e.findings));
 
-        grade_slot(entry.computed_grade).computed += 1;
-        if (entry.reported_total) {
-            grade_slot(book.grade_for(*entry.reported_total)).reported += 1;
-        } else {
-            grade_slot("").reported += 1;
+        // A declaration is never graded: it stays out of the grades and the execution rates.
+        if (e.card.unscored != unscored_reason::declaration) {
+            grade_slot(entry.computed_grade).computed += 1;
+            if (entry.reported_total) {
+                grade_slot(book.grade_for(*entry.reported_total)).reported += 1;
+            } else {
+                grade_slot("").reported += 1;
+            }
+            out.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
         }
-        out.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
 
         if (e.card.scorable) {  // an empty shell's 0 is no total: it stays out of the sum and the mean
             out.computed_total_sum += e.card.computed_total;
@@ -183,6 +256,7 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
         if (mean) out.computed_total_mean = *mean;
     }
 
+    out.kinds = summarize_kinds(evaluations);
     out.findings = summarize_portfolio(std::span<const std::vector<finding>>(per_form));
     for (const auto& [code, count] : out.findings.findings_by_code) {
         code_count c;
@@ -212,6 +286,7 @@ std::string_view to_string(group_by by) noexcept {
     case group_by::implementing_unit: return "implementing_unit";
     case group_by::grade: return "grade";
     case group_by::file: return "file";
+    case group_by::budget_unit: return "budget_unit";
     }
     return "department";
 }
@@ -221,15 +296,18 @@ std::optional<group_by> group_by_from_string(std::string_view name) noexcept {
     if (name == "implementing_unit" || name == "unit" || name == "实施单位") return group_by::implementing_unit;
     if (name == "grade" || name == "等级" || name == "评价等级") return group_by::grade;
     if (name == "file" || name == "source" || name == "文件") return group_by::file;
+    if (name == "budget_unit" || name == "预算单位" || name == "单位") return group_by::budget_unit;
     return std::nullopt;
 }
 
 std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluations, const portfolio& p, group_by by) {
     std::vector<portfolio_group> out;
     std::map<std::string, std::size_t> slot;
+    const std::set<std::string> units = department_units(evaluations);
     auto key_of = [&](std::size_t i) -> std::string {
         const evaluation& e = evaluations[i];
         switch (by) {
+        case group_by::budget_unit: return budget_unit_of(e.subject, units);
         case group_by::department: return e.subject.department;
         case group_by::implementing_unit: return e.subject.implementing_unit;
         case group_by::grade: return e.card.computed_grade;
@@ -245,6 +323,7 @@ std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluat
             out.push_back(std::move(group));
         }
     }
+    std::map<std::size_t, kind_map> kinds;  // per group
     for (std::size_t i = 0; i < evaluations.size(); ++i) {
         const evaluation& e = evaluations[i];
         const std::string key = key_of(i);
@@ -263,7 +342,7 @@ std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluat
         }
         if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) g.budget_sum += *b;
         if (auto x = amount_in_yuan(e.subject, funds_column::executed)) g.executed_sum += *x;
-        for (std::size_t k = 0; k < p.grades.size(); ++k) {
+        for (std::size_t k = 0; k < p.grades.size() && e.card.unscored != unscored_reason::declaration; ++k) {
             if (p.grades[k].grade == e.card.computed_grade || (k + 1 == p.grades.size() && e.card.computed_grade.empty())) {
                 ++g.grades[k];
                 break;
@@ -273,7 +352,9 @@ std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluat
         g.errors += s.errors;
         g.warnings += s.warnings;
         g.notices += s.notices;
+        add_to_kinds(kinds[it->second], e);
     }
+    for (std::size_t k = 0; k < out.size(); ++k) out[k].kinds = finish_kinds(kinds[k]);
     for (portfolio_group& g : out) {
         if (g.grades.empty()) g.grades.assign(p.grades.size(), 0);
         if (g.scorable > 0) {
@@ -287,7 +368,7 @@ std::vector<portfolio_group> group_portfolio(std::span<const evaluation> evaluat
             }
         }
     }
-    if (by == group_by::department || by == group_by::implementing_unit) {
+    if (by == group_by::department || by == group_by::implementing_unit || by == group_by::budget_unit) {
         std::stable_sort(out.begin(), out.end(), [](const portfolio_group& a, const portfolio_group& b) {
             if (a.key.empty() != b.key.empty()) return b.key.empty();  // blank last
             return a.key < b.key;

@@ -49,6 +49,7 @@ form_score score_form(std::span<const form* const> forms, std::size_t first, std
     out.reported_total = std::move(card.reported_total.value);
     out.total_difference = std::move(card.total_difference);
     out.grade = std::move(card.computed_grade);
+    out.scored = card.scorable;
     return out;
 }
 

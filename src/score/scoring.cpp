@@ -6,6 +6,7 @@
 // strings: reasons are enumerators, and decimals stay in machine integers for money-sized values.
 #include <jixiao/scoring.hpp>
 
+#include "score/rubric_scoring.hpp"
 #include "score/scoring_internal.hpp"
 
 #include <algorithm>
@@ -60,6 +61,12 @@ std::string_view to_string(line_reason r) noexcept {
     case line_reason::missing_budget: return "missing_budget";
     case line_reason::invalid_budget: return "invalid_budget";
     case line_reason::missing_executed: return "missing_executed";
+    case line_reason::not_scorable_kind: return "not_scorable_kind";
+    case line_reason::rubric_linear: return "rubric_linear";
+    case line_reason::rubric_band: return "rubric_band";
+    case line_reason::rubric_completion: return "rubric_completion";
+    case line_reason::as_reported: return "as_reported";
+    case line_reason::execution_not_in_form: return "execution_not_in_form";
     }
     return "unknown";
 }
@@ -111,8 +118,35 @@ std::string_view describe(line_reason r) noexcept {
     case line_reason::missing_budget: return "no full-year budget (全年预算数)";
     case line_reason::invalid_budget: return "the full-year budget (全年预算数) is unreadable or negative";
     case line_reason::missing_executed: return "no executed amount (全年执行数)";
+    case line_reason::not_scorable_kind: return "not scored: a declaration (目标申报表不评分), report only";
+    case line_reason::rubric_linear:
+        return "rubric: the line's 评分标准 deduction applied (points per step short of the full-score bound)";
+    case line_reason::rubric_band: return "rubric: the band of the line's 评分标准 that holds for the actual";
+    case line_reason::rubric_completion: return "rubric: the line's 评分标准 applied to completion (met / not met)";
+    case line_reason::as_reported:
+        return "rubric: the 评分标准 cannot be applied mechanically; the printed score stands (as reported)";
+    case line_reason::execution_not_in_form: return "rubric form without a 分值 for its funds: no execution line";
     }
     return "unknown";
+}
+
+std::string_view to_string(unscored_reason r) noexcept {
+    switch (r) {
+    case unscored_reason::none: return "none";
+    case unscored_reason::empty_shell: return "empty_shell";
+    case unscored_reason::declaration: return "declaration";
+    }
+    return "unknown";
+}
+
+std::string_view not_scored_text(const scorecard& card, bool chinese) noexcept {
+    switch (card.unscored) {
+    case unscored_reason::none: return {};
+    case unscored_reason::empty_shell:
+        return chinese ? "无法评分（未读到指标和资金数额）" : "not scorable (no indicator, no funds figure)";
+    case unscored_reason::declaration: return chinese ? "目标申报表不评分" : "not scored: a declaration";
+    }
+    return {};
 }
 
 namespace {
@@ -426,6 +460,27 @@ void score_labels(const engine& e, score_line& line, const indicator& ind, const
          "qualitative", cite);
 }
 
+/// A rubric line: its own 评分标准 (rubric_scoring.cpp), rounded once; else as reported.
+void score_rubric_line(const engine& e, score_line& line, const indicator& ind, const decimal& w) {
+    detail::rubric_points p = detail::apply_rubric(ind, w, e.traces);
+    static const std::string citation = "自评表所列评分标准";
+    if (e.traces) {
+        add_input(line, "weight", w.to_string());
+        add_input(line, "rule", p.rule_text);
+        add_input(line, "target", ind.target.text);
+        add_input(line, "actual", ind.actual.text);
+        add_input(line, "reported", ind.score.text);
+    }
+    line.result = p.result;
+    if (!p.numerator) {
+        line.status = line_status::manual;
+        line.reason = line_reason::as_reported;
+        if (e.traces) set_trace(e, line, p.rule_id, std::move(p.formula), citation);
+        return;
+    }
+    computed(e, line, p.reason, e.quotient(*p.numerator, p.denominator), p.rule_id, std::move(p.formula), citation);
+}
+
 void score_indicator(const engine& e, score_line& line, const indicator& ind, const decimal& w) {
     const std::string& cite = e.book.quantitative.citation;
     if (e.traces) {
@@ -606,6 +661,25 @@ void prefetch_indicator(const indicator& ind) noexcept {
     detail::for_each_line(&ind, sizeof(indicator), [](const unsigned char* c) { detail::prefetch_line(c); });
 }
 
+/// A declaration: report only. Every line not scorable (`not_scorable_kind`), no total, no grade.
+void score_declaration(const engine& e, const form& f, scorecard& card) {
+    const std::string& cite = e.book.execution.citation;
+    copy_reported(e, card.execution.reported_score, f.money.score);
+    mark(e, card.execution, line_status::not_scorable, line_reason::not_scorable_kind, "kind.declaration", cite);
+    for (std::size_t i = 0; i < f.indicators.size(); ++i) {
+        score_line& line = card.indicators[i];
+        line.index = i;
+        copy_reported(e, line.reported_score, f.indicators[i].score);
+        mark(e, line, line_status::not_scorable, line_reason::not_scorable_kind, "kind.declaration", cite);
+    }
+    card.scorable = false;
+    card.unscored = unscored_reason::declaration;
+    card.total_complete = false;
+    card.computed_total = decimal{0};
+    card.weight_total = decimal{0};
+    card.computed_grade.clear();
+}
+
 /// Fills `difference` and `counted` once the status is known.
 void settle(score_line& line) {
     if (line.computed && line.reported_score.has_value()) {
@@ -645,6 +719,11 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
         card.rulebook_version = book.version;
     }
     copy_reported(e, card.reported_total, f.total_score);
+    card.kind = f.kind;
+    if (is_declaration(f.kind)) {
+        score_declaration(e, f, card);
+        return;
+    }
 
     // Weights: the form's own; the execution weight falls back on the rulebook's default.
     decimal exec_weight = f.money.weight.has_value() && !f.money.weight.value->is_negative()
@@ -672,9 +751,17 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     }
 
     copy_reported(e, card.execution.reported_score, f.money.score);
-    card.execution.weight = e.weight_used(exec_weight);
-    score_execution(e, f, card, exec_weight);
-    settle(card.execution);
+    // A rubric form scores its funds only when it prints their 分值 (else budget execution, if
+    // at all, is one of its rubric lines).
+    const bool no_execution_line = f.kind == form_kind::rubric_evaluation && !f.money.weight.has_value();
+    if (no_execution_line) {
+        mark(e, card.execution, line_status::not_scorable, line_reason::execution_not_in_form, "rubric.execution",
+             book.execution.citation);
+    } else {
+        card.execution.weight = e.weight_used(exec_weight);
+        score_execution(e, f, card, exec_weight);
+        settle(card.execution);
+    }
 
     for (std::size_t i = 0; i < f.indicators.size(); ++i) {
         const indicator& ind = f.indicators[i];
@@ -701,7 +788,11 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
             continue;
         }
         line.weight = e.weight_used(w);
-        score_indicator(e, line, ind, w);
+        if (f.kind == form_kind::rubric_evaluation) {
+            score_rubric_line(e, line, ind, w);
+        } else {
+            score_indicator(e, line, ind, w);
+        }
         settle(line);
     }
 
@@ -712,7 +803,7 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     }
     decimal total = card.execution.counted ? *card.execution.counted : decimal{0};
     decimal weights = card.execution.weight ? *card.execution.weight : decimal{0};
-    card.total_complete = card.execution.counted.has_value();
+    card.total_complete = card.execution.counted.has_value() || no_execution_line;
     for (const score_line& line : card.indicators) {
         if (line.weight) weights += *line.weight;
         if (line.counted) {
@@ -725,7 +816,10 @@ void score_card(const form& f, const rulebook& book, scorecard& card, bool trace
     card.computed_total = std::move(total);
     if (card.reported_total.has_value()) card.total_difference = card.computed_total - *card.reported_total.value;
     card.scorable = !is_empty_shell(f);
-    if (!card.scorable) card.total_complete = false;
+    if (!card.scorable) {
+        card.total_complete = false;
+        card.unscored = unscored_reason::empty_shell;
+    }
     card.computed_grade = card.scorable ? std::string(book.grade_for(card.computed_total)) : std::string();
 }
 
@@ -748,6 +842,13 @@ void score_numbers_into(const form& f, const rulebook& book, scorecard& card, co
 }
 
 }  // namespace detail
+
+scorecard score(const form& f) { return score(f, score_options{}); }
+
+scorecard score(const form& f, const score_options& options) {
+    rulebook book = builtin_rulebook(rulebook_name_for(f.kind)).value_or_throw();
+    return score(f, book, options);
+}
 
 void score_batch_into(std::span<const form* const> forms, const rulebook& book, std::span<scorecard> out,
                       const score_options& options) {

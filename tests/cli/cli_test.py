@@ -376,8 +376,53 @@ def main():
         for f in forms:
             check(f"sample report shows {f['project_name']}", f["project_name"] in page)
 
+    kinds_checks(work)
+
     print(f"{len(failures)} failed" if failures else "all CLI checks passed")
     return 1 if failures else 0
+
+
+def kinds_checks(work):
+    """Forms of every kind: the rulebook of each kind, a declaration not scored, the units side by side."""
+    kinds = sorted(glob.glob("tests/data/forms/kinds/*.json"))
+    rc, out, err = run(["score", *kinds, "--json", os.path.join(work, "kinds-scores.json")])
+    check("score of every kind runs", rc == 0, (rc, err))
+    check("score says a declaration is not scored", "1. 教师培训项目: not scored: a declaration" in out, out)
+    check("score names the rulebooks of the kinds", "department-2020" in out and "rubric-2020" in out, out)
+    with open(os.path.join(work, "kinds-scores.json"), encoding="utf-8") as f:
+        cards = {c["kind"]: c for c in json.load(f)["scorecards"]}
+    check("department form: 98.70 under department-2020",
+          cards["department_self_evaluation"]["computed_total"] == "98.70"
+          and cards["department_self_evaluation"]["rulebook"]["id"] == "department-2020", cards.keys())
+    check("rubric form: 83.00 from its rules", cards["rubric_evaluation"]["computed_total"] == "83.00")
+    check("declaration card: not scored, no grade",
+          cards["project_declaration"].get("not_scored") == "declaration"
+          and cards["project_declaration"]["computed_grade"] == "")
+    rc, out, err = run(["score", *kinds, "--rulebook", "mof-2020"])
+    check("--rulebook scores every kind by it, the declaration still not", rc == 0 and "department-2020" not in out
+          and "not scored: a declaration" in out, out)
+    rc, out, err = run(["summary", *kinds, "--by", "budget_unit", "--lang", "en", "--fail-on", "none"])
+    with open("tests/data/forms/kinds/expected-summary.txt", encoding="utf-8") as f:
+        expected = f.read()
+    check("summary --by budget_unit equals its golden output", rc == 0 and out == expected, out)
+    rc, out, err = run(["summary", *kinds, "--by", "budget_unit", "--fail-on", "none"], lang="zh_CN.UTF-8")
+    check("summary --by budget_unit runs", rc == 0, (rc, err))
+    check("summary lists the kinds", "表类：" in out and "目标申报表不评分" in out, out)
+    check("summary groups the unit's forms", "上海市示例区教育局: 4 张表" in out.replace("：", ": "), out)
+    check("summary grades leave the declaration out", "复核等级： 优 2 良 1" in out, out)
+    csv_path = os.path.join(work, "kinds-groups.csv")
+    rc, out, err = run(["summary", *kinds, "--by", "budget_unit", "--csv", csv_path, "--fail-on", "none", "--quiet"])
+    rows = read_csv(csv_path)
+    header = rows[0]
+    check("groups CSV has the kinds side by side", "forms_project_declaration" in header
+          and rows[1][header.index("forms_project_declaration")] == "1", rows)
+    csv_path = os.path.join(work, "kinds-forms.csv")
+    rc, out, err = run(["summary", *kinds, "--csv", csv_path, "--fail-on", "none", "--quiet"])
+    rows = read_csv(csv_path)
+    header = rows[0]
+    decl = [r for r in rows[1:] if r[header.index("kind")] == "project_declaration"]
+    check("forms CSV: the declaration has no total and says why", len(decl) == 1
+          and decl[0][header.index("computed_total")] == "" and "目标申报表不评分" in decl[0][header.index("not_scored")], rows)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ PUBLIC = {
     "form.hpp": "model", "json.hpp": "model",
     "io/grid.hpp": "read", "io/pdf.hpp": "read",
     "io/import.hpp": "import", "io/layouts.hpp": "import",
-    "rulebook.hpp": "score", "scoring.hpp": "score", "score_table.hpp": "score",
+    "rulebook.hpp": "score", "scoring.hpp": "score", "score_table.hpp": "score", "rubric.hpp": "score",
     "audit.hpp": "audit",
     "portfolio.hpp": "report", "io/export.hpp": "report",
     "jixiao.hpp": "cli",  # the umbrella: may include every stage

@@ -382,17 +382,36 @@ def read_docx(source: Union[bytes, "_os.PathLike[str]", str]) -> ImportResult:
 
 # ---- scoring and audit ----------------------------------------------------------------------
 
+def book_for_kind(kind: str, rulebook: RulebookLike = None) -> Rulebook:
+    """The rulebook a form of ``kind`` is scored by: ``rulebook`` when given, else the kind's
+    own (``department-2020`` for department forms, ``rubric-2020`` for rubric evaluations),
+    else ``mof-2020``. A declaration is never scored, whatever the rulebook."""
+    if rulebook is not None:
+        return resolve_rulebook(rulebook)
+    return _builtin(_core.rulebook_name_for(kind))
+
+
+def _by_kind(forms: Sequence[Form], rulebook: RulebookLike) -> bool:
+    """Whether a batch needs more than one rulebook: none given and a kind has its own."""
+    return rulebook is None and any(_core.kind_rulebook_name(f.kind) for f in forms)
+
+
 def score(form: Form, rulebook: RulebookLike = None, *, traces: bool = True) -> Scorecard:
-    """Scores one form under ``rulebook`` (default ``mof-2020``): every line computed exactly
-    beside the reported score, with a trace of rule, inputs and formula."""
-    return _core.score(form, resolve_rulebook(rulebook), traces=traces)
+    """Scores one form under ``rulebook`` (default: the rulebook of the form's kind, see
+    :func:`book_for_kind`): every line computed exactly beside the reported score, with a trace
+    of rule, inputs and formula. A declaration is not scored (``Scorecard.not_scored``)."""
+    return _core.score(form, book_for_kind(form.kind, rulebook), traces=traces)
 
 
 def score_batch(forms: Iterable[Form], rulebook: RulebookLike = None, *, traces: bool = True,
                 threads: int = 1) -> List[Scorecard]:
     """Scores many forms with one rulebook; the GIL is released while the C++ engine works.
-    ``threads`` > 1 scores on that many threads (0: one per hardware thread)."""
-    return _core.score_batch(list(forms), resolve_rulebook(rulebook), traces=traces, threads=threads)
+    ``threads`` > 1 scores on that many threads (0: one per hardware thread). Without a
+    rulebook, a form whose kind has its own (department, rubric) is scored by it."""
+    fs = list(forms)
+    if _by_kind(fs, rulebook):
+        return [_core.score(f, book_for_kind(f.kind), traces=traces) for f in fs]
+    return _core.score_batch(fs, resolve_rulebook(rulebook), traces=traces, threads=threads)
 
 
 def score_table(forms: Iterable[Form], rulebook: RulebookLike = None, *, threads: int = 1) -> ScoreTable:
@@ -477,8 +496,9 @@ def audit_batch(forms: Sequence[Form], scorecards: Optional[Sequence[Scorecard]]
 
 def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
              notes: Optional[Iterable[ImportNote]] = None, traces: bool = True) -> Evaluation:
-    """Scores and audits one form: an :class:`Evaluation` (form, scorecard, findings)."""
-    return _core.evaluate(form, resolve_rulebook(rulebook), source, None if notes is None else list(notes), traces)
+    """Scores and audits one form: an :class:`Evaluation` (form, scorecard, findings), by the
+    rulebook of its kind when none is given (:func:`book_for_kind`)."""
+    return _core.evaluate(form, book_for_kind(form.kind, rulebook), source, None if notes is None else list(notes), traces)
 
 
 def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebook: RulebookLike = None, *,
@@ -500,6 +520,10 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
         sources, notes = [report.source] * len(fs), [report.notes_for(i) for i in range(len(fs))]
     else:
         fs, sources, notes = list(forms), None, None
+    if _by_kind(fs, rulebook):  # each form by the rulebook of its kind, then the batch check
+        out = [_core.evaluate(f, book_for_kind(f.kind), "" if sources is None else sources[i],
+                              None if notes is None else list(notes[i]), traces) for i, f in enumerate(fs)]
+        return _core.flag_duplicate_forms(out)
     if not progress:
         return _core.evaluate_batch(fs, book, sources, notes, traces, threads)
     bar = None
@@ -531,32 +555,42 @@ def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportRes
     form) of evaluations, or of forms (evaluated first). Given a :class:`ReadBatch`, its files
     not read are listed (``Portfolio.files_not_read``); ``files_not_read`` adds such pairs.
     ``by`` (``"department"``/``"主管部门"``, ``"unit"``/``"实施单位"``, ``"grade"``/``"等级"``,
-    ``"file"``/``"文件"``) also groups it: ``Portfolio.groups``, as ``jixiao summary --by``."""
+    ``"file"``/``"文件"``, ``"budget_unit"``/``"预算单位"``) also groups it: ``Portfolio.groups``
+    (each with its ``kinds`` side by side), as ``jixiao summary --by``. ``Portfolio.kinds``
+    counts the forms by kind; declarations are in no grade count and no mean."""
     book = resolve_rulebook(rulebook)
     unread = list(files_not_read or [])
     if isinstance(evaluations, ReadBatch):
         unread = list(evaluations.files_not_read) + unread
-        return _core.summarize_portfolio(evaluate_batch(evaluations, book), book, unread, by or "")
+        return _core.summarize_portfolio(evaluate_batch(evaluations, rulebook), book, unread, by or "")
     items = evaluations.forms if isinstance(evaluations, ImportResult) else list(evaluations)
     if isinstance(evaluations, ImportResult) or (items and isinstance(items[0], Form)):
-        items = evaluate_batch(evaluations, book)
+        items = evaluate_batch(evaluations, rulebook)
     return _core.summarize_portfolio(list(items), book, unread, by or "")
 
 
 def summary_by(evaluations: Any, by: str, rulebook: RulebookLike = None) -> "pandas.DataFrame":  # noqa: F821
-    """The portfolio by 主管部门, 实施单位, grade or file as a DataFrame, one row per group
-    (forms, mean total, budget and executed in 元, rate, forms per grade, findings by severity;
-    Decimals as objects), as ``jixiao summary --by``; needs pandas."""
+    """The portfolio by 主管部门, 实施单位, grade, file or budget unit as a DataFrame, one row per
+    group (forms, mean total, budget and executed in 元, rate, forms per grade, findings by
+    severity, and per kind ``forms_<kind>`` / ``mean_<kind>``; Decimals as objects), as
+    ``jixiao summary --by``; needs pandas."""
     import pandas as pd
     groups = portfolio(evaluations, rulebook, by=by).groups
     rows = []
     for g in groups:
-        row = {k: v for k, v in g.items() if k != "grades"}
+        row = {k: v for k, v in g.items() if k not in ("grades", "kinds")}
         row.update({f"grade_{name or 'none'}": n for name, n in g["grades"].items()})
+        # The kinds side by side: forms and mean total of each kind in the group.
+        for k in g["kinds"]:
+            row[f"forms_{k['kind']}"] = k["forms"]
+            row[f"mean_{k['kind']}"] = k["computed_total_mean"]
         rows.append(row)
     frame = pd.DataFrame(rows)
     if not frame.empty:
         frame["key"] = frame["key"].replace("", pd.NA)
+        for column in frame.columns:  # a kind absent from a group: 0 forms
+            if column.startswith("forms_"):
+                frame[column] = frame[column].fillna(0).astype(int)
     return frame
 
 
@@ -672,6 +706,7 @@ __all__ = [
     "ValueExpressionError",
     "audit",
     "audit_batch",
+    "book_for_kind",
     "builtin_rulebooks",
     "category_name",
     "check_catalogue",

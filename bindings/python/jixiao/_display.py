@@ -113,12 +113,16 @@ def form_html(form: "_core.Form") -> str:
 def scorecard_html(card: "_core.Scorecard", form: Optional["_core.Form"] = None) -> str:
     """A scorecard: one row per line, computed beside reported, differences highlighted."""
     diff_total = card.total_difference
-    head = (f"<p>rulebook <b>{esc(card.rulebook_id)}</b> {esc(card.rulebook_version)} · computed total "
-            f"<b>{esc(card.computed_total)}</b> (grade {esc(card.computed_grade)}) · reported "
+    # A declaration (or an empty shell) has no total: say why instead of a 0.
+    total = (f"<b>{esc(card.computed_total)}</b> (grade {esc(card.computed_grade)})" if card.scorable
+             else f"<b>{esc(card.not_scored_text)} · {esc(card.not_scored_text_zh)}</b>")
+    head = (f"<p>rulebook <b>{esc(card.rulebook_id)}</b> {esc(card.rulebook_version)} · kind {esc(card.kind)} · "
+            f"computed total {total} · reported "
             f"<b>{esc(card.reported_total.text)}</b>"
             + (f' · <span class="jixiao-diff">difference {esc(diff_total)}</span>'
                if diff_total is not None and diff_total != 0 else "")
-            + ("" if card.total_complete else " · <i>incomplete: a line contributed nothing</i>") + "</p>")
+            + ("" if card.total_complete or not card.scorable else " · <i>incomplete: a line contributed nothing</i>")
+            + "</p>")
     out = [_STYLE, head, '<table class="jixiao-table"><tr><th>#</th><th>line</th><th>weight</th>'
            "<th>reported</th><th>computed</th><th>difference</th><th>status</th><th>reason</th>"
            "<th>formula</th></tr>"]

@@ -26,7 +26,7 @@ INDICATOR_COLUMNS = FORM_KEYS + [
     "target_comparator", "target_number", "target_unit", "actual", "actual_kind", "actual_number",
     "actual_unit", "weight", "reported_score", "deviation_note", "line", "page"]
 SCORECARD_COLUMNS = FORM_KEYS + [
-    "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
+    "kind", "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
     "status", "reason", "outcome", "deviation", "over_achieved", "rule", "formula", "rulebook"]
 SCORE_TABLE_COLUMNS = FORM_KEYS + [
     "line", "indicator", "name", "weight", "computed", "reported", "difference", "counted",
@@ -37,8 +37,8 @@ SCORE_TOTALS_COLUMNS = FORM_KEYS + [
 FINDING_COLUMNS = FORM_KEYS + [
     "code", "severity", "block", "indicator", "field", "message_en", "message_zh", "evidence", "line", "page"]
 PORTFOLIO_COLUMNS = FORM_KEYS + [
-    "department", "source", "full_year_budget", "executed", "execution_rate_percent",
-    "reported_total", "computed_total", "total_difference", "total_complete", "computed_grade",
+    "kind", "department", "implementing_unit", "budget_unit", "source", "full_year_budget", "executed", "execution_rate_percent",
+    "reported_total", "computed_total", "not_scored", "total_difference", "total_complete", "computed_grade",
     "reported_grade", "errors", "warnings", "notices", "trust"]
 
 
@@ -162,7 +162,7 @@ def scorecards_frame(scorecards: Any, forms: Optional[Iterable[_core.Form]] = No
             idx = line.index
             name = "预算执行率" if idx is None else (f.indicators[idx].name if f is not None else None)
             rows.append({
-                **_keys(i, f), "line": "execution" if idx is None else "indicator",
+                **_keys(i, f), "kind": card.kind, "line": "execution" if idx is None else "indicator",
                 "indicator": None if idx is None else idx + 1, "name": name, "weight": line.weight, "computed": line.computed,
                 "reported": line.reported.value, "difference": line.difference, "counted": line.counted,
                 "status": line.status, "reason": line.reason, "outcome": line.outcome,
@@ -208,7 +208,9 @@ def score_totals_frame(table: _core.ScoreTable, forms: Optional[Iterable[_core.F
     n = len(table)
     data = {**_table_keys(table, None if forms is None else _forms_of(forms), list(range(n))),
             "execution_rate_percent": table.execution_rates, "weight_total": table.weight_totals,
-            "computed_total": table.computed_totals, "reported_total": table.reported_totals,
+            # A form not scored (a declaration, an empty shell) has no total.
+            "computed_total": [t if s else None for t, s in zip(table.computed_totals, table.scored)],
+            "reported_total": table.reported_totals,
             "total_difference": table.total_differences, "total_complete": table.complete,
             "computed_grade": [_text_or_na(g) for g in table.grades], "rulebook": [table.rulebook_id] * n}
     return _frame(data, SCORE_TOTALS_COLUMNS)
@@ -243,11 +245,36 @@ def findings_frame(findings: Any, forms: Optional[Iterable[_core.Form]] = None) 
     return frame
 
 
+_DEPARTMENT_KINDS = ("department_self_evaluation", "department_declaration")
+
+
+def _department_unit(form: _core.Form) -> str:
+    """The unit a department form names: 部门(单位)名称, else 实施单位, else 主管部门."""
+    return form.project_name or form.implementing_unit or form.department
+
+
+def _department_units(forms: Sequence[_core.Form]) -> set:
+    return {_department_unit(f) for f in forms if f.kind in _DEPARTMENT_KINDS} - {""}
+
+
+def _budget_unit(form: _core.Form, units: set) -> str:
+    """The budget unit of a form, as ``summary --by budget_unit`` (C++ ``group_by::budget_unit``):
+    a department form's own unit; another form joins the department form named by its 实施单位
+    or else its 主管部门, else its 实施单位 (else 主管部门)."""
+    if form.kind in _DEPARTMENT_KINDS:
+        return _department_unit(form)
+    for name in (form.implementing_unit, form.department):
+        if name in units:
+            return name
+    return form.implementing_unit or form.department
+
+
 def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] = None,
                     findings: Optional[Sequence[Sequence[Any]]] = None, rulebook: Any = None) -> pd.DataFrame:
-    """One row per form of a portfolio: budget and executed amounts (in the form's unit),
-    execution rate, reported and computed totals and their difference, grades, finding counts
-    and the trust level. Accepts a Portfolio, evaluations, an ImportResult, or forms (with
+    """One row per form of a portfolio: its kind, units (``budget_unit``: the unit it is grouped
+    under by ``summary_by(..., "budget_unit")``), budget and executed amounts (in the form's
+    unit), execution rate, reported and computed totals (None for a declaration, with
+    ``not_scored``) and their difference, grades, finding counts and the trust level. Accepts a Portfolio, evaluations, an ImportResult, or forms (with
     their scorecards and findings, computed when not given)."""
     from . import resolve_rulebook
     if isinstance(items, _core.Portfolio):
@@ -259,12 +286,12 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
         cards = [e.scorecard for e in items]
         found = [e.findings for e in items]
     else:
-        book = resolve_rulebook(rulebook)
-        cards = list(scorecards) if scorecards is not None else _core.score_batch(forms, book)
+        from . import book_for_kind, score_batch
+        cards = list(scorecards) if scorecards is not None else score_batch(forms, rulebook)
         if findings is not None:
             found = [list(x) for x in findings]
         else:
-            found = [_core.audit(f, c, book) for f, c in zip(forms, cards)]
+            found = [_core.audit(f, c, book_for_kind(f.kind, rulebook)) for f, c in zip(forms, cards)]
     default_book = resolve_rulebook(rulebook)
     books = {default_book.id: default_book}
 
@@ -277,15 +304,19 @@ def portfolio_frame(items: Any, scorecards: Optional[Sequence[_core.Scorecard]] 
                 books[card.rulebook_id] = default_book
         return books[card.rulebook_id]
 
+    units = _department_units(forms)
     rows = []
     for i, (f, card, fd) in enumerate(zip(forms, cards, found)):
         counts = _core.summarize_findings(list(fd))
         rows.append({
-            **_keys(i, f), "department": f.department, "source": f.where.file,
+            **_keys(i, f), "kind": f.kind, "department": f.department, "implementing_unit": f.implementing_unit,
+            "budget_unit": _budget_unit(f, units), "source": f.where.file,
             "full_year_budget": f.money.at("total", "full_year_budget").value,
             "executed": f.money.at("total", "executed").value,
             "execution_rate_percent": card.execution_rate_percent,
-            "reported_total": card.reported_total.value, "computed_total": card.computed_total,
+            # A declaration (or an empty shell) has no total: None, and why in not_scored.
+            "reported_total": card.reported_total.value,
+            "computed_total": card.computed_total if card.scorable else None, "not_scored": card.not_scored,
             "total_difference": card.total_difference, "total_complete": card.total_complete,
             "computed_grade": _text_or_na(card.computed_grade),
             # As the portfolio, the CLI and the reports give it: as printed, else the grade of the

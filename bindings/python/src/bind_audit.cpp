@@ -67,14 +67,37 @@ py::dict check_dict(const check_info& c) {
     return d;
 }
 
+py::list kinds_list(const std::vector<kind_summary>& kinds) {
+    py::list out;
+    for (const kind_summary& k : kinds) {
+        py::dict d;
+        d["kind"] = std::string(to_string(k.kind));
+        d["kind_zh"] = std::string(chinese_name(k.kind));
+        d["forms"] = k.forms;
+        d["scored"] = k.scored;
+        d["computed_total_sum"] = k.computed_total_sum;
+        d["computed_total_mean"] = k.computed_total_mean;
+        d["initial_budget_sum"] = k.initial_budget_sum;
+        d["budget_sum"] = k.budget_sum;
+        d["executed_sum"] = k.executed_sum;
+        out.append(d);
+    }
+    return out;
+}
+
 py::dict entry_dict(const portfolio_entry& e) {
     py::dict d;
     d["index"] = e.index;
     d["source"] = e.source;
     d["project_name"] = e.project_name;
     d["department"] = e.department;
+    d["implementing_unit"] = e.implementing_unit;
+    d["kind"] = std::string(to_string(e.kind));
+    d["scored"] = e.scored;
+    d["not_scored"] = e.unscored == unscored_reason::none ? py::object(py::none()) : py::object(py::str(std::string(to_string(e.unscored))));
     d["reported_total"] = py::cast(e.reported_total);
-    d["computed_total"] = py::cast(e.computed_total);
+    // An unscored form (a declaration, an empty shell) has no total.
+    d["computed_total"] = e.scored ? py::cast(e.computed_total) : py::object(py::none());
     d["total_complete"] = e.total_complete;
     d["computed_grade"] = e.computed_grade;
     d["reported_grade"] = e.reported_grade;
@@ -276,6 +299,9 @@ void bind_audit(py::module_& m) {
         .def_readonly("computed_total_mean", &portfolio::computed_total_mean)
         .def_readonly("budget_sum", &portfolio::budget_sum, "Σ 全年预算数 in 元.")
         .def_readonly("executed_sum", &portfolio::executed_sum, "Σ 全年执行数 in 元.")
+        .def_property_readonly("kinds", [](const portfolio& p) { return kinds_list(p.kinds); },
+                               "The forms by kind: dicts (kind, kind_zh, forms, scored, computed_total_sum, computed_total_mean, "
+                               "initial_budget_sum, budget_sum, executed_sum).")
         .def_property_readonly("grouped_by", [](const portfolio& p) -> py::object {
             if (!p.grouped_by) return py::none();
             return py::str(std::string(to_string(*p.grouped_by)));
@@ -298,6 +324,7 @@ void bind_audit(py::module_& m) {
                 d["errors"] = g.errors;
                 d["warnings"] = g.warnings;
                 d["notices"] = g.notices;
+                d["kinds"] = kinds_list(g.kinds);
                 out.append(d);
             }
             return out;
@@ -314,7 +341,9 @@ void bind_audit(py::module_& m) {
               std::optional<group_by> grouping;
               if (!by.empty()) {
                   grouping = group_by_from_string(by);
-                  if (!grouping) throw py::value_error("by: department, unit, grade or file (or 主管部门, 实施单位, 等级, 文件), not " + by);
+                  if (!grouping) {
+                      throw py::value_error("by: department, unit, grade, file or budget_unit (or 主管部门, 实施单位, 等级, 文件, 预算单位), not " + by);
+                  }
               }
               std::vector<unread_file> files;
               if (!unread.is_none()) {

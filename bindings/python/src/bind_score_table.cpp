@@ -62,7 +62,7 @@ py::tuple table_state(const score_table& t) {
     for (const form_score& f : t.forms) {
         forms.append(py::make_tuple(f.first_row, f.row_count, py::cast(f.execution_rate_percent), f.weight_total,
                                     f.computed_total, f.total_complete, py::cast(f.reported_total),
-                                    py::cast(f.total_difference), f.grade));
+                                    py::cast(f.total_difference), f.grade, f.scored));
     }
     py::list rows;
     for (const score_row& r : t.rows) {
@@ -82,7 +82,8 @@ score_table table_from(const py::tuple& state) {
         auto f = h.cast<py::tuple>();
         t.forms.push_back(form_score{f[0].cast<std::size_t>(), f[1].cast<std::size_t>(), f[2].cast<maybe_decimal>(),
                                      f[3].cast<decimal>(), f[4].cast<decimal>(), f[5].cast<bool>(),
-                                     f[6].cast<maybe_decimal>(), f[7].cast<maybe_decimal>(), f[8].cast<std::string>()});
+                                     f[6].cast<maybe_decimal>(), f[7].cast<maybe_decimal>(), f[8].cast<std::string>(),
+                                     f.size() > 9 ? f[9].cast<bool>() : true});  // older pickles: scored
     }
     for (py::handle h : state[3].cast<py::list>()) {
         auto r = h.cast<py::tuple>();
@@ -121,6 +122,9 @@ void bind_score_table(py::module_& m) {
         .def_property_readonly("grades", [](const score_table& t) {
             return per_form(t, [](const form_score& f) { return py::str(f.grade); });
         }, "The grade of each computed total (优/良/中/差).")
+        .def_property_readonly("scored", [](const score_table& t) {
+            return per_form(t, [](const form_score& f) { return py::bool_(f.scored); });
+        }, "False for a form that is not scored (an empty shell, a declaration): its computed total means nothing.")
         .def_property_readonly("complete", [](const score_table& t) {
             return per_form(t, [](const form_score& f) { return py::bool_(f.total_complete); });
         }, "False for a form with a line that contributed nothing.")
@@ -142,6 +146,7 @@ void bind_score_table(py::module_& m) {
             d["total_difference"] = py::cast(f.total_difference);
             d["total_complete"] = f.total_complete;
             d["computed_grade"] = f.grade;
+            d["scored"] = f.scored;
             return d;
         }, py::arg("form"), "The totals of form `form` as a dict.")
         .def("row_columns", [](const score_table& t) {

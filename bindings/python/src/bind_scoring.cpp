@@ -89,7 +89,8 @@ py::tuple card_state(const scorecard& c) {
     for (const auto& l : c.indicators) lines.append(line_state(l));
     return py::make_tuple(c.rulebook_id, c.rulebook_version, line_state(c.execution), lines, ratio_state(c.execution_rate),
                           c.execution_rate_percent, c.weight_total, c.computed_total, c.total_complete,
-                          reported_number_state(c.reported_total), c.total_difference, c.computed_grade, c.scorable);
+                          reported_number_state(c.reported_total), c.total_difference, c.computed_grade, c.scorable,
+                          static_cast<int>(c.kind), static_cast<int>(c.unscored));
 }
 
 scorecard card_from(const py::tuple& t) {
@@ -107,6 +108,12 @@ scorecard card_from(const py::tuple& t) {
     c.total_difference = t[10].cast<std::optional<decimal>>();
     c.computed_grade = t[11].cast<std::string>();
     c.scorable = t[12].cast<bool>();
+    if (t.size() > 14) {  // pickles of older versions have no kind
+        c.kind = static_cast<form_kind>(t[13].cast<int>());
+        c.unscored = static_cast<unscored_reason>(t[14].cast<int>());
+    } else if (!c.scorable) {
+        c.unscored = unscored_reason::empty_shell;
+    }
     return c;
 }
 
@@ -267,7 +274,17 @@ void bind_scoring(py::module_& m) {
         .def_readonly("computed_total", &scorecard::computed_total, "Sum of the counted parts.")
         .def_readonly("total_complete", &scorecard::total_complete, "False when a line contributed nothing.")
         .def_readonly("scorable", &scorecard::scorable,
-                      "False for an empty shell (no indicator, no funds figure read): no grade is given.")
+                      "False for an empty shell (no indicator, no funds figure read) and a declaration: no total, no grade.")
+        .def_property_readonly("kind", [](const scorecard& c) { return std::string(to_string(c.kind)); },
+                               "The kind of the form scored ('project_self_evaluation', 'project_declaration' ...).")
+        .def_property_readonly("not_scored", [](const scorecard& c) -> std::optional<std::string> {
+                                   if (c.unscored == unscored_reason::none) return std::nullopt;
+                                   return std::string(to_string(c.unscored));
+                               }, "Why the card has no total: 'declaration', 'empty_shell', or None when scored.")
+        .def_property_readonly("not_scored_text", [](const scorecard& c) { return std::string(not_scored_text(c, false)); },
+                               "'not scored: a declaration' ... ('' when scored).")
+        .def_property_readonly("not_scored_text_zh", [](const scorecard& c) { return std::string(not_scored_text(c, true)); },
+                               "'目标申报表不评分' ... ('' when scored).")
         .def_readonly("reported_total", &scorecard::reported_total, "总分 as reported (ReportedNumber).")
         .def_readonly("total_difference", &scorecard::total_difference, "computed - reported total, or None.")
         .def_readonly("computed_grade", &scorecard::computed_grade, "Grade of the computed total (优/良/中/差).")
@@ -278,12 +295,24 @@ void bind_scoring(py::module_& m) {
         })
         .def(py::pickle([](const scorecard& c) { return card_state(c); }, [](const py::tuple& t) { return card_from(t); }));
 
-    m.def("score", [](const form& f, const rulebook& book, bool traces) {
+    m.def("score", [](const form& f, const rulebook* book, bool traces) {
               score_options options;
               options.traces = traces;
-              return score(f, book, options);
-          }, py::arg("form"), py::arg("rulebook"), py::kw_only(), py::arg("traces") = true,
-          "Scores one form under `rulebook` (exact; reported numbers are kept beside the computed ones).");
+              return book != nullptr ? score(f, *book, options) : score(f, options);
+          }, py::arg("form"), py::arg("rulebook") = nullptr, py::kw_only(), py::arg("traces") = true,
+          "Scores one form under `rulebook` (exact; reported numbers are kept beside the computed ones); None: the "
+          "rulebook of the form's kind (rulebook_name_for). A declaration is never scored.");
+    m.def("rulebook_name_for", [](const std::string& kind) {
+              auto k = form_kind_from_string(kind);
+              if (!k) throw py::value_error("not a form kind: " + kind);
+              return std::string(rulebook_name_for(*k));
+          }, py::arg("kind"),
+          "The built-in rulebook a kind is scored by when none is named: 'department-2020', 'rubric-2020', else 'mof-2020'.");
+    m.def("kind_rulebook_name", [](const std::string& kind) {
+              auto k = form_kind_from_string(kind);
+              if (!k) throw py::value_error("not a form kind: " + kind);
+              return std::string(kind_rulebook_name(*k));
+          }, py::arg("kind"), "The rulebook a kind has of its own ('' for project, transfer and declaration forms).");
     m.def("score_batch", [](const py::iterable& forms, const rulebook& book, bool traces, int threads) {
               std::vector<const form*> items = collect_forms(forms);
               score_options options;

@@ -929,9 +929,12 @@ TEST(layouts, every_builtin_family_reads_and_names_a_rulebook) {
     for (const auto& f : fams) {
         EXPECT_FALSE(f.id.empty());
         EXPECT_FALSE(f.name_zh.empty()) << f.id;
-        // declarations are not scored and a rubric is scored by its own criteria: no rulebook
-        if (f.kind != io::form_kind::other && !jixiao::is_declaration(f.kind) && f.kind != io::form_kind::rubric_evaluation) {
+        // declarations are not scored: no rulebook; every other kind names the one of its kind
+        if (f.kind != io::form_kind::other && !jixiao::is_declaration(f.kind)) {
             EXPECT_FALSE(f.rulebook.empty()) << f.id;
+        }
+        if (jixiao::is_declaration(f.kind)) {
+            EXPECT_TRUE(f.rulebook.empty()) << f.id;
         }
         EXPECT_EQ(f.source, "built-in");
     }

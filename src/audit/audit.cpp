@@ -1,4 +1,5 @@
-// audit.cpp — the audit driver: runs the four check families (src/audit_*.cpp), fills the
+// audit.cpp — the audit driver: runs the check families (src/audit_*.cpp; each family skips
+// what does not apply to the form's kind, and declarations get their own), fills the
 // messages from the catalogue (src/audit/audit_catalogue.cpp), sorts the findings, summarises them
 // and writes them as JSON. Also the goal-text similarity (character-bigram Dice, exact).
 #include <jixiao/audit.hpp>
@@ -218,6 +219,7 @@ std::vector<finding> audit(const form& f, const scorecard& card, const rulebook&
     audit_detail::check_arithmetic(c);
     audit_detail::check_rule_fit(c);
     audit_detail::check_evidence(c);
+    if (is_declaration(f.kind)) audit_detail::check_declaration(c);
     sort_findings(out);
     return out;
 }

@@ -159,6 +159,25 @@ TEST(link_check, dropped_and_added_indicators_are_reported) {
     EXPECT_EQ(added[0].what.indicator, 5U);
     EXPECT_EQ(added[0].what.evidence_value("indicator_name"), "开设课程门数");
     EXPECT_EQ(fs.size(), 2U) << codes(fs);
+    // A declaration whose indicator table was not read: nothing dropped or added.
+    form unread = declaration();
+    unread.indicators.clear();
+    EXPECT_TRUE(check(unread, s).empty()) << codes(check(unread, s));
+}
+
+TEST(link_check, a_department_declaration_pairs_with_the_department_self_evaluation) {
+    form plan = header(form_kind::department_declaration);
+    plan.project_name = "测试单位";
+    plan.indicators = {line(category::output, subcategory::quantity, "培训人数", ">=100人")};
+    form done = header(form_kind::department_self_evaluation);
+    done.project_name = "测试单位";
+    done.indicators = {line(category::output, subcategory::quantity, "培训人数", ">=90人", "90人")};
+    const auto fs = check(plan, done);
+    ASSERT_EQ(fs.size(), 1U) << codes(fs);
+    EXPECT_EQ(fs[0].what.code, "link.target_lowered_to_actual");
+    // a project declaration of the same name is not its declaration
+    plan.kind = form_kind::project_declaration;
+    EXPECT_TRUE(check(plan, done).empty());
 }
 
 TEST(link_check, names_match_after_normalisation_then_by_similarity) {

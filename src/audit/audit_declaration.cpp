@@ -120,6 +120,9 @@ bool is_cost(const indicator& ind) noexcept {
 void check_blocks(const context& c) {
     const form& f = c.f;
     if (f.indicators.empty()) return;  // no indicator table read: hygiene / import notes say so
+    // A block may sit under a 一级指标 label that was not recognised (投入指标, a misread label):
+    // hygiene.unknown_category names those lines, and no block is called missing then.
+    bool unknown = false;
     bool output = false;
     bool effect = false;
     bool satisfaction = false;
@@ -130,10 +133,12 @@ void check_blocks(const context& c) {
         effect = effect || ind.level1 == category::effect;
         satisfaction = satisfaction || ind.level1 == category::satisfaction;
         cost = cost || is_cost(ind);
+        unknown = unknown || ind.level1 == category::unknown;
         if (ind.level1 == category::output && ind.name.find("满意") != std::string::npos) {
             c.emit("declaration.satisfaction_as_output", "indicators", i, "level1", {{"level1_text", ind.level1_text}});
         }
     }
+    if (unknown) return;
     auto missing = [&](bool present, category cat) {
         if (present) return;
         c.emit("declaration.level1_missing", "indicators", std::nullopt, std::string(to_string(cat)),

@@ -269,6 +269,15 @@ TEST(audit_declaration, required_level1_blocks_must_have_an_indicator) {
     hits = with_code(audit(no_output, book()), "declaration.level1_missing");
     ASSERT_EQ(hits.size(), 1U);
     EXPECT_EQ(hits[0].field, "output");
+    // An unrecognised 一级指标 may hold the block: no block is called missing, nor the cost indicator.
+    form unknown = f;
+    unknown.indicators.erase(unknown.indicators.begin() + 3);  // the cost line too
+    unknown.indicators[0].level1 = category::unknown;
+    unknown.indicators[0].level1_text = "投入指标";
+    const auto u = audit(unknown, book());
+    EXPECT_FALSE(has(u, "declaration.level1_missing")) << codes(u);
+    EXPECT_FALSE(has(u, "declaration.no_cost_indicator")) << codes(u);
+    EXPECT_TRUE(has(u, "hygiene.unknown_category")) << codes(u);
 }
 
 TEST(audit_declaration, a_declaration_without_cost_indicator_is_warned) {

@@ -12,11 +12,17 @@
 //   struct check_info, check_catalogue(), find_check(code)
 //                              the catalogue of every code (drives docs/checks.md and Python)
 //   text_similarity(a, b)      character-bigram Dice coefficient, exact (goal copy check)
+//   vague_target_words(), name_unit_hints()  the word lists of the declaration checks (data)
+//   struct link_finding, link_check(forms)   the link between a declaration and the
+//                              self-evaluation of the same project (or department), and a
+//                              department form against its project forms (`link.*`)
 //   struct form_summary, summarize(findings)          counts by severity, trust level
 //   struct portfolio_summary, summarize_portfolio(...) counts by code across forms
 //   findings_to_json / to_json  JSON text (format "jixiao.findings", version 1)
 //
-// Checks come in four families (arithmetic, rule fit, evidence quality, hygiene); each code,
+// Checks come in six families (arithmetic, rule fit, evidence quality, hygiene, declaration, and
+// link across forms); which of them run depends on `form::kind` (a declaration has targets
+// only: docs/checks.md, "Which checks run for which kind"); each code,
 // its severity, thresholds and an example are in docs/checks.md. Thresholds come from the
 // rulebook (`rulebook::audit`, `rulebook::weights`); messages live in one table in
 // src/audit/audit_catalogue.cpp, keyed by code.
@@ -102,8 +108,8 @@ struct finding {
 void sort_findings(std::vector<finding>& findings);
 
 /// The family of a check.
-enum class check_family { arithmetic, rule_fit, evidence, hygiene };
-/// Stable names: `"arithmetic"`, `"rule_fit"`, `"evidence"`, `"hygiene"`.
+enum class check_family { arithmetic, rule_fit, evidence, hygiene, declaration, link };
+/// Stable names: `"arithmetic"`, `"rule_fit"`, `"evidence"`, `"hygiene"`, `"declaration"`, `"link"`.
 [[nodiscard]] std::string_view to_string(check_family f) noexcept;
 
 /// One catalogued check: the data behind docs/checks.md and the Python layer.
@@ -145,6 +151,52 @@ inline constexpr std::size_t similarity_max_chars = 4000;
 /// one "bigram". Two empty texts are identical (1/1); one empty text gives 0/1.
 /// O(n log n) in the capped length.
 [[nodiscard]] exact_ratio text_similarity(std::string_view a, std::string_view b);
+
+/// Words that make a target vague (较好, 有效提升, 逐步 ...): a declaration target holding one of
+/// them and no digit is `declaration.vague_target`. Data, in src/audit/audit_catalogue.cpp.
+[[nodiscard]] std::span<const std::string_view> vague_target_words() noexcept;
+
+/// An indicator-name ending that implies a unit for a number: `率` -> `%`, `人数` -> `人`; an
+/// empty `unit` means "some count or measure unit" (`数量`).
+struct name_unit_hint {
+    std::string_view ending;  ///< the end of the indicator name (UTF-8)
+    std::string_view unit;    ///< the unit it implies, or empty for "a unit"
+};
+/// The hints in the order they are tried (longest endings first). Data, in audit_catalogue.cpp.
+[[nodiscard]] std::span<const name_unit_hint> name_unit_hints() noexcept;
+/// The hint for an indicator name (trimmed), or null when the name implies no unit. A name
+/// ending in 效率 (efficiency) implies none.
+[[nodiscard]] const name_unit_hint* unit_hint_for(std::string_view indicator_name) noexcept;
+
+/// Text as the link check compares names: whitespace (ASCII, U+3000, U+00A0) removed, full-width
+/// ASCII (U+FF01..U+FF5E: `（`, `１`, `Ａ`) turned half-width. Invalid UTF-8 bytes are kept.
+[[nodiscard]] std::string normalize_name(std::string_view text);
+
+/// Thresholds of `link_check`.
+struct link_options {
+    /// Two indicator names that are not equal after `normalize_name` still match when their
+    /// `text_similarity` is at least this (0.80).
+    decimal name_similarity = decimal::from_parts(80, 2);
+};
+
+/// A finding of the link check, on form `form` (0-based index into the forms given): the
+/// self-evaluation (the later form of the pair) or the department self-evaluation.
+struct link_finding {
+    std::size_t form = 0;  ///< index of the form the finding belongs to
+    /// The finding (its `indicator` indexes that form's indicators; evidence names the other form).
+    finding what;
+    /// Member-wise equality.
+    friend bool operator==(const link_finding&, const link_finding&) = default;
+};
+
+/// The link between forms of one cycle (docs/checks.md, "Link"). Each self-evaluation (project or
+/// transfer) is paired with the project declaration of the same unit, project name and year, each
+/// department self-evaluation with the department declaration of the same unit and year; their
+/// indicators are matched by name and changed, lowered, dropped and added targets are reported on
+/// the self-evaluation. A department self-evaluation's 项目支出 line is compared with the sum of
+/// the executed funds of the project self-evaluations of its unit and year. Findings sorted by form,
+/// then as `sort_findings`. Never throws on user data.
+[[nodiscard]] std::vector<link_finding> link_check(std::span<const form> forms, const link_options& options = {});
 
 /// How far a form can be trusted, from its findings.
 enum class trust_level {

@@ -14,6 +14,8 @@
 //                                code, per-form trust (built on audit's portfolio_summary)
 //   summarize(evaluations, book) the portfolio of a batch
 //   flag_duplicate_forms(evals)  the batch check: a form submitted twice (`batch.duplicate_form`)
+//   flag_linked_forms(evals)     the link check: declaration vs self-evaluation, department vs
+//                                its project forms (`link.*`)
 //   struct unread_file           a file of the batch in which no form was read, and why
 //   enum group_by, group_portfolio(evals, p, by)
 //                                the portfolio by 主管部门, 实施单位, grade, file or budget unit
@@ -233,6 +235,12 @@ struct portfolio {
 /// 1-based number in that source; its findings are sorted again. Returns the number of findings
 /// added. Run it before `summarize`, once per batch.
 std::size_t flag_duplicate_forms(std::span<evaluation> evaluations);
+
+/// The link check over a batch (`link_check` of audit.hpp on the subjects, each form's source as
+/// its file): each `link.*` finding is added to the evaluation of the form it belongs to (the
+/// self-evaluation of a declaration pair, the department self-evaluation), whose findings are
+/// sorted again. Returns the number of findings added. Run it before `summarize`, once per batch.
+std::size_t flag_linked_forms(std::span<evaluation> evaluations);
 
 /// The groups of a portfolio `p` of `evaluations` (the same batch, in order): by grade in the
 /// rulebook's order (no grade last), by file in input order, by department or unit sorted by

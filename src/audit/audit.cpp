@@ -1,4 +1,5 @@
-// audit.cpp — the audit driver: runs the four check families (src/audit_*.cpp), fills the
+// audit.cpp — the audit driver: runs the check families (src/audit_*.cpp; each family skips
+// what does not apply to the form's kind, and declarations get their own), fills the
 // messages from the catalogue (src/audit/audit_catalogue.cpp), sorts the findings, summarises them
 // and writes them as JSON. Also the goal-text similarity (character-bigram Dice, exact).
 #include <jixiao/audit.hpp>
@@ -215,14 +216,10 @@ std::vector<finding> audit(const form& f, const scorecard& card, const rulebook&
     std::vector<finding> out;
     audit_detail::context c{f, card, book, out};
     audit_detail::check_hygiene(c, notes);
-    if (is_declaration(f.kind)) {
-        // Not scored: no score, total or evidence of completion to check, only the funds.
-        audit_detail::check_funds_arithmetic(c);
-    } else {
-        audit_detail::check_arithmetic(c);
-        audit_detail::check_rule_fit(c);
-        audit_detail::check_evidence(c);
-    }
+    audit_detail::check_arithmetic(c);
+    audit_detail::check_rule_fit(c);
+    audit_detail::check_evidence(c);
+    if (is_declaration(f.kind)) audit_detail::check_declaration(c);
     sort_findings(out);
     return out;
 }

@@ -18,6 +18,8 @@ void check_sources(const context& c) {
     const funds& m = c.f.money;
     for (std::size_t col = 0; col < 3; ++col) {
         auto column = static_cast<funds_column>(col);
+        // A declaration's 年初预算数 column is the funds requested: declaration.funds_requested_mismatch.
+        if (is_declaration(c.f.kind) && column == funds_column::initial_budget) continue;
         const reported<decimal>& total = m.at(funds_row::total, column);
         if (!total.has_value()) continue;
         bool any_source = false;
@@ -285,14 +287,11 @@ void check_weights_and_totals(const context& c) {
 
 }  // namespace
 
-void check_funds_arithmetic(const context& c) {
-    check_sources(c);
-    check_negative_amounts(c);
-}
-
 void check_arithmetic(const context& c) {
     check_sources(c);
     check_negative_amounts(c);
+    // A declaration is made before the year: nothing executed, nothing scored, no total.
+    if (is_declaration(c.f.kind)) return;
     check_execution(c);
     check_line_scores(c);
     check_ranges(c);

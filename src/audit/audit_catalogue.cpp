@@ -207,6 +207,124 @@ constexpr std::array catalogue{
         "excepted) but its target is a word (`及时`, `提升`, `有效`) instead of a number.",
         "指标“{indicator_name}”可以量化，但年度指标值为模糊表述“{target}”。",
         "Indicator \"{indicator_name}\" is measurable but its target is the vague word \"{target}\"."},
+    // ---- declaration (目标申报表: targets only, before the year) ---------------------------
+    check_info{"declaration.target_not_measurable", declaration, warning, "indicators",
+        "申报指标值不可衡量", "Declared target is not measurable",
+        "A declaration's target is neither a number (with or without comparator), a range, a time point "
+        "nor a label of the value parser's qualitative table (tiers, 及时, 提升, 健全 ...): free text, a short "
+        "unknown label, or not applicable (`—`); or the indicator's name says it is measured by a number "
+        "(vocabulary::measurable_name_endings: 率, 数, 数量, 人数 ...; 效率 excepted) and the target is a "
+        "word. Not reported when declaration.vague_target or rule.target_number_missing already is.",
+        "指标“{indicator_name}”的年度指标值“{target}”不可衡量：{reason_zh}。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" is not measurable: {reason_en}."},
+    check_info{"declaration.target_unit_missing", declaration, warning, "indicators",
+        "申报指标值缺少计量单位", "Declared number without the unit its name implies",
+        "A declaration's target is a non-zero number without a unit and the indicator's name implies one "
+        "(name_unit_hints(): 率 and 满意度 -> %, 人数 -> 人, 次数 -> 次, 个数 -> 个, 户数 -> 户, 天数 -> 天, 人次, "
+        "成本 / 金额 / 费用 / 经费 -> 元, 数量 -> a count unit). Reported instead of rule.target_unit_missing "
+        "for such names.",
+        "指标“{indicator_name}”的年度指标值“{target}”只有数字、没有计量单位，按指标名称“{ending}”应为{unit_zh}。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" is a number without a unit; a name ending in "
+        "\"{ending}\" needs {unit_en}."},
+    check_info{"declaration.target_copies_name", declaration, warning, "indicators",
+        "申报指标值照抄指标名称", "Declared target repeats the indicator name",
+        "A declaration's target holds no digit and, compared over normalize_name (whitespace removed, "
+        "full-width turned half-width), equals the indicator's name or has a text_similarity "
+        "with it of at least audit.goal_similarity_threshold (0.90): it names the indicator and sets no target.",
+        "指标“{indicator_name}”的年度指标值“{target}”只是重复了指标名称（相似度 {similarity}%），没有设定目标。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" only repeats the indicator's name "
+        "(similarity {similarity}%) and sets no target."},
+    check_info{"declaration.vague_target", declaration, warning, "indicators",
+        "申报指标值表述模糊", "Vague declared target",
+        "A declaration's target holds a vague word of vague_target_words() (较好, 有效提升, 明显改善, "
+        "进一步提高, 逐步 ...) and no digit, so nothing can be checked against it at the end of the year.",
+        "指标“{indicator_name}”的年度指标值“{target}”表述模糊（“{word}”），没有可以核验的数值或标准。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" is vague (\"{word}\") and has no number or "
+        "standard to check it by."},
+    check_info{"declaration.funds_requested_mismatch", declaration, error, "funds",
+        "申报资金与资金来源合计不符", "Funds requested differ from the sum of their sources",
+        "A declaration's funds requested (年度资金总额 / 资金总额, the total row's 年初预算数 column) differ from "
+        "当年财政拨款 + 上年结转资金 + 其他资金 of that column, exactly. Checked only when at least one source "
+        "is printed as a number (blank sources count as 0 then). The other columns, when printed, are "
+        "funds.sources_mismatch.",
+        "申报资金总额为 {requested}，但资金来源当年财政拨款 {current_appropriation} + 上年结转资金 "
+        "{prior_carryover} + 其他资金 {other} = {sum}，相差 {difference}。",
+        "The funds requested are {requested} but the sources add up to {sum} (current appropriation "
+        "{current_appropriation} + prior carry-over {prior_carryover} + other {other}); difference {difference}."},
+    check_info{"declaration.level1_missing", declaration, warning, "indicators",
+        "缺少必设的一级指标", "A required level-1 block has no indicator",
+        "A declaration has no indicator under 产出指标 or under 效益指标, or under 满意度指标 when the rulebook "
+        "gives satisfaction a weight (weights.satisfaction, as rule.no_satisfaction decides). One finding per "
+        "block; field = the category id.",
+        "没有“{category_zh}”下的任何指标，申报时至少应设置一项。",
+        "No indicator under the level-1 block {category} ({category_zh}); a declaration needs at least one."},
+    check_info{"declaration.no_cost_indicator", declaration, warning, "indicators",
+        "没有成本指标", "No cost indicator",
+        "A declaration has no cost indicator: none under the level-1 成本指标 and none of a cost level 2 (产出 / "
+        "成本, 经济成本, 社会成本, 生态环境成本). 财预〔2021〕101号 asks for cost indicators.",
+        "没有成本指标（一级指标“成本指标”或二级指标“成本指标”“经济成本指标”等），申报时应设置。",
+        "No cost indicator (level-1 成本指标 or a cost level 2); a declaration should set one."},
+    check_info{"declaration.satisfaction_as_output", declaration, warning, "indicators",
+        "满意度指标列为产出指标", "Satisfaction indicator filed under output",
+        "An indicator whose name holds 满意 (满意度, 满意率) is filed under the level-1 产出指标: satisfaction "
+        "belongs to 满意度指标 (or 效益指标 in older forms), not to output.",
+        "指标“{indicator_name}”是满意度指标，却列在一级指标“{level1_text}”下，应列入满意度指标。",
+        "Indicator \"{indicator_name}\" measures satisfaction but is filed under \"{level1_text}\" (output); "
+        "it belongs to the satisfaction block."},
+    // ---- link (a declaration and its self-evaluation; a department and its projects) --------
+    check_info{"link.several_declarations", link, notice, "form",
+        "有多张对应的申报表", "Several declarations match",
+        "More than one declaration of the batch has this self-evaluation's unit, project name and year; the "
+        "first in batch order is compared and the others are named.",
+        "本批中有 {count} 张申报表与本表的单位、项目名称和年度相同，按 {declaration_source} 第 {declaration_form} "
+        "张比对（其余：{others}）。",
+        "{count} declarations of the batch have this form's unit, project name and year; compared with form "
+        "{declaration_form} of {declaration_source} (others: {others})."},
+    check_info{"link.target_changed", link, warning, "indicators",
+        "指标值与申报时不同", "Target changed after the declaration",
+        "The self-evaluation's target of an indicator differs from the target declared for it: different "
+        "comparators, numbers that differ exactly (across scales of one dimension: 3.5万元 = 35000元), or, for "
+        "words and text, different text after normalize_name. Not reported when link.target_lowered_to_actual is.",
+        "指标“{indicator_name}”的年度指标值为“{target}”，而 {declaration_source} 第 {declaration_form} 张申报表中"
+        "“{declared_name}”的指标值为“{declared}”。",
+        "Indicator \"{indicator_name}\": the target \"{target}\" differs from the target \"{declared}\" declared "
+        "for \"{declared_name}\" (form {declaration_form} of {declaration_source})."},
+    check_info{"link.target_lowered_to_actual", link, error, "indicators",
+        "指标值降低到实际完成值", "Target lowered to what was achieved",
+        "The target was made easier than declared (a lower number for >=, >, = targets; a higher one for <=, "
+        "< targets; the same comparator, exact comparison in one dimension) and the actual meets the new "
+        "target but not the declared one: the change turned a shortfall into full marks. Evidence "
+        "`actual_equals_target` says whether the new target is exactly the actual.",
+        "指标“{indicator_name}”的年度指标值由申报时的“{declared}”改为“{target}”，实际完成值“{actual}”"
+        "达到新的指标值而未达到申报的指标值（{declaration_source} 第 {declaration_form} 张申报表）。",
+        "Indicator \"{indicator_name}\": the target was lowered from the declared \"{declared}\" to \"{target}\"; "
+        "the actual \"{actual}\" meets the new target but not the declared one (form {declaration_form} of "
+        "{declaration_source})."},
+    check_info{"link.indicator_dropped", link, warning, "indicators",
+        "申报的指标未自评", "Declared indicator dropped",
+        "An indicator of the declaration has no match in the self-evaluation (neither the same name after "
+        "normalize_name nor a name with text_similarity >= link_options::name_similarity, 0.80). Form-level "
+        "finding (no indicator index), field `indicators`.",
+        "{declaration_source} 第 {declaration_form} 张申报表中的指标“{declared_name}”（指标值“{declared}”）"
+        "在本表中没有。",
+        "The declared indicator \"{declared_name}\" (target \"{declared}\", form {declaration_form} of "
+        "{declaration_source}) is missing from this form."},
+    check_info{"link.indicator_added", link, notice, "indicators",
+        "自评时新增的指标", "Indicator added after the declaration",
+        "An indicator of the self-evaluation matches no indicator of its declaration.",
+        "指标“{indicator_name}”不在 {declaration_source} 第 {declaration_form} 张申报表中，是自评时新增的。",
+        "Indicator \"{indicator_name}\" is not in the declaration (form {declaration_form} of "
+        "{declaration_source}): added at the self-evaluation."},
+    check_info{"link.department_project_funds", link, notice, "funds",
+        "部门项目支出与项目自评表不符", "Department project spending differs from its project forms",
+        "A department self-evaluation's funds line whose label holds 项目支出, column 全年执行数, differs from the "
+        "sum of the 全年执行数 (total row) of the project and transfer self-evaluations of the batch of the same "
+        "unit and year (amounts in 元, 万元 scaled exactly). A notice: the batch may not hold every project.",
+        "部门整体“{line_label}”全年执行数为 {department_amount} 元，而本批中该单位 {projects} 张项目自评表的"
+        "全年执行数合计 {project_sum} 元，相差 {difference} 元（本批可能未包含全部项目）。",
+        "The department's \"{line_label}\" executed amount is {department_amount} yuan, but the {projects} "
+        "project forms of the unit in this batch add up to {project_sum} yuan; difference {difference} "
+        "(the batch may not hold every project)."},
     // ---- hygiene -----------------------------------------------------------------------------
     check_info{"hygiene.required_empty", hygiene, error, "form",
         "必填项为空", "Required field is empty",
@@ -269,9 +387,30 @@ constexpr std::array catalogue{
 };
 // clang-format on
 
+// Vague words of a declared target (declaration.vague_target): a target holding one and no digit.
+// Longer words first, so that the evidence names the longest one found.
+constexpr std::string_view vague_words[] = {
+    "进一步提高", "进一步提升", "进一步改善", "进一步加强", "一定程度", "有效提升", "有效改善", "明显改善",
+    "明显提升", "明显提高", "显著提升", "显著改善", "大幅提升", "稳步提升", "不断提高", "持续提升", "持续改善",
+    "进一步", "有所", "逐步", "较好", "较高", "较大", "较强", "基本", "尽量", "力争"};
+
+// Indicator-name endings that imply a unit for a number (declaration.target_unit_missing), longest
+// first. An empty unit: "a count or measure unit" (数量: 个, 人, 次 ... as the thing counted).
+constexpr std::array unit_hints{
+    name_unit_hint{"满意度", "%"}, name_unit_hint{"满意率", "%"}, name_unit_hint{"人次", "人次"},
+    name_unit_hint{"次数", "次"},   name_unit_hint{"人数", "人"},   name_unit_hint{"户数", "户"},
+    name_unit_hint{"个数", "个"},   name_unit_hint{"天数", "天"},   name_unit_hint{"数量", ""},
+    name_unit_hint{"成本", "元"},   name_unit_hint{"金额", "元"},   name_unit_hint{"费用", "元"},
+    name_unit_hint{"经费", "元"},   name_unit_hint{"率", "%"},
+};
+
 }  // namespace
 
 std::span<const check_info> check_catalogue() noexcept { return catalogue; }
+
+std::span<const std::string_view> vague_target_words() noexcept { return vague_words; }
+
+std::span<const name_unit_hint> name_unit_hints() noexcept { return unit_hints; }
 
 namespace {
 
@@ -355,6 +494,8 @@ std::string_view to_string(check_family f) noexcept {
     case check_family::rule_fit: return "rule_fit";
     case check_family::evidence: return "evidence";
     case check_family::hygiene: return "hygiene";
+    case check_family::declaration: return "declaration";
+    case check_family::link: return "link";
     }
     return "unknown";
 }

@@ -68,9 +68,12 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
     if (is_empty_shell(f)) c.emit("hygiene.not_scorable", "form", std::nullopt, "form", {});
     if (trim(f.project_name).empty()) required(c, "form", std::nullopt, "project_name");
     if (trim(f.department).empty()) required(c, "form", std::nullopt, "department");
-    // A declaration requests its funds as 年初预算数: it has no 全年预算数 yet.
-    if (!is_declaration(f.kind) && f.money.at(funds_row::total, funds_column::full_year_budget).state == cell_state::missing) {
-        required(c, "funds", std::nullopt, "full_year_budget");
+    // A declaration's funds are the funds requested (the total row's 年初预算数); it has no
+    // 全年预算数, no actuals, weights or scores.
+    const bool declaration = is_declaration(f.kind);
+    const funds_column budget_column = declaration ? funds_column::initial_budget : funds_column::full_year_budget;
+    if (f.money.at(funds_row::total, budget_column).state == cell_state::missing) {
+        required(c, "funds", std::nullopt, declaration ? "initial_budget" : "full_year_budget");
     }
     // Unreadable cells of the funds block.
     for (std::size_t r = 0; r < 4; ++r) {
@@ -96,12 +99,13 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
         };
         // A declaration has targets only; a rubric line is judged by its 评分标准 and may have
         // neither a target nor an actual (决策依据, 制度健全性).
-        const bool declaration = is_declaration(f.kind);
         const bool rubric = f.kind == form_kind::rubric_evaluation;
         if (!rubric && blank_value(ind.target)) required(c, "indicators", i, "target");
-        if (!declaration && !rubric && blank_value(ind.actual)) required(c, "indicators", i, "actual");
-        if (!declaration && ind.weight.state == cell_state::missing) required(c, "indicators", i, "weight");
-        if (!declaration && ind.score.state == cell_state::missing) required(c, "indicators", i, "score");
+        if (!declaration) {
+            if (!rubric && blank_value(ind.actual)) required(c, "indicators", i, "actual");
+            if (ind.weight.state == cell_state::missing) required(c, "indicators", i, "weight");
+            if (ind.score.state == cell_state::missing) required(c, "indicators", i, "score");
+        }
         std::string nm_zh = ind.name + "/";
         std::string nm_en = "indicator \"" + ind.name + "\", ";
         unparsed(c, ind.target, "indicators", i, "target", nm_zh + std::string(field_zh("target")),

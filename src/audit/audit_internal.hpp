@@ -29,12 +29,25 @@ struct context {
 };
 
 void check_arithmetic(const context& c);
-/// The funds checks of `check_arithmetic` only (sources add up, no negative amount): what a
-/// declaration, which has no scores, is checked for here.
-void check_funds_arithmetic(const context& c);
 void check_rule_fit(const context& c);
 void check_evidence(const context& c);
 void check_hygiene(const context& c, std::span<const io::import_note> notes);
+/// The declaration checks (`declaration.*`), for a form whose kind `is_declaration`.
+void check_declaration(const context& c);
+
+/// Whether the text holds an ASCII or full-width digit.
+[[nodiscard]] bool has_digit(std::string_view s) noexcept;
+/// Whether a target is `rule.target_number_missing`: it reads as a word or text, has no digit, and
+/// looks quantitative (a comparator sign or `%`).
+[[nodiscard]] bool target_number_missing(const indicator& ind) noexcept;
+/// Whether the target is a quantity with a non-zero number and no unit (`rule.target_unit_missing`
+/// when the actual does not make it `rule.units_incompatible`).
+[[nodiscard]] bool target_without_unit(const indicator& ind) noexcept;
+/// Whether an indicator's name names a measurable thing (vocabulary::measurable_name_endings, not
+/// vocabulary::unmeasurable_name_endings).
+[[nodiscard]] bool measurable_name(std::string_view name) noexcept;
+/// Whether a qualitative label is one of the three official tiers.
+[[nodiscard]] bool is_tier(qualitative_kind k) noexcept;
 
 /// Whether the actual restates the target: the same bound comparator (>=, >, <=, <, ~) and the
 /// same number (equal across scales, or the same digits when one side has no unit).

@@ -9,6 +9,45 @@
 namespace jixiao::audit_detail {
 namespace {
 
+bool looks_quantitative_text(std::string_view s) noexcept {
+    if (s.find('%') != std::string_view::npos || s.find("％") != std::string_view::npos) return true;
+    for (const auto& cs : vocabulary::comparator_symbols) {
+        if (s.find(cs.spelling) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool has_digit(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') return true;
+        // full-width digits U+FF10..U+FF19: EF BC 90..99
+        if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+            static_cast<unsigned char>(s[i + 1]) == 0xBC && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+            static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool target_number_missing(const indicator& ind) noexcept {
+    if (!ind.target.value) return false;
+    const value_expr& t = *ind.target.value;
+    return (t.kind == value_kind::text || t.kind == value_kind::qualitative) && !has_digit(ind.target.text) &&
+           looks_quantitative_text(ind.target.text);
+}
+
+bool target_without_unit(const indicator& ind) noexcept {
+    if (!ind.target.value) return false;
+    const value_expr& t = *ind.target.value;
+    return t.kind == value_kind::quantity && t.amount.in.symbol().empty() && t.amount.in.key().empty() &&
+           !t.amount.number.is_zero();
+}
+
+namespace {
+
 std::string unit_text(const quantity& q) { return q.in.symbol().empty() ? std::string("—") : q.in.symbol(); }
 
 void check_level1(const context& c) {
@@ -63,31 +102,10 @@ void check_level1(const context& c) {
     if (has_satisfaction) compare_one(category::satisfaction, satisfaction, g.satisfaction);
 }
 
-bool has_digit(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9') return true;
-        // full-width digits U+FF10..U+FF19: EF BC 90..99
-        if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
-            static_cast<unsigned char>(s[i + 1]) == 0xBC && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
-            static_cast<unsigned char>(s[i + 2]) <= 0x99) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool looks_quantitative(std::string_view s) noexcept {
-    if (s.find('%') != std::string_view::npos || s.find("％") != std::string_view::npos) return true;
-    for (const auto& cs : vocabulary::comparator_symbols) {
-        if (s.find(cs.spelling) != std::string_view::npos) return true;
-    }
-    return false;
-}
-
 void check_indicator(const context& c, std::size_t i) {
     const indicator& ind = c.f.indicators[i];
     const score_line* line = i < c.card.indicators.size() ? &c.card.indicators[i] : nullptr;
-    if (line && line->status == line_status::out_of_band && line->band && ind.score.has_value()) {
+    if (!is_declaration(c.f.kind) && line && line->status == line_status::out_of_band && line->band && ind.score.has_value()) {
         const score_band& b = *line->band;
         std::string band = "[" + b.lower.to_string() + ", " + b.upper.to_string() + (b.upper_inclusive ? "]" : ")");
         c.emit("rule.tier_out_of_band", "indicators", i, "score",
@@ -106,12 +124,13 @@ void check_indicator(const context& c, std::size_t i) {
                 {"target_unit", unit_text(t.amount)},
                 {"actual_unit", unit_text(a->amount)}});
     }
-    if (t.kind == value_kind::quantity && t.amount.in.symbol().empty() && t.amount.in.key().empty() &&
-        !t.amount.number.is_zero() && !incompatible) {
+    // A declaration reports a unitless number under a name that implies a unit as
+    // declaration.target_unit_missing instead.
+    const bool declared_hint = is_declaration(c.f.kind) && unit_hint_for(ind.name) != nullptr;
+    if (target_without_unit(ind) && !incompatible && !declared_hint) {
         c.emit("rule.target_unit_missing", "indicators", i, "target", {{"target", ind.target.text}});
     }
-    if ((t.kind == value_kind::text || t.kind == value_kind::qualitative) && !has_digit(ind.target.text) &&
-        looks_quantitative(ind.target.text)) {
+    if (target_number_missing(ind)) {
         c.emit("rule.target_number_missing", "indicators", i, "target", {{"target", ind.target.text}});
     }
     if (ind.level2 == subcategory::quantity && t.kind == value_kind::quantity &&
@@ -123,7 +142,9 @@ void check_indicator(const context& c, std::size_t i) {
 }  // namespace
 
 void check_rule_fit(const context& c) {
-    check_level1(c);
+    // A declaration has no weights (level-1 guidance) and its satisfaction block is
+    // declaration.level1_missing.
+    if (!is_declaration(c.f.kind)) check_level1(c);
     for (std::size_t i = 0; i < c.f.indicators.size(); ++i) check_indicator(c, i);
 }
 

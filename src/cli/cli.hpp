@@ -97,7 +97,7 @@ struct loaded_input {
 /// The rulebook named by `--rulebook` (built-in name or file). Throws `failure`.
 [[nodiscard]] rulebook resolve_rulebook(const std::string& spec);
 /// Scores and audits every form on `jobs` threads, with a progress bar on a terminal, then runs
-/// the batch check (`flag_duplicate_forms`).
+/// the batch checks (`flag_duplicate_forms`, then the link check `flag_linked_forms`).
 [[nodiscard]] std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, const rulebook& book,
                                                    const common_options& o);
 

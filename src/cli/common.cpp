@@ -493,6 +493,7 @@ std::vector<evaluation> evaluate_all(const std::vector<loaded_input>& inputs, co
     for (std::thread& t : threads) t.join();
     if (first_error) std::rethrow_exception(first_error);
     flag_duplicate_forms(results);
+    flag_linked_forms(results);  // declarations against their self-evaluations, departments against projects
     return results;
 }
 

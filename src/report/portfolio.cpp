@@ -82,6 +82,25 @@ std::size_t flag_duplicate_forms(std::span<evaluation> evaluations) {
     return added;
 }
 
+std::size_t flag_linked_forms(std::span<evaluation> evaluations) {
+    std::vector<form> subjects;
+    subjects.reserve(evaluations.size());
+    for (const evaluation& e : evaluations) {
+        subjects.push_back(e.subject);
+        if (!e.source.empty()) subjects.back().where.file = e.source;  // evidence names the file given
+    }
+    const std::vector<link_finding> found = link_check(subjects);
+    std::vector<bool> touched(evaluations.size(), false);
+    for (const link_finding& lf : found) {
+        evaluations[lf.form].findings.push_back(lf.what);
+        touched[lf.form] = true;
+    }
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        if (touched[i]) sort_findings(evaluations[i].findings);
+    }
+    return found.size();
+}
+
 std::size_t execution_rate_bucket(const std::optional<exact_ratio>& rate) {
     if (!rate) return 7;
     // Boundaries as exact fractions: 0.60, 0.80, 0.90, 0.95, 1.

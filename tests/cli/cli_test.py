@@ -315,6 +315,28 @@ def main():
           len(evaluations) == 8 and not any(fd["code"] == "batch.duplicate_form" for e in evaluations for fd in e["findings"]["findings"]),
           (rc, err))
 
+    # a declaration and its self-evaluation: the planted changes are found on the self-evaluation,
+    # in the JSON and in the CSV, naming the declaration's file
+    plan, done = "tests/data/audit/link-declaration.json", "tests/data/audit/link-self-evaluation.json"
+    rc, out, err = run(["audit", plan, done, "--json", "-", "-q"])
+    evaluations = json.loads(out)["evaluations"] if out.startswith("{") else []
+    links = [sorted(fd["code"] for fd in e["findings"]["findings"] if fd["code"].startswith("link.")) for e in evaluations]
+    lowered = [fd for e in evaluations for fd in e["findings"]["findings"] if fd["code"] == "link.target_lowered_to_actual"]
+    check("audit of a declaration and its self-evaluation: link findings on the self-evaluation",
+          links == [[], ["link.indicator_added", "link.indicator_dropped", "link.target_lowered_to_actual"]]
+          and lowered[0]["indicator"] == 2 and lowered[0]["evidence"]["declaration_source"].endswith("link-declaration.json"),
+          (rc, err, links))
+    decl_codes = [fd["code"] for fd in evaluations[0]["findings"]["findings"]] if evaluations else None
+    check("a clean declaration is not audited for actuals, scores or totals", decl_codes == [], decl_codes)
+    csv_out = os.path.join(work, "link.csv")
+    rc, out, err = run(["audit", plan, done, "--csv", csv_out, "-q"])
+    rows = read_csv(csv_out) if os.path.exists(csv_out) else []
+    check("the link findings are in the CSV", sum("link.target_lowered_to_actual" in r for r in rows) == 1, (rc, err))
+    rc, out, err = run(["audit", done, "--json", "-", "-q"])
+    alone = json.loads(out)["evaluations"] if out.startswith("{") else []
+    check("a self-evaluation without its declaration has no link finding",
+          len(alone) == 1 and not any(fd["code"].startswith("link.") for fd in alone[0]["findings"]["findings"]), (rc, err))
+
     # an empty shell: no grade, a warning, exit 1 with --fail-on warning
     shell = os.path.join(work, "empty-shell.txt")
     with open(shell, "w", encoding="utf-8") as fh:

@@ -69,7 +69,10 @@ from ._core import (  # noqa: F401  (re-exported API)
     detect_format,
     divide,
     find_unit,
+    flag_linked_forms,
     format_decimal,
+    link_check,
+    normalize_name,
     parse_value,
     read_forms_json,
     read_grid,
@@ -80,6 +83,7 @@ from ._core import (  # noqa: F401  (re-exported API)
     subcategory_name,
     text_similarity,
     to_decimal,
+    vague_target_words,
     write_json,
 )
 
@@ -507,7 +511,8 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
     """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
     Given an :class:`ImportResult` or a :class:`ReadBatch`, each form keeps its source name and
     import notes. A form that repeats an earlier one of the batch (same project, units, year
-    and figures) gets a ``batch.duplicate_form`` finding naming the first.
+    and figures) gets a ``batch.duplicate_form`` finding naming the first; a self-evaluation
+    whose declaration is in the batch gets the ``link.*`` findings (see :func:`link_check`).
 
     ``progress``: ``True`` shows a tqdm bar when tqdm is installed; a callable is called as
     ``progress(done, total)`` after every ``chunk`` forms. The result is the same either way."""
@@ -545,7 +550,8 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
             progress(end, len(fs))
     if bar is not None:
         bar.close()
-    return _core.flag_duplicate_forms(out)  # the batch check over the whole batch
+    # the batch checks over the whole batch: duplicates, then declarations against self-evaluations
+    return _core.flag_linked_forms(_core.flag_duplicate_forms(out))
 
 
 def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult, ReadBatch],
@@ -750,6 +756,10 @@ __all__ = [
     "subcategory_name",
     "summary_by",
     "text_similarity",
+    "vague_target_words",
+    "link_check",
+    "normalize_name",
+    "flag_linked_forms",
     "to_decimal",
     "write_json",
     "__version__",

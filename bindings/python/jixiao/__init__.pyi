@@ -47,6 +47,9 @@ from ._core import (
     detect_format as detect_format,
     divide as divide,
     find_unit as find_unit,
+    flag_linked_forms as flag_linked_forms,
+    link_check as link_check,
+    normalize_name as normalize_name,
     format_decimal as format_decimal,
     parse_value as parse_value,
     read_forms_json as read_forms_json,
@@ -58,6 +61,7 @@ from ._core import (
     subcategory_name as subcategory_name,
     text_similarity as text_similarity,
     to_decimal as to_decimal,
+    vague_target_words as vague_target_words,
     write_json as write_json,
 )
 

@@ -167,6 +167,29 @@ void bind_audit(py::module_& m) {
           py::arg("findings"), "Counts by severity and the trust level (trusted / review / untrusted) of one form's findings.");
     m.def("findings_to_json", [](const std::vector<finding>& findings, int indent) { return findings_to_json(findings, indent); },
           py::arg("findings"), py::arg("indent") = 2, "Findings as JSON (format jixiao.findings).");
+    m.def("link_check", [](const std::vector<form>& forms, py::handle name_similarity) {
+              link_options options;
+              if (!name_similarity.is_none()) options.name_similarity = from_python_decimal(name_similarity);
+              std::vector<link_finding> found;
+              {
+                  py::gil_scoped_release release;
+                  found = link_check(forms, options);
+              }
+              py::list out;
+              for (const link_finding& lf : found) out.append(py::make_tuple(lf.form, lf.what));
+              return out;
+          }, py::arg("forms"), py::arg("name_similarity") = py::none(),
+          "The link check over forms of one cycle: (form index, Finding) pairs, on the self-evaluation paired with "
+          "its declaration (same unit, project name and year) and on a department self-evaluation against its "
+          "project forms. `name_similarity` (Decimal, default 0.80): two indicator names that are not equal still "
+          "match at or above it.");
+    m.def("normalize_name", &normalize_name, py::arg("text"),
+          "A name as the link check compares it: whitespace removed, full-width ASCII made half-width.");
+    m.def("vague_target_words", [] {
+              py::list out;
+              for (std::string_view w : vague_target_words()) out.append(std::string(w));
+              return out;
+          }, "The words that make a declared target vague (declaration.vague_target).");
     m.def("text_similarity", [](const std::string& a, const std::string& b) {
               exact_ratio r = text_similarity(a, b);
               py::object fraction = py::module_::import("fractions").attr("Fraction");
@@ -242,14 +265,26 @@ void bind_audit(py::module_& m) {
                   parallel_for(items.size(), threads, [&](std::size_t i) {
                       out[i] = evaluate(*items[i], book, srcs[i], std::move(per_form[i]), options);
                   });
-                  if (batch_check) flag_duplicate_forms(out);  // the batch check: a form submitted twice
+                  if (batch_check) {
+                      flag_duplicate_forms(out);  // the batch check: a form submitted twice
+                      flag_linked_forms(out);     // declarations vs self-evaluations, departments vs projects
+                  }
               }
               return out;
           }, py::arg("forms"), py::arg("rulebook"), py::arg("sources") = py::none(), py::arg("notes") = py::none(),
           py::arg("traces") = true, py::arg("threads") = 1, py::arg("batch_check") = true,
           "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
           "optional; threads > 1 works on that many threads (0: one per hardware thread). A form that repeats an "
-          "earlier one of the batch gets a batch.duplicate_form finding.");
+          "earlier one of the batch gets a batch.duplicate_form finding; the link check (link.*) runs over the batch.");
+    m.def("flag_linked_forms", [](std::vector<evaluation> evaluations) {
+              {
+                  py::gil_scoped_release release;
+                  flag_linked_forms(evaluations);
+              }
+              return evaluations;
+          }, py::arg("evaluations"),
+          "The link check on evaluations made in parts: a copy of them in which each self-evaluation has the link.* "
+          "findings against its declaration, and each department self-evaluation those against its project forms.");
 
     py::class_<portfolio>(m, "Portfolio", "The summary of a batch of evaluations: grades, execution rates, findings by code, one entry per form.")
         .def_readonly("rulebook_id", &portfolio::rulebook_id)

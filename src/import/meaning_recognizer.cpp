@@ -979,14 +979,16 @@ private:
         t.type = token_type::text;
     }
 
+    /// The position of the first indicator column of role `role`, npos when the header has none.
+    std::size_t column_at(std::string_view role) const {
+        const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
+        return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
+    }
+
     /// The header of a rubric: level-1 and level-2 columns before the name, and the name's
     /// explanation right after it (项目 | 考核内容 | 考核指标 | 指标说明 | …).
     bool rubric_shape() const {
-        const auto at = [this](std::string_view role) {
-            const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
-            return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
-        };
-        const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
+        const std::size_t l1 = column_at("level1"), l2 = column_at("level2"), name = column_at("name");
         return name != npos && l1 != npos && l2 != npos && l1 < name && l2 < name && name + 1 < indicator_columns_.size() &&
                indicator_columns_[name + 1] == "extra";
     }
@@ -998,11 +1000,7 @@ private:
     /// row with fewer texts has its levels from the rows above (merged cells). `i` moves to the
     /// name's token.
     void level_cells_of_row(std::size_t& i) {
-        const auto at = [this](std::string_view role) {
-            const auto it = std::find(indicator_columns_.begin(), indicator_columns_.end(), role);
-            return it == indicator_columns_.end() ? npos : static_cast<std::size_t>(it - indicator_columns_.begin());
-        };
-        const std::size_t l1 = at("level1"), l2 = at("level2"), name = at("name");
+        const std::size_t l1 = column_at("level1"), l2 = column_at("level2"), name = column_at("name");
         const bool levels_first = l1 == 0 && l2 == 1 && name == 2;
         // a scoring table whose every level and name carries its points (部门决策(25分) |
         // 目标任务(15分) | 相关性(5分) | 5)

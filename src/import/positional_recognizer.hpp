@@ -10,6 +10,7 @@
 #include "import/positional_internal.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,12 @@ public:
     /// Rows [0, released()) are finished with: the caller may free them.
     [[nodiscard]] std::size_t released() const noexcept { return rows_.base(); }
     /// The forms parsed so far.
-    [[nodiscard]] std::size_t forms_done() const noexcept { return out_.forms.size(); }
+    [[nodiscard]] std::size_t forms_done() const noexcept { return forms_done_; }
+    /// Streams the forms (io::form_stream): each form, once read, goes to `on_form` with its
+    /// notes (those `import_report::notes_for` would give) instead of into the result; `finish`
+    /// then returns no forms, and only the notes that belong to no form. Call before `add_row`.
+    using form_handler = std::function<void(form&&, std::vector<import_note>&&)>;
+    void stream_forms(form_handler on_form) { on_form_ = std::move(on_form); }
     /// Room for `forms` forms in the result (a hint: a form is a large object, and growing
     /// the vector moves every form parsed so far, long out of the cache).
     void expect_forms(std::size_t forms) { out_.forms.reserve(forms); }
@@ -48,6 +54,13 @@ private:
     bool in_form_ = false, has_name_ = false;
     std::vector<import_note> late_notes_;  ///< cells nothing placed (last in the report)
     std::size_t accounted_ = 0;            ///< rows [0, accounted_) are accounted for
+    std::size_t forms_done_ = 0;
+    form_handler on_form_;                 ///< set: the forms are streamed (stream_forms)
+    std::vector<import_note> loose_notes_; ///< streamed: the notes that belong to no form
+    std::size_t page_notes_taken_ = 0;     ///< streamed: page notes [0, page_notes_taken_) handed out
+
+    /// Streamed: hands form `f` (rows [begin, end), index `index`) out with its notes.
+    void hand_out(form&& f, std::size_t begin, std::size_t end, std::size_t index);
 
     /// Nothing lost: lists the cells of the rows up to `end` still open (in `late_notes_`) and
     /// counts the mapped ones.

@@ -38,13 +38,46 @@ void positional_recognizer::account_rows(std::size_t end, std::optional<std::siz
 }
 
 void positional_recognizer::finish_form(std::size_t begin, std::size_t end) {
-    const std::size_t index = out_.forms.size();
+    const std::size_t index = forms_done_++;
     ctx_.form_index = index;
-    form& f = out_.forms.emplace_back();
+    if (!on_form_) {
+        form& f = out_.forms.emplace_back();
+        read_form(ctx_, rows_, begin, end, f);
+        ctx_.form_index.reset();
+        account_rows(end, index);
+        rows_.release(end);
+        return;
+    }
+    form f;
     read_form(ctx_, rows_, begin, end, f);
     ctx_.form_index.reset();
     account_rows(end, index);
     rows_.release(end);
+    hand_out(std::move(f), begin, end, index);
+}
+
+void positional_recognizer::hand_out(form&& f, std::size_t begin, std::size_t end, std::size_t index) {
+    // The notes in the order of the report: page numbers, the form's own notes, the cells
+    // nothing placed; those of no form (text before the first form) are kept for `finish`.
+    std::vector<import_note> notes;
+    std::vector<import_note>& page_notes = rows_.page_notes();
+    for (; page_notes_taken_ < page_notes.size(); ++page_notes_taken_) {
+        import_note& n = page_notes[page_notes_taken_];
+        if (n.where.row != 0 && n.where.row - 1 >= end) break;  // a later form's
+        if (n.where.row != 0 && n.where.row - 1 >= begin) {
+            n.form = index;
+            notes.push_back(std::move(n));
+        } else {
+            loose_notes_.push_back(std::move(n));
+        }
+    }
+    page_notes.erase(page_notes.begin(), page_notes.begin() + static_cast<std::ptrdiff_t>(page_notes_taken_));
+    page_notes_taken_ = 0;
+    for (std::vector<import_note>* from : {&out_.report.notes, &late_notes_}) {
+        for (import_note& n : *from) (n.form == index ? notes : loose_notes_).push_back(std::move(n));
+        from->clear();
+    }
+    on_form_(std::move(f), std::move(notes));
 }
 
 void positional_recognizer::add_row(const row& src) {
@@ -102,8 +135,13 @@ result<import_result> positional_recognizer::finish(std::vector<std::string> rea
     std::move(out_.report.notes.begin(), out_.report.notes.end(), std::back_inserter(notes));
     std::move(late_notes_.begin(), late_notes_.end(), std::back_inserter(notes));
     out_.report.notes = std::move(notes);
+    if (on_form_) {
+        // Streamed: the notes of no form, in the order they came (the forms' went with them).
+        std::move(out_.report.notes.begin(), out_.report.notes.end(), std::back_inserter(loose_notes_));
+        out_.report.notes = std::move(loose_notes_);
+    }
 
-    if (out_.forms.empty()) {
+    if (forms_done_ == 0) {
         return error{errc::no_form_found, 0, options_.source_name,
                      "no form found: no title such as 财政项目支出绩效自评表 and no 项目名称 row (" +
                          std::to_string(out_.report.cells_total) + " non-empty cells read)"};

@@ -243,6 +243,8 @@ struct portfolio_summary {
 
 /// Summarises the findings of many forms (one vector per form).
 [[nodiscard]] portfolio_summary summarize_portfolio(std::span<const std::vector<finding>> per_form);
+/// Adds the findings of one more form to `summary` (`summarize_portfolio`, one form at a time).
+void add_to_summary(portfolio_summary& summary, std::span<const finding> findings);
 
 /// Findings as JSON: `{"format":"jixiao.findings","version":1,"summary":{...},"findings":[...]}`
 /// (`indent` spaces per level; negative: one line). Evidence is an object in order.

@@ -6,6 +6,8 @@
 #include <jixiao/error.hpp>
 #include <jixiao/form.hpp>
 #include <jixiao/io/export.hpp>
+#include <jixiao/io/export_stream.hpp>
+#include <jixiao/io/form_stream.hpp>
 #include <jixiao/io/grid.hpp>
 #include <jixiao/io/import.hpp>
 #include <jixiao/json.hpp>

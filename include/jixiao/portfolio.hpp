@@ -13,6 +13,8 @@
 //   struct portfolio             grade distribution, execution-rate distribution, findings by
 //                                code, per-form trust (built on audit's portfolio_summary)
 //   summarize(evaluations, book) the portfolio of a batch
+//   portfolio_builder            the same, one evaluation at a time (bounded memory)
+//   duplicate_tracker            flag_duplicate_forms one evaluation at a time
 //   flag_duplicate_forms(evals)  the batch check: a form submitted twice (`batch.duplicate_form`)
 //   flag_linked_forms(evals)     the link check: declaration vs self-evaluation, department vs
 //                                its project forms (`link.*`)
@@ -33,6 +35,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <utility>
 #include <optional>
 #include <span>
 #include <string>
@@ -228,6 +233,45 @@ struct portfolio {
 
 /// Summarises a batch. `book` supplies the grade bands and the rate rounding.
 [[nodiscard]] portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book);
+
+/// The portfolio of a batch built one evaluation at a time, in batch order (`summarize` is this
+/// builder over a span): keeps the per-form entries and the counts, never the evaluations.
+class portfolio_builder {
+public:
+    /// `book`: as for `summarize` (kept by reference until `finish`).
+    explicit portfolio_builder(const rulebook& book);
+    /// The next evaluation of the batch.
+    void add(const evaluation& e);
+    /// Evaluations added so far.
+    [[nodiscard]] std::size_t forms() const noexcept { return out_.entries.size(); }
+    /// The portfolio of the evaluations added: `summarize` of them.
+    [[nodiscard]] portfolio finish() &&;
+
+private:
+    const rulebook& book_;
+    portfolio out_;
+    std::vector<std::string> ids_;  ///< the rulebooks the forms were scored with
+    std::size_t scored_ = 0;        ///< forms that could be scored (not empty shells)
+    std::map<form_kind, kind_summary> kinds_;
+};
+
+/// `flag_duplicate_forms` one evaluation at a time (`flag_duplicate_forms` is this tracker over
+/// a span). Keeps one 128-bit digest of each form's printed texts and where its first copy is,
+/// not the forms.
+class duplicate_tracker {
+public:
+    /// Adds a `batch.duplicate_form` finding to `e` when it repeats an evaluation checked before
+    /// (its findings are then sorted again); true when it did.
+    bool check(evaluation& e);
+
+private:
+    struct first_copy {
+        std::string source;
+        std::size_t number_in_file = 0;  // 1-based
+    };
+    std::map<std::pair<std::uint64_t, std::uint64_t>, first_copy> seen_;
+    std::map<std::string, std::size_t> forms_in_file_;
+};
 
 /// The batch check: every form that repeats an earlier form of `evaluations` (the same project,
 /// department, implementing unit, year, funds figures, indicators and reported total, compared

@@ -241,24 +241,26 @@ form_summary summarize(std::span<const finding> findings) {
     return s;
 }
 
-portfolio_summary summarize_portfolio(std::span<const std::vector<finding>> per_form) {
-    portfolio_summary p;
-    for (const std::vector<finding>& findings : per_form) {
-        ++p.forms;
-        form_summary s = summarize(findings);
-        p.errors += s.errors;
-        p.warnings += s.warnings;
-        p.notices += s.notices;
-        ++p.forms_by_trust[static_cast<std::size_t>(s.trust)];
-        std::vector<std::string_view> seen;
-        for (const finding& fd : findings) {
-            ++p.findings_by_code[fd.code];
-            if (std::find(seen.begin(), seen.end(), fd.code) == seen.end()) {
-                seen.push_back(fd.code);
-                ++p.forms_by_code[fd.code];
-            }
+void add_to_summary(portfolio_summary& p, std::span<const finding> findings) {
+    ++p.forms;
+    form_summary s = summarize(findings);
+    p.errors += s.errors;
+    p.warnings += s.warnings;
+    p.notices += s.notices;
+    ++p.forms_by_trust[static_cast<std::size_t>(s.trust)];
+    std::vector<std::string_view> seen;
+    for (const finding& fd : findings) {
+        ++p.findings_by_code[fd.code];
+        if (std::find(seen.begin(), seen.end(), fd.code) == seen.end()) {
+            seen.push_back(fd.code);
+            ++p.forms_by_code[fd.code];
         }
     }
+}
+
+portfolio_summary summarize_portfolio(std::span<const std::vector<finding>> per_form) {
+    portfolio_summary p;
+    for (const std::vector<finding>& findings : per_form) add_to_summary(p, findings);
     return p;
 }
 

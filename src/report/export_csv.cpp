@@ -2,6 +2,7 @@
 // and portfolios (one row per form). RFC 4180: CRLF line ends, every field through `csv_field`
 // (quoted when needed, formula-neutralised). Columns are documented in docs/cli.md.
 #include <jixiao/io/export.hpp>
+#include <jixiao/io/export_stream.hpp>
 #include <jixiao/detail/utf8.hpp>
 
 #include "report/export_internal.hpp"
@@ -10,6 +11,8 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,8 +58,9 @@ std::string source_line(const source_location& w) {
 
 }  // namespace
 
-std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
-    std::string out = start(options);
+namespace {
+
+void scorecards_header(std::string& out, const csv_options& options) {
     append_header(out,
                   {{"source", "来源文件"}, {"form", "序号"}, {"project_name", "项目名称"}, {"line", "行"},
                    {"level1", "一级指标"}, {"level2", "二级指标"}, {"indicator", "三级指标"}, {"target", "年度指标值"},
@@ -65,76 +69,131 @@ std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv
                    {"reason", "原因"}, {"outcome", "结果"}, {"deviation_percent", "偏差(%)"},
                    {"over_achieved", "超额完成"}, {"deviation_note", "偏差原因分析及改进措施"}, {"rulebook", "评分规则"}},
                   options);
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        const evaluation& e = evaluations[i];
-        const form& f = e.subject;
-        auto write_line = [&](const score_line& line) {
-            std::vector<std::string> row{e.source, index_text(i), f.project_name};
-            if (line.is_execution()) {
-                row.insert(row.end(), {"execution", "", "", std::string(vocabulary::report::execution_line),
-                                       f.money.at(funds_row::total, funds_column::full_year_budget).text,
-                                       f.money.at(funds_row::total, funds_column::executed).text});
-            } else {
-                const indicator* ind = line.index < f.indicators.size() ? &f.indicators[line.index] : nullptr;
-                row.push_back(index_text(line.index));
-                row.push_back(ind ? ind->level1_text : "");
-                row.push_back(ind ? ind->level2_text : "");
-                row.push_back(ind ? ind->name : "");
-                row.push_back(ind ? ind->target.text : "");
-                row.push_back(ind ? ind->actual.text : "");
-            }
-            row.push_back(detail::number_text(line.weight));
-            row.push_back(line.reported_score.text);
-            row.push_back(detail::number_text(line.computed));
-            row.push_back(detail::number_text(line.difference));
-            row.push_back(detail::number_text(line.counted));
-            row.push_back(std::string(to_string(line.status)));
-            row.push_back(std::string(to_string(line.reason)));
-            row.push_back(std::string(to_string(line.result)));
-            row.push_back(detail::number_text(detail::deviation_percent(line)));
-            row.push_back(bool_text(line.over_achieved));
-            row.push_back(line.is_execution() || line.index >= f.indicators.size()
-                              ? std::string()
-                              : f.indicators[line.index].deviation_note);
-            row.push_back(e.card.rulebook_id);
-            append_row(out, row);
-        };
-        write_line(e.card.execution);
-        for (const score_line& line : e.card.indicators) write_line(line);
-    }
-    return out;
 }
 
-std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
-    std::string out = start(options);
+/// The rows of evaluation `e`, the `i`th (0-based) of its batch.
+void scorecard_rows(std::string& out, const evaluation& e, std::size_t i) {
+    const form& f = e.subject;
+    auto write_line = [&](const score_line& line) {
+        std::vector<std::string> row{e.source, index_text(i), f.project_name};
+        if (line.is_execution()) {
+            row.insert(row.end(), {"execution", "", "", std::string(vocabulary::report::execution_line),
+                                   f.money.at(funds_row::total, funds_column::full_year_budget).text,
+                                   f.money.at(funds_row::total, funds_column::executed).text});
+        } else {
+            const indicator* ind = line.index < f.indicators.size() ? &f.indicators[line.index] : nullptr;
+            row.push_back(index_text(line.index));
+            row.push_back(ind ? ind->level1_text : "");
+            row.push_back(ind ? ind->level2_text : "");
+            row.push_back(ind ? ind->name : "");
+            row.push_back(ind ? ind->target.text : "");
+            row.push_back(ind ? ind->actual.text : "");
+        }
+        row.push_back(detail::number_text(line.weight));
+        row.push_back(line.reported_score.text);
+        row.push_back(detail::number_text(line.computed));
+        row.push_back(detail::number_text(line.difference));
+        row.push_back(detail::number_text(line.counted));
+        row.push_back(std::string(to_string(line.status)));
+        row.push_back(std::string(to_string(line.reason)));
+        row.push_back(std::string(to_string(line.result)));
+        row.push_back(detail::number_text(detail::deviation_percent(line)));
+        row.push_back(bool_text(line.over_achieved));
+        row.push_back(line.is_execution() || line.index >= f.indicators.size()
+                          ? std::string()
+                          : f.indicators[line.index].deviation_note);
+        row.push_back(e.card.rulebook_id);
+        append_row(out, row);
+    };
+    write_line(e.card.execution);
+    for (const score_line& line : e.card.indicators) write_line(line);
+}
+
+void findings_header(std::string& out, const csv_options& options) {
     append_header(out,
                   {{"source", "来源文件"}, {"form", "序号"}, {"project_name", "项目名称"}, {"code", "代码"},
                    {"severity", "严重程度"}, {"block", "部分"}, {"indicator", "指标序号"}, {"indicator_name", "指标名称"},
                    {"field", "字段"}, {"source_line", "源文件行"}, {"message_zh", "说明"}, {"message_en", "说明(英文)"},
                    {"evidence", "依据"}},
                   options);
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        const evaluation& e = evaluations[i];
-        for (const finding& fd : e.findings) {
-            std::string evidence;
-            for (const auto& [key, value] : fd.evidence) {
-                if (!evidence.empty()) evidence += "; ";
-                evidence += key;
-                evidence += '=';
-                evidence += value;
-            }
-            std::string indicator_name;
-            if (fd.indicator && *fd.indicator < e.subject.indicators.size()) {
-                indicator_name = e.subject.indicators[*fd.indicator].name;
-            }
-            append_row(out, {e.source, index_text(i), e.subject.project_name, fd.code,
-                             std::string(to_string(fd.level)), fd.block,
-                             fd.indicator ? index_text(*fd.indicator) : std::string(), indicator_name,
-                             fd.field, source_line(fd.where),
-                             fd.message_zh, fd.message_en, evidence});
+}
+
+void finding_rows(std::string& out, const evaluation& e, std::size_t i) {
+    for (const finding& fd : e.findings) {
+        std::string evidence;
+        for (const auto& [key, value] : fd.evidence) {
+            if (!evidence.empty()) evidence += "; ";
+            evidence += key;
+            evidence += '=';
+            evidence += value;
         }
+        std::string indicator_name;
+        if (fd.indicator && *fd.indicator < e.subject.indicators.size()) {
+            indicator_name = e.subject.indicators[*fd.indicator].name;
+        }
+        append_row(out, {e.source, index_text(i), e.subject.project_name, fd.code,
+                         std::string(to_string(fd.level)), fd.block,
+                         fd.indicator ? index_text(*fd.indicator) : std::string(), indicator_name,
+                         fd.field, source_line(fd.where),
+                         fd.message_zh, fd.message_en, evidence});
     }
+}
+
+}  // namespace
+
+std::string scorecards_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
+    std::string out = start(options);
+    scorecards_header(out, options);
+    for (std::size_t i = 0; i < evaluations.size(); ++i) scorecard_rows(out, evaluations[i], i);
     return out;
+}
+
+std::string findings_to_csv(std::span<const evaluation> evaluations, const csv_options& options) {
+    std::string out = start(options);
+    findings_header(out, options);
+    for (std::size_t i = 0; i < evaluations.size(); ++i) finding_rows(out, evaluations[i], i);
+    return out;
+}
+
+findings_csv_writer::findings_csv_writer(std::ostream& out, const csv_options& options) : out_(out), options_(options) {
+    std::string head = start(options_);
+    findings_header(head, options_);
+    out_ << head;
+}
+
+std::string findings_csv_writer::render(const evaluation& e, std::size_t index) const {
+    std::string rows;
+    finding_rows(rows, e, index);
+    return rows;
+}
+
+void findings_csv_writer::take(std::string_view text, const evaluation&) { out_ << text; }
+
+std::optional<error> findings_csv_writer::finish(const portfolio&) {
+    out_.flush();
+    if (!out_) return error{errc::io_error, 0, {}, "writing the findings CSV failed"};
+    return std::nullopt;
+}
+
+scorecards_csv_writer::scorecards_csv_writer(std::ostream& out, const csv_options& options)
+    : out_(out), options_(options) {
+    std::string head = start(options_);
+    scorecards_header(head, options_);
+    out_ << head;
+}
+
+std::string scorecards_csv_writer::render(const evaluation& e, std::size_t index) const {
+    std::string rows;
+    scorecard_rows(rows, e, index);
+    return rows;
+}
+
+void scorecards_csv_writer::take(std::string_view text, const evaluation&) { out_ << text; }
+
+std::optional<error> scorecards_csv_writer::finish(const portfolio&) {
+    out_.flush();
+    if (!out_) return error{errc::io_error, 0, {}, "writing the scorecards CSV failed"};
+    return std::nullopt;
 }
 
 std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {

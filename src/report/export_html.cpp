@@ -7,6 +7,7 @@
 // inline script only counts the rendered forms (a marker for tests and for the reader).
 // Numbers: exact decimals printed with `to_string`; SVG coordinates are integers.
 #include <jixiao/io/export.hpp>
+#include <jixiao/io/export_stream.hpp>
 
 #include "report/export_internal.hpp"
 
@@ -416,7 +417,8 @@ std::string groups_card(const portfolio& p) {
     return out;
 }
 
-std::string portfolio_page(std::span<const evaluation> evaluations, const portfolio& p) {
+/// The portfolio page; `names`: the display name of each form of the batch, in order.
+std::string portfolio_page(std::span<const std::string> names, const portfolio& p) {
     std::string out;
     // Key figures.
     out += "<div class=\"kpis\">";
@@ -472,8 +474,7 @@ std::string portfolio_page(std::span<const evaluation> evaluations, const portfo
            "</th><th class=\"n\">" + lbl(label::computed_score) + "</th><th>" + lbl(label::grade) +
            "</th><th>findings</th><th>trust</th></tr></thead><tbody>";
     for (const portfolio_entry& e : p.entries) {
-        const std::string name = e.index < evaluations.size() ? detail::display_name(evaluations[e.index].subject, e.index)
-                                                              : e.project_name;
+        const std::string& name = e.index < names.size() ? names[e.index] : e.project_name;
         out += "<tr data-kind=\"" + std::string(to_string(e.kind)) + "\"><td class=\"n\">" + num(e.index + 1) +
                "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" + esc(name) + "</a>" +
                (e.kind == form_kind::project_self_evaluation ? std::string()
@@ -703,20 +704,16 @@ std::string footer(const html_options& options) {
 
 }  // namespace
 
-std::string html_report(std::span<const evaluation> evaluations, const portfolio& p, const html_options& options) {
-    const std::string title = options.title.empty()
-                                  ? "Performance self-evaluation audit: " + num(evaluations.size()) + " forms"
-                                  : options.title;
+namespace {
+
+/// The report before the form sections: head, title, key figures, portfolio page.
+std::string report_head(std::size_t forms, std::span<const std::string> names, std::span<const std::string> sources,
+                        const portfolio& p, const html_options& options) {
+    const std::string title =
+        options.title.empty() ? "Performance self-evaluation audit: " + num(forms) + " forms" : options.title;
     std::string out = head(title);
-    out += "<body data-forms=\"" + num(evaluations.size()) + "\">\n";
-    std::string meta = num(evaluations.size()) + " forms · rulebook <code>" + esc(p.rulebook_id) + "</code> " +
-                       esc(p.rulebook_version);
-    std::vector<std::string> sources;
-    for (const evaluation& e : evaluations) {
-        if (!e.source.empty() && std::find(sources.begin(), sources.end(), e.source) == sources.end()) {
-            sources.push_back(e.source);
-        }
-    }
+    out += "<body data-forms=\"" + num(forms) + "\">\n";
+    std::string meta = num(forms) + " forms · rulebook <code>" + esc(p.rulebook_id) + "</code> " + esc(p.rulebook_version);
     if (!sources.empty()) {
         meta += " · source ";
         for (std::size_t i = 0; i < sources.size() && i < 4; ++i) meta += (i ? ", <code>" : "<code>") + esc(sources[i]) + "</code>";
@@ -724,11 +721,58 @@ std::string html_report(std::span<const evaluation> evaluations, const portfolio
     }
     out += top_header(title, meta);
     out += "<main class=\"page\">\n";
-    if (options.portfolio_page) out += portfolio_page(evaluations, p);
-    for (std::size_t i = 0; i < evaluations.size(); ++i) out += form_section(evaluations[i], i, &p);
-    out += footer(options);
-    out += "</main>\n<script>" + std::string(script) + "</script>\n</body>\n</html>\n";
+    if (options.portfolio_page) out += portfolio_page(names, p);
     return out;
+}
+
+std::string report_tail(const html_options& options) {
+    return footer(options) + "</main>\n<script>" + std::string(script) + "</script>\n</body>\n</html>\n";
+}
+
+void add_source(std::vector<std::string>& sources, const std::string& source) {
+    if (!source.empty() && std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
+}
+
+}  // namespace
+
+std::string html_report(std::span<const evaluation> evaluations, const portfolio& p, const html_options& options) {
+    std::vector<std::string> names;
+    std::vector<std::string> sources;
+    names.reserve(evaluations.size());
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        names.push_back(detail::display_name(evaluations[i].subject, i));
+        add_source(sources, evaluations[i].source);
+    }
+    std::string out = report_head(evaluations.size(), names, sources, p, options);
+    for (std::size_t i = 0; i < evaluations.size(); ++i) out += form_section(evaluations[i], i, &p);
+    out += report_tail(options);
+    return out;
+}
+
+html_report_writer::html_report_writer(std::ostream& out, const rulebook& book, const html_options& options)
+    : out_(out), options_(options) {
+    // What a form section reads of the portfolio: the grade names, in the rulebook's order.
+    for (const grade_band& band : book.grades) grades_.grades.push_back(grade_count{band.name, 0, 0});
+    grades_.grades.push_back(grade_count{"", 0, 0});
+}
+
+std::string html_report_writer::render(const evaluation& e, std::size_t index) const {
+    return form_section(e, index, &grades_);
+}
+
+void html_report_writer::take(std::string_view text, const evaluation& e) {
+    names_.push_back(detail::display_name(e.subject, added()));
+    add_source(sources_, e.source);
+    body_.write(text);
+}
+
+std::optional<error> html_report_writer::finish(const portfolio& p) {
+    out_ << report_head(added(), names_, sources_, p, options_);
+    if (auto e = body_.copy_to(out_)) return e;
+    out_ << report_tail(options_);
+    out_.flush();
+    if (!out_) return error{errc::io_error, 0, {}, "writing the HTML report failed"};
+    return std::nullopt;
 }
 
 std::string html_form(const evaluation& e, const html_options& options) {

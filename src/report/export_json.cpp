@@ -4,6 +4,7 @@
 // lost to binary floating point. The form inside an evaluation is the canonical form JSON
 // (`write_json`) and the findings are `findings_to_json`, embedded unchanged.
 #include <jixiao/io/export.hpp>
+#include <jixiao/io/export_stream.hpp>
 #include <jixiao/json.hpp>
 
 #include "report/export_internal.hpp"
@@ -279,7 +280,18 @@ std::string scorecard_to_json(const scorecard& card, const form& f, int indent) 
 
 std::string evaluation_to_json(const evaluation& e, int indent) { return dump(evaluation_object(e), indent); }
 
-std::string evaluations_to_json(std::span<const evaluation> evaluations, const portfolio& p, int indent) {
+namespace {
+
+/// The document of evaluations_to_json around its list: `head` up to the first item, `tail`
+/// after the last (an item of a non-empty list sits at depth 2).
+struct json_frame {
+    std::string head;
+    std::string tail;
+};
+
+constexpr std::string_view item_marker = "@jixiao:evaluations@";
+
+ordered_json evaluations_document(const portfolio& p, ordered_json list) {
     ordered_json out;
     out["format"] = "jixiao.evaluations";
     out["version"] = 1;
@@ -288,10 +300,66 @@ std::string evaluations_to_json(std::span<const evaluation> evaluations, const p
     book["version"] = p.rulebook_version;
     out["rulebook"] = book;
     out["portfolio"] = portfolio_object(p);
-    ordered_json list = ordered_json::array();
-    for (const evaluation& e : evaluations) list.push_back(evaluation_object(e));
-    out["evaluations"] = list;
-    return dump(out, indent);
+    out["evaluations"] = std::move(list);
+    return out;
+}
+
+json_frame frame_of(const portfolio& p, int indent) {
+    const std::string text = dump(evaluations_document(p, ordered_json::array({std::string(item_marker)})), indent);
+    const std::string quoted = "\"" + std::string(item_marker) + "\"";
+    const std::size_t at = text.rfind(quoted);
+    return {text.substr(0, at), text.substr(at + quoted.size())};
+}
+
+/// One item of the list as it prints inside the document: its lines indented two levels deeper.
+std::string item_text(const evaluation& e, int indent) {
+    std::string text = dump(evaluation_object(e), indent);
+    if (indent <= 0) return text;
+    const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') out += pad;  // strings never hold a raw line feed (escaped)
+    }
+    return out;
+}
+
+std::string item_separator(int indent) {
+    return indent < 0 ? std::string(",") : ",\n" + std::string(static_cast<std::size_t>(std::max(indent, 0)) * 2, ' ');
+}
+
+}  // namespace
+
+std::string evaluations_to_json(std::span<const evaluation> evaluations, const portfolio& p, int indent) {
+    if (evaluations.empty()) return dump(evaluations_document(p, ordered_json::array()), indent);
+    const json_frame frame = frame_of(p, indent);
+    std::string out = frame.head;
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+        if (i > 0) out += item_separator(indent);
+        out += item_text(evaluations[i], indent);
+    }
+    out += frame.tail;
+    return out;
+}
+
+std::string evaluations_json_writer::render(const evaluation& e, std::size_t index) const {
+    return index > 0 ? item_separator(indent_) + item_text(e, indent_) : item_text(e, indent_);
+}
+
+void evaluations_json_writer::take(std::string_view text, const evaluation&) { body_.write(text); }
+
+std::optional<error> evaluations_json_writer::finish(const portfolio& p) {
+    if (added() == 0) {
+        out_ << dump(evaluations_document(p, ordered_json::array()), indent_);
+    } else {
+        const json_frame frame = frame_of(p, indent_);
+        out_ << frame.head;
+        if (auto e = body_.copy_to(out_)) return e;
+        out_ << frame.tail;
+    }
+    if (!out_) return error{errc::io_error, 0, {}, "writing the JSON document failed"};
+    return std::nullopt;
 }
 
 std::string scorecards_to_json(std::span<const evaluation> evaluations, int indent) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -57,28 +59,38 @@ std::string submission_key(const form& f) {
 
 }  // namespace
 
-std::size_t flag_duplicate_forms(std::span<evaluation> evaluations) {
-    struct first_copy {
-        std::size_t index;           // into evaluations
-        std::size_t number_in_file;  // 1-based
-    };
-    std::map<std::string, first_copy> seen;
-    std::map<std::string, std::size_t> forms_in_file;
-    std::size_t added = 0;
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        evaluation& e = evaluations[i];
-        const std::size_t number = ++forms_in_file[e.source];
-        if (is_empty_shell(e.subject)) continue;  // empty shells are alike without being copies
-        auto [it, inserted] = seen.try_emplace(submission_key(e.subject), first_copy{i, number});
-        if (inserted) continue;
-        const evaluation& first = evaluations[it->second.index];
-        e.findings.push_back(make_finding("batch.duplicate_form", e.subject, "form", std::nullopt, "form",
-                                          {{"first_source", first.source.empty() ? std::string("-") : first.source},
-                                           {"first_form", std::to_string(it->second.number_in_file)},
-                                           {"project_name", e.subject.project_name}}));
-        sort_findings(e.findings);
-        ++added;
+namespace {
+
+/// Two independent 64-bit digests of a submission key (FNV-1a and the library's string hash).
+std::pair<std::uint64_t, std::uint64_t> digest_of(std::string_view key) noexcept {
+    std::uint64_t fnv = 14695981039346656037ULL;
+    for (const char c : key) {
+        fnv ^= static_cast<unsigned char>(c);
+        fnv *= 1099511628211ULL;
     }
+    return {fnv, static_cast<std::uint64_t>(std::hash<std::string_view>{}(key))};
+}
+
+}  // namespace
+
+bool duplicate_tracker::check(evaluation& e) {
+    const std::size_t number = ++forms_in_file_[e.source];
+    if (is_empty_shell(e.subject)) return false;  // empty shells are alike without being copies
+    auto [it, inserted] = seen_.try_emplace(digest_of(submission_key(e.subject)),
+                                            first_copy{e.source.empty() ? std::string("-") : e.source, number});
+    if (inserted) return false;
+    e.findings.push_back(make_finding("batch.duplicate_form", e.subject, "form", std::nullopt, "form",
+                                      {{"first_source", it->second.source},
+                                       {"first_form", std::to_string(it->second.number_in_file)},
+                                       {"project_name", e.subject.project_name}}));
+    sort_findings(e.findings);
+    return true;
+}
+
+std::size_t flag_duplicate_forms(std::span<evaluation> evaluations) {
+    duplicate_tracker tracker;
+    std::size_t added = 0;
+    for (evaluation& e : evaluations) if (tracker.check(e)) ++added;
     return added;
 }
 
@@ -192,91 +204,83 @@ std::vector<kind_summary> summarize_kinds(std::span<const evaluation> evaluation
     return finish_kinds(by_kind);
 }
 
-portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book) {
-    portfolio out;
-    out.rulebook_id = book.id;
-    out.rulebook_version = book.version;
-    // Forms scored by the rulebooks of their layout families: all of them are named.
-    std::vector<std::string> ids;
-    for (const evaluation& e : evaluations) {
-        if (!e.card.rulebook_id.empty() && std::find(ids.begin(), ids.end(), e.card.rulebook_id) == ids.end()) {
-            ids.push_back(e.card.rulebook_id);
-        }
+portfolio_builder::portfolio_builder(const rulebook& book) : book_(book) {
+    out_.rulebook_id = book.id;
+    out_.rulebook_version = book.version;
+    for (const grade_band& band : book.grades) out_.grades.push_back(grade_count{band.name, 0, 0});
+    out_.grades.push_back(grade_count{"", 0, 0});
+    for (std::string_view label : execution_rate_bucket_labels) {
+        out_.execution_rates.push_back(rate_bucket{std::string(label), 0});
     }
-    if (ids.size() > 1 || (ids.size() == 1 && ids[0] != book.id)) {
-        out.rulebook_id.clear();
-        for (const std::string& id : ids) out.rulebook_id += (out.rulebook_id.empty() ? "" : " + ") + id;
-        out.rulebook_version = "(by kind or layout family)";
-    }
-    out.forms = evaluations.size();
-    std::size_t scored = 0;  // forms that could be scored (not empty shells)
+}
 
-    for (const grade_band& band : book.grades) out.grades.push_back(grade_count{band.name, 0, 0});
-    out.grades.push_back(grade_count{"", 0, 0});
+void portfolio_builder::add(const evaluation& e) {
+    // Forms scored by the rulebooks of their layout families: all of them are named.
+    if (!e.card.rulebook_id.empty() && std::find(ids_.begin(), ids_.end(), e.card.rulebook_id) == ids_.end()) {
+        ids_.push_back(e.card.rulebook_id);
+    }
     auto grade_slot = [&](std::string_view name) -> grade_count& {
-        for (grade_count& g : out.grades) {
+        for (grade_count& g : out_.grades) {
             if (g.grade == name) return g;
         }
-        return out.grades.back();
+        return out_.grades.back();
     };
+    add_to_summary(out_.findings, e.findings);
 
-    for (std::string_view label : execution_rate_bucket_labels) {
-        out.execution_rates.push_back(rate_bucket{std::string(label), 0});
+    portfolio_entry entry;
+    entry.index = out_.entries.size();
+    entry.source = e.source;
+    entry.project_name = e.subject.project_name;
+    entry.department = e.subject.department;
+    entry.implementing_unit = e.subject.implementing_unit;
+    entry.kind = e.subject.kind;
+    entry.scored = e.card.scorable;
+    entry.unscored = e.card.unscored;
+    if (e.card.reported_total.value) entry.reported_total = *e.card.reported_total.value;
+    entry.computed_total = e.card.computed_total;
+    entry.total_complete = e.card.total_complete;
+    entry.computed_grade = e.card.computed_grade;
+    entry.reported_grade = e.subject.reported_grade;
+    if (entry.reported_grade.empty() && entry.reported_total) {
+        entry.reported_grade = std::string(book_.grade_for(*entry.reported_total));
+    }
+    entry.execution_rate_percent = e.card.execution_rate_percent;
+    entry.counts = summarize(std::span<const finding>(e.findings));
+
+    // A declaration is never graded: it stays out of the grades and the execution rates.
+    if (e.card.unscored != unscored_reason::declaration) {
+        grade_slot(entry.computed_grade).computed += 1;
+        if (entry.reported_total) {
+            grade_slot(book_.grade_for(*entry.reported_total)).reported += 1;
+        } else {
+            grade_slot("").reported += 1;
+        }
+        out_.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
     }
 
-    std::vector<std::vector<finding>> per_form;
-    per_form.reserve(evaluations.size());
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        const evaluation& e = evaluations[i];
-        per_form.push_back(e.findings);
-
-        portfolio_entry entry;
-        entry.index = i;
-        entry.source = e.source;
-        entry.project_name = e.subject.project_name;
-        entry.department = e.subject.department;
-        entry.implementing_unit = e.subject.implementing_unit;
-        entry.kind = e.subject.kind;
-        entry.scored = e.card.scorable;
-        entry.unscored = e.card.unscored;
-        if (e.card.reported_total.value) entry.reported_total = *e.card.reported_total.value;
-        entry.computed_total = e.card.computed_total;
-        entry.total_complete = e.card.total_complete;
-        entry.computed_grade = e.card.computed_grade;
-        entry.reported_grade = e.subject.reported_grade;
-        if (entry.reported_grade.empty() && entry.reported_total) {
-            entry.reported_grade = std::string(book.grade_for(*entry.reported_total));
-        }
-        entry.execution_rate_percent = e.card.execution_rate_percent;
-        entry.counts = summarize(std::span<const finding>(e.findings));
-
-        // A declaration is never graded: it stays out of the grades and the execution rates.
-        if (e.card.unscored != unscored_reason::declaration) {
-            grade_slot(entry.computed_grade).computed += 1;
-            if (entry.reported_total) {
-                grade_slot(book.grade_for(*entry.reported_total)).reported += 1;
-            } else {
-                grade_slot("").reported += 1;
-            }
-            out.execution_rates[execution_rate_bucket(e.card.execution_rate)].forms += 1;
-        }
-
-        if (e.card.scorable) {  // an empty shell's 0 is no total: it stays out of the sum and the mean
-            out.computed_total_sum += e.card.computed_total;
-            ++scored;
-        }
-        if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) out.budget_sum += *b;
-        if (auto x = amount_in_yuan(e.subject, funds_column::executed)) out.executed_sum += *x;
-        out.entries.push_back(std::move(entry));
+    if (e.card.scorable) {  // an empty shell's 0 is no total: it stays out of the sum and the mean
+        out_.computed_total_sum += e.card.computed_total;
+        ++scored_;
     }
-    if (scored > 0) {
-        auto mean = divide(out.computed_total_sum, decimal(scored), 2,
-                           rounding::half_away_from_zero);
+    if (auto b = amount_in_yuan(e.subject, funds_column::full_year_budget)) out_.budget_sum += *b;
+    if (auto x = amount_in_yuan(e.subject, funds_column::executed)) out_.executed_sum += *x;
+    out_.entries.push_back(std::move(entry));
+    add_to_kinds(kinds_, e);
+}
+
+portfolio portfolio_builder::finish() && {
+    portfolio out = std::move(out_);
+    if (ids_.size() > 1 || (ids_.size() == 1 && ids_[0] != book_.id)) {
+        out.rulebook_id.clear();
+        for (const std::string& id : ids_) out.rulebook_id += (out.rulebook_id.empty() ? "" : " + ") + id;
+        out.rulebook_version = "(by kind or layout family)";
+    }
+    out.forms = out.entries.size();
+    if (scored_ > 0) {
+        auto mean = divide(out.computed_total_sum, decimal(scored_), 2, rounding::half_away_from_zero);
         if (mean) out.computed_total_mean = *mean;
     }
-
-    out.kinds = summarize_kinds(evaluations);
-    out.findings = summarize_portfolio(std::span<const std::vector<finding>>(per_form));
+    out.kinds = finish_kinds(kinds_);
     for (const auto& [code, count] : out.findings.findings_by_code) {
         code_count c;
         c.code = code;
@@ -297,6 +301,12 @@ portfolio summarize(std::span<const evaluation> evaluations, const rulebook& boo
                          return a.code < b.code;
                      });
     return out;
+}
+
+portfolio summarize(std::span<const evaluation> evaluations, const rulebook& book) {
+    portfolio_builder builder(book);
+    for (const evaluation& e : evaluations) builder.add(e);
+    return std::move(builder).finish();
 }
 
 std::string_view to_string(group_by by) noexcept {

@@ -114,6 +114,16 @@ void write_output(const std::string& path, const std::string& text);
 /// when stdout carries an output; nothing with --quiet.
 void print_summary(const std::vector<evaluation>& evaluations, const portfolio& p, const common_options& o,
                    bool with_findings);
+/// The same for a batch of `forms` forms (the streaming path keeps no evaluations).
+void print_summary(std::size_t forms, const portfolio& p, const common_options& o, bool with_findings);
+/// `jixiao audit` on the streaming path (stream.cpp): the forms read, scored, audited and written
+/// one batch at a time, with the outputs of the whole path byte for byte; nullopt when the inputs
+/// or the outputs asked for need the whole path (then nothing was read or written).
+[[nodiscard]] std::optional<int> audit_streaming(const common_options& o, const std::string& scores_csv);
+/// The layout families of `--layouts` (empty without it), as load_inputs reads them.
+[[nodiscard]] std::vector<io::layout_family> user_layouts(const common_options& o);
+/// `source:line:column: where: message (code, byte N)`: how an input error is printed.
+[[nodiscard]] std::string describe_error(const std::string& source, std::string_view text, const error& e);
 /// Exit code: 3 when a file was not read (`p.files_not_read`), else from the findings and `--fail-on`.
 [[nodiscard]] int findings_exit_code(const portfolio& p, const std::string& fail_on);
 /// The version line.

@@ -2,12 +2,14 @@
 #include "cli.hpp"
 
 #include <memory>
+#include <optional>
 
 namespace jixiao::cli {
 
 command add_audit(CLI::App& root) {
     auto o = std::make_shared<common_options>();
     auto scores_csv = std::make_shared<std::string>();
+    auto whole = std::make_shared<bool>(false);
     CLI::App* app = root.add_subcommand("audit", "Score and audit forms: what is wrong with each one");
     add_input_options(*app, *o);
     add_rulebook_options(*app, *o);
@@ -15,7 +17,13 @@ command add_audit(CLI::App& root) {
     add_xlsx_options(*app, *o);
     app->add_option("--scores-csv", *scores_csv, "Also write one CSV row per scored line to FILE");
     add_run_options(*app, *o, true);
-    return {app, [o, scores_csv] {
+    app->add_flag("--no-stream", *whole,
+                  "Read every document whole before scoring (the same output; by default tab-separated documents "
+                  "stream form by form in bounded memory)");
+    return {app, [o, scores_csv, whole] {
+                if (!*whole) {
+                    if (const std::optional<int> code = audit_streaming(*o, *scores_csv)) return *code;
+                }
                 const rulebook book = resolve_rulebook(o->rulebook);
                 const auto inputs = load_inputs(*o);
                 const auto evaluations = evaluate_all(inputs, book, *o);

@@ -138,6 +138,8 @@ std::string position_of(std::string_view text, std::size_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+}  // namespace
+
 std::string describe_error(const std::string& source, std::string_view text, const error& e) {
     std::string out = source;
     if (e.offset > 0 || e.code == errc::json_syntax) out += ":" + position_of(text, e.offset);
@@ -148,6 +150,8 @@ std::string describe_error(const std::string& source, std::string_view text, con
     out += ": " + e.message + " (" + std::string(to_string(e.code)) + ", byte " + std::to_string(e.offset) + ")";
     return out;
 }
+
+namespace {
 
 std::string read_stdin() {
     std::string data;
@@ -308,8 +312,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& patterns)
     return out;
 }
 
-namespace {
-
 /// The built-in layout families and the --layout files (empty when there are none: the
 /// recognizer then takes the built-in ones).
 std::vector<io::layout_family> user_layouts(const common_options& o) {
@@ -325,7 +327,6 @@ std::vector<io::layout_family> user_layouts(const common_options& o) {
     return layouts;
 }
 
-}  // namespace
 
 std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
@@ -532,13 +533,17 @@ bool stdout_taken(const common_options& o) {
 
 void print_summary(const std::vector<evaluation>& evaluations, const portfolio& p, const common_options& o,
                    bool with_findings) {
+    print_summary(evaluations.size(), p, o, with_findings);
+}
+
+void print_summary(std::size_t forms, const portfolio& p, const common_options& o, bool with_findings) {
     if (o.quiet) return;
     FILE* out = stdout_taken(o) ? stderr : stdout;
     const bool zh = chinese(o);
     auto say = [zh](std::string_view en, std::string_view cn) { return std::string(zh ? cn : en); };
     auto n = [](std::size_t k) { return std::to_string(k); };
-    std::string text = zh ? "共 " + n(evaluations.size()) + " 张表，评分规则 " + p.rulebook_id + " " + p.rulebook_version + "\n"
-                          : n(evaluations.size()) + (evaluations.size() == 1 ? " form" : " forms") +
+    std::string text = zh ? "共 " + n(forms) + " 张表，评分规则 " + p.rulebook_id + " " + p.rulebook_version + "\n"
+                          : n(forms) + (forms == 1 ? " form" : " forms") +
                                 " scored with rulebook " + p.rulebook_id + " " + p.rulebook_version + "\n";
     text += say("grades (computed):", "复核等级：");
     for (const grade_count& g : p.grades) {

@@ -25,7 +25,7 @@ import os as _os
 from decimal import Decimal as _Decimal
 from functools import lru_cache as _lru_cache
 from pathlib import Path as _Path
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import (  # noqa: F401  (re-exported API)
@@ -554,6 +554,77 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
     return _core.flag_linked_forms(_core.flag_duplicate_forms(out))
 
 
+def _form_pairs(path: Any, format: Optional[str], chunk_bytes: int) -> Tuple[str, Iterator[Any]]:
+    """(source name, iterator of (form, notes)) of the file at ``path``, as _read_one reads it."""
+    p = _Path(_os.fsdecode(path) if isinstance(path, bytes) else path)
+    if not p.exists():
+        raise FileNotFoundError(_errno.ENOENT, "no such file", str(p))
+    if p.is_dir():
+        raise IsADirectoryError(_errno.EISDIR, "a folder: read it with jixiao.read_many", str(p))
+    if p.suffix.lower() == ".json" and format is None:
+        forms = read_json(p).forms  # canonical JSON is read whole
+        return p.name, iter([(f, []) for f in forms])
+    return p.name, iter(_core.FormStream(str(p), format, p.name, int(chunk_bytes)))
+
+
+def iter_forms(path: Any, format: Optional[str] = None, *, notes: bool = False,
+               chunk_bytes: int = 8 << 20) -> Iterator[Any]:
+    """The forms of the file at ``path``, one at a time, in document order (the forms of
+    :func:`read`): a UTF-8 tab-separated document is read in chunks of ``chunk_bytes`` and each
+    form is released once handed out, so memory stays bounded however many forms the file
+    holds; any other document (and canonical JSON) is read whole and its forms handed out one
+    by one. ``notes=True`` yields ``(form, import_notes)`` pairs instead. Raises as
+    :func:`read` does, when the first form is asked for (on the chunked path a limit error can
+    come after forms were yielded)."""
+    _, pairs = _form_pairs(path, format, chunk_bytes)
+    for form, form_notes in pairs:
+        yield (form, form_notes) if notes else form
+
+
+def evaluate_iter(forms: Any, rulebook: RulebookLike = None, *, format: Optional[str] = None,
+                  traces: bool = True, threads: int = 1, batch: int = 256) -> Iterator[Evaluation]:
+    """Scores and audits forms as they come: ``forms`` is a path (read with :func:`iter_forms`,
+    each form keeping its source name and import notes) or any iterable of :class:`Form`.
+    Works ``batch`` forms at a time on ``threads`` threads (GIL released) and yields the
+    :class:`Evaluation` objects in order, with the duplicate check of :func:`evaluate_batch`
+    (a repeated form gets ``batch.duplicate_form``). The link check (``link.*``: a declaration
+    against its self-evaluation) needs the whole batch: use :func:`evaluate_batch` for batches
+    that hold declarations or department forms. With a path, the rulebook of each form's kind
+    is used when none is given, as :func:`evaluate_batch` does."""
+    book = resolve_rulebook(rulebook)
+    tracker = _core.DuplicateTracker()
+    if isinstance(forms, (str, bytes, _os.PathLike)):
+        source, items = _form_pairs(forms, format, 8 << 20)
+        with_notes = True
+    else:
+        items = iter(forms)
+        with_notes = False
+        source = ""
+    step = max(1, int(batch))
+    pending: List[Any] = []
+
+    def run(part: List[Any]) -> List[Evaluation]:
+        fs = [p[0] for p in part] if with_notes else list(part)
+        notes = [list(p[1]) for p in part] if with_notes else None
+        sources = [source] * len(fs) if with_notes else None
+        if _by_kind(fs, rulebook):
+            out = [_core.evaluate(f, book_for_kind(f.kind), "" if sources is None else sources[i],
+                                  None if notes is None else notes[i], traces) for i, f in enumerate(fs)]
+        else:
+            out = _core.evaluate_batch(fs, book, sources, notes, traces, threads, False)
+        for e in out:
+            tracker.check(e)
+        return out
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= step:
+            yield from run(pending)
+            pending = []
+    if pending:
+        yield from run(pending)
+
+
 def portfolio(evaluations: Union[Sequence[Evaluation], Sequence[Form], ImportResult, ReadBatch],
               rulebook: RulebookLike = None, *, files_not_read: Optional[Sequence[tuple]] = None,
               by: Optional[str] = None) -> Portfolio:
@@ -721,6 +792,7 @@ __all__ = [
     "divide",
     "evaluate",
     "evaluate_batch",
+    "evaluate_iter",
     "find_unit",
     "findings_frame",
     "format_decimal",
@@ -729,6 +801,7 @@ __all__ = [
     "parse_value",
     "portfolio",
     "portfolio_frame",
+    "iter_forms",
     "read",
     "read_many",
     "ReadBatch",

@@ -276,6 +276,12 @@ void bind_audit(py::module_& m) {
           "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
           "optional; threads > 1 works on that many threads (0: one per hardware thread). A form that repeats an "
           "earlier one of the batch gets a batch.duplicate_form finding; the link check (link.*) runs over the batch.");
+    py::class_<duplicate_tracker>(m, "DuplicateTracker",
+                                  "The batch check one evaluation at a time (evaluate_iter): a form that repeats one "
+                                  "checked before gets a batch.duplicate_form finding.")
+        .def(py::init<>())
+        .def("check", [](duplicate_tracker& t, evaluation& e) { return t.check(e); }, py::arg("evaluation"),
+             "Adds the finding to `evaluation` (in place) when it repeats an earlier one; True when it did.");
     m.def("flag_linked_forms", [](std::vector<evaluation> evaluations) {
               {
                   py::gil_scoped_release release;

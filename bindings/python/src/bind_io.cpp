@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include <jixiao/io/grid.hpp>
+#include <jixiao/io/form_stream.hpp>
 #include <jixiao/io/import.hpp>
 
 #include <cstddef>
@@ -254,6 +255,37 @@ void bind_io(py::module_& m) {
               return run([&] { return io::import_file(path, options); });
           }, py::arg("path"), py::arg("format") = py::none(), py::arg("source_name") = py::none(),
           "Imports the forms of a file (GIL released). Returns ImportResult; DocumentError on failure.");
+
+    py::class_<io::form_stream>(m, "FormStream",
+                                "A file read form by form in bounded memory (UTF-8 tab-separated text in chunks; "
+                                "other documents whole): iterate for (Form, list of ImportNote) pairs.")
+        .def(py::init([](const std::filesystem::path& path, std::optional<std::string> format,
+                         std::optional<std::string> source_name, std::size_t chunk_bytes) {
+                 io::import_options options;
+                 if (format) options.format = format_from(*format);
+                 if (source_name) options.source_name = *source_name;
+                 result<io::form_stream> r = [&] {
+                     py::gil_scoped_release release;
+                     return io::form_stream::open_file(path, options, chunk_bytes);
+                 }();
+                 return unwrap(std::move(r));
+             }),
+             py::arg("path"), py::arg("format") = py::none(), py::arg("source_name") = py::none(),
+             py::arg("chunk_bytes") = io::form_stream::default_chunk_bytes)
+        .def("__iter__", [](io::form_stream& s) -> io::form_stream& { return s; }, py::return_value_policy::reference_internal)
+        .def("__next__", [](io::form_stream& s) {
+            result<std::optional<io::streamed_form>> r = [&] {
+                py::gil_scoped_release release;
+                return s.next();
+            }();
+            std::optional<io::streamed_form> f = unwrap(std::move(r));
+            if (!f) throw py::stop_iteration();
+            return py::make_tuple(std::move(f->subject), std::move(f->notes));
+        })
+        .def_property_readonly("chunked", &io::form_stream::chunked,
+                               "Whether the file is read chunk by chunk (False: read whole, the forms handed out one by one).")
+        .def_property_readonly("report", [](const io::form_stream& s) { return s.report(); },
+                               "ImportReport: reader notes, the notes of no form; the cell counts once the last form was read.");
 }
 
 }  // namespace jixiao::python

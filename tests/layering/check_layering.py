@@ -26,10 +26,10 @@ PUBLIC = {
     "detail/utf8.hpp": "core",
     "form.hpp": "model", "json.hpp": "model",
     "io/grid.hpp": "read", "io/pdf.hpp": "read",
-    "io/import.hpp": "import", "io/layouts.hpp": "import",
+    "io/import.hpp": "import", "io/layouts.hpp": "import", "io/form_stream.hpp": "import",
     "rulebook.hpp": "score", "scoring.hpp": "score", "score_table.hpp": "score", "rubric.hpp": "score",
     "audit.hpp": "audit",
-    "portfolio.hpp": "report", "io/export.hpp": "report",
+    "portfolio.hpp": "report", "io/export.hpp": "report", "io/export_stream.hpp": "report",
     "jixiao.hpp": "cli",  # the umbrella: may include every stage
 }
 

@@ -50,8 +50,11 @@ public:
     [[nodiscard]] virtual std::optional<error> finish(const portfolio& p) = 0;
 
 protected:
+    /// A writer with nothing added.
     evaluation_writer() = default;
+    /// Copies (for the derived writers only).
     evaluation_writer(const evaluation_writer&) = default;
+    /// Copies (for the derived writers only).
     evaluation_writer& operator=(const evaluation_writer&) = default;
     /// Keeps the text of the next evaluation (`added()` evaluations came before it).
     virtual void take(std::string_view text, const evaluation& e) = 0;
@@ -63,7 +66,9 @@ private:
 /// Per-form parts kept in an anonymous temporary file until the head is known.
 class spill_file {
 public:
+    /// An empty anonymous temporary file (std::tmpfile; a failure shows at copy_to).
     spill_file();
+    /// Closes (and so deletes) the file.
     ~spill_file();
     spill_file(const spill_file&) = delete;
     spill_file& operator=(const spill_file&) = delete;
@@ -80,6 +85,7 @@ private:
 /// `evaluations_to_json`, streamed (`indent` as there).
 class evaluations_json_writer final : public evaluation_writer {
 public:
+    /// Writes to `out` (at `finish`), `indent` spaces per level (negative: one line).
     explicit evaluations_json_writer(std::ostream& out, int indent = 2) : out_(out), indent_(indent) {}
     [[nodiscard]] std::string render(const evaluation& e, std::size_t index) const override;
     [[nodiscard]] std::optional<error> finish(const portfolio& p) override;
@@ -95,6 +101,7 @@ private:
 /// `findings_to_csv`, streamed.
 class findings_csv_writer final : public evaluation_writer {
 public:
+    /// Writes the header to `out` now, the rows as they come.
     explicit findings_csv_writer(std::ostream& out, const csv_options& options = {});
     [[nodiscard]] std::string render(const evaluation& e, std::size_t index) const override;
     [[nodiscard]] std::optional<error> finish(const portfolio& p) override;
@@ -109,6 +116,7 @@ private:
 /// `scorecards_to_csv`, streamed.
 class scorecards_csv_writer final : public evaluation_writer {
 public:
+    /// Writes the header to `out` now, the rows as they come.
     explicit scorecards_csv_writer(std::ostream& out, const csv_options& options = {});
     [[nodiscard]] std::string render(const evaluation& e, std::size_t index) const override;
     [[nodiscard]] std::optional<error> finish(const portfolio& p) override;
@@ -123,6 +131,7 @@ private:
 /// `html_report`, streamed.
 class html_report_writer final : public evaluation_writer {
 public:
+    /// Writes to `out` (at `finish`); `book`: the rulebook the portfolio is summarised by (its grades).
     html_report_writer(std::ostream& out, const rulebook& book, const html_options& options = {});
     [[nodiscard]] std::string render(const evaluation& e, std::size_t index) const override;
     [[nodiscard]] std::optional<error> finish(const portfolio& p) override;

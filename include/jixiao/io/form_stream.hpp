@@ -57,7 +57,9 @@ public:
     [[nodiscard]] static result<form_stream> open_text(std::string bytes, const import_options& options = {},
                                                        std::size_t chunk_bytes = default_chunk_bytes);
 
+    /// Moves the stream (the moved-from one may only be destroyed or assigned).
     form_stream(form_stream&&) noexcept;
+    /// Moves the stream.
     form_stream& operator=(form_stream&&) noexcept;
     form_stream(const form_stream&) = delete;
     form_stream& operator=(const form_stream&) = delete;

@@ -266,11 +266,12 @@ public:
 
 private:
     struct first_copy {
-        std::string source;
+        std::size_t file = 0;            // into files_
         std::size_t number_in_file = 0;  // 1-based
     };
     std::map<std::pair<std::uint64_t, std::uint64_t>, first_copy> seen_;
-    std::map<std::string, std::size_t> forms_in_file_;
+    std::vector<std::string> files_;                      // the sources, in the order first seen
+    std::map<std::string, std::pair<std::size_t, std::size_t>> forms_in_file_;  // source -> (file, forms)
 };
 
 /// The batch check: every form that repeats an earlier form of `evaluations` (the same project,

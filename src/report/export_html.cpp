@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -417,8 +419,9 @@ std::string groups_card(const portfolio& p) {
     return out;
 }
 
-/// The portfolio page; `names`: the display name of each form of the batch, in order.
-std::string portfolio_page(std::span<const std::string> names, const portfolio& p) {
+/// Writes the portfolio page to `os` (one row per form, a row at a time); `names`: the display
+/// name of each form of the batch, in order.
+void portfolio_page(std::ostream& os, std::span<const std::string> names, const portfolio& p) {
     std::string out;
     // Key figures.
     out += "<div class=\"kpis\">";
@@ -473,7 +476,9 @@ std::string portfolio_page(std::span<const std::string> names, const portfolio& 
            lbl(label::execution_rate) + "</th><th class=\"n\">" + lbl(label::reported_score) +
            "</th><th class=\"n\">" + lbl(label::computed_score) + "</th><th>" + lbl(label::grade) +
            "</th><th>findings</th><th>trust</th></tr></thead><tbody>";
+    os << out;
     for (const portfolio_entry& e : p.entries) {
+        out.clear();
         const std::string& name = e.index < names.size() ? names[e.index] : e.project_name;
         out += "<tr data-kind=\"" + std::string(to_string(e.kind)) + "\"><td class=\"n\">" + num(e.index + 1) +
                "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" + esc(name) + "</a>" +
@@ -491,9 +496,9 @@ std::string portfolio_page(std::span<const std::string> names, const portfolio& 
             out += " <span class=\"muted\" title=\"reported grade\">(" + esc(e.reported_grade) + ")</span>";
         }
         out += "</td><td>" + counts_html(e.counts) + "</td><td>" + trust_chip(e.counts.trust) + "</td></tr>";
+        os << out;
     }
-    out += "</tbody></table></div>\n";
-    return out;
+    os << "</tbody></table></div>\n";
 }
 
 // ---- one form in the official layout --------------------------------------------------------------
@@ -706,9 +711,9 @@ std::string footer(const html_options& options) {
 
 namespace {
 
-/// The report before the form sections: head, title, key figures, portfolio page.
-std::string report_head(std::size_t forms, std::span<const std::string> names, std::span<const std::string> sources,
-                        const portfolio& p, const html_options& options) {
+/// Writes the report before the form sections to `os`: head, title, key figures, portfolio page.
+void report_head(std::ostream& os, std::size_t forms, std::span<const std::string> names,
+                 std::span<const std::string> sources, const portfolio& p, const html_options& options) {
     const std::string title =
         options.title.empty() ? "Performance self-evaluation audit: " + num(forms) + " forms" : options.title;
     std::string out = head(title);
@@ -721,8 +726,8 @@ std::string report_head(std::size_t forms, std::span<const std::string> names, s
     }
     out += top_header(title, meta);
     out += "<main class=\"page\">\n";
-    if (options.portfolio_page) out += portfolio_page(names, p);
-    return out;
+    os << out;
+    if (options.portfolio_page) portfolio_page(os, names, p);
 }
 
 std::string report_tail(const html_options& options) {
@@ -743,10 +748,11 @@ std::string html_report(std::span<const evaluation> evaluations, const portfolio
         names.push_back(detail::display_name(evaluations[i].subject, i));
         add_source(sources, evaluations[i].source);
     }
-    std::string out = report_head(evaluations.size(), names, sources, p, options);
-    for (std::size_t i = 0; i < evaluations.size(); ++i) out += form_section(evaluations[i], i, &p);
-    out += report_tail(options);
-    return out;
+    std::ostringstream os;
+    report_head(os, evaluations.size(), names, sources, p, options);
+    for (std::size_t i = 0; i < evaluations.size(); ++i) os << form_section(evaluations[i], i, &p);
+    os << report_tail(options);
+    return std::move(os).str();
 }
 
 html_report_writer::html_report_writer(std::ostream& out, const rulebook& book, const html_options& options)
@@ -767,7 +773,7 @@ void html_report_writer::take(std::string_view text, const evaluation& e) {
 }
 
 std::optional<error> html_report_writer::finish(const portfolio& p) {
-    out_ << report_head(added(), names_, sources_, p, options_);
+    report_head(out_, added(), names_, sources_, p, options_);
     if (auto e = body_.copy_to(out_)) return e;
     out_ << report_tail(options_);
     out_.flush();

@@ -12,8 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <string_view>
 
 namespace jixiao::io {
 
@@ -163,7 +166,32 @@ ordered_json kinds_json(const std::vector<kind_summary>& kinds) {
     return out;
 }
 
-ordered_json portfolio_object(const portfolio& p) {
+/// One line of `forms_summary`.
+ordered_json entry_object(const portfolio_entry& e) {
+    ordered_json item;
+    item["index"] = e.index + 1;  // 1-based, as every report numbers forms
+    item["source"] = e.source;
+    item["project_name"] = e.project_name;
+    item["department"] = e.department;
+    item["implementing_unit"] = e.implementing_unit;
+    item["kind"] = std::string(to_string(e.kind));
+    item["reported_total"] = optional_number(e.reported_total);
+    // An unscored form (declaration, empty shell) has no total: null and the reason.
+    item["computed_total"] = e.scored ? ordered_json(e.computed_total.to_string()) : ordered_json(nullptr);
+    if (!e.scored) item["not_scored"] = std::string(to_string(e.unscored));
+    item["total_complete"] = e.total_complete;
+    item["computed_grade"] = e.computed_grade;
+    item["reported_grade"] = e.reported_grade;
+    item["execution_rate_percent"] = optional_number(e.execution_rate_percent);
+    item["summary"] = summary_json(e.counts);
+    return item;
+}
+
+constexpr std::string_view entries_marker_text = "@jixiao:forms_summary@";
+
+/// The portfolio as JSON; `entries_marker`: its `forms_summary` list (when not empty) as one
+/// marker string, for write_document to write the entries one at a time.
+ordered_json portfolio_object(const portfolio& p, bool entries_marker = false) {
     ordered_json out;
     out["format"] = "jixiao.portfolio";
     out["version"] = 1;
@@ -217,24 +245,10 @@ ordered_json portfolio_object(const portfolio& p) {
     }
     out["findings_by_code"] = codes;
     ordered_json entries = ordered_json::array();
-    for (const portfolio_entry& e : p.entries) {
-        ordered_json item;
-        item["index"] = e.index + 1;  // 1-based, as every report numbers forms
-        item["source"] = e.source;
-        item["project_name"] = e.project_name;
-        item["department"] = e.department;
-        item["implementing_unit"] = e.implementing_unit;
-        item["kind"] = std::string(to_string(e.kind));
-        item["reported_total"] = optional_number(e.reported_total);
-        // An unscored form (declaration, empty shell) has no total: null and the reason.
-        item["computed_total"] = e.scored ? ordered_json(e.computed_total.to_string()) : ordered_json(nullptr);
-        if (!e.scored) item["not_scored"] = std::string(to_string(e.unscored));
-        item["total_complete"] = e.total_complete;
-        item["computed_grade"] = e.computed_grade;
-        item["reported_grade"] = e.reported_grade;
-        item["execution_rate_percent"] = optional_number(e.execution_rate_percent);
-        item["summary"] = summary_json(e.counts);
-        entries.push_back(item);
+    if (entries_marker && !p.entries.empty()) {
+        entries.push_back(std::string(entries_marker_text));  // written one by one (write_document)
+    } else {
+        for (const portfolio_entry& e : p.entries) entries.push_back(entry_object(e));
     }
     out["forms_summary"] = entries;
     if (p.grouped_by) {  // only with summary --by
@@ -282,16 +296,9 @@ std::string evaluation_to_json(const evaluation& e, int indent) { return dump(ev
 
 namespace {
 
-/// The document of evaluations_to_json around its list: `head` up to the first item, `tail`
-/// after the last (an item of a non-empty list sits at depth 2).
-struct json_frame {
-    std::string head;
-    std::string tail;
-};
-
 constexpr std::string_view item_marker = "@jixiao:evaluations@";
 
-ordered_json evaluations_document(const portfolio& p, ordered_json list) {
+ordered_json evaluations_document(const portfolio& p, ordered_json list, bool entries_marker = false) {
     ordered_json out;
     out["format"] = "jixiao.evaluations";
     out["version"] = 1;
@@ -299,23 +306,16 @@ ordered_json evaluations_document(const portfolio& p, ordered_json list) {
     book["id"] = p.rulebook_id;
     book["version"] = p.rulebook_version;
     out["rulebook"] = book;
-    out["portfolio"] = portfolio_object(p);
+    out["portfolio"] = portfolio_object(p, entries_marker);
     out["evaluations"] = std::move(list);
     return out;
 }
 
-json_frame frame_of(const portfolio& p, int indent) {
-    const std::string text = dump(evaluations_document(p, ordered_json::array({std::string(item_marker)})), indent);
-    const std::string quoted = "\"" + std::string(item_marker) + "\"";
-    const std::size_t at = text.rfind(quoted);
-    return {text.substr(0, at), text.substr(at + quoted.size())};
-}
-
-/// One item of the list as it prints inside the document: its lines indented two levels deeper.
-std::string item_text(const evaluation& e, int indent) {
-    std::string text = dump(evaluation_object(e), indent);
+/// A value as it prints `depth` levels deep in a document: its lines indented that much more.
+std::string nested_text(const ordered_json& j, int indent, std::size_t depth) {
+    std::string text = dump(j, indent);
     if (indent <= 0) return text;
-    const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
+    const std::string pad(static_cast<std::size_t>(indent) * depth, ' ');
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (const char c : text) {
@@ -325,22 +325,57 @@ std::string item_text(const evaluation& e, int indent) {
     return out;
 }
 
-std::string item_separator(int indent) {
-    return indent < 0 ? std::string(",") : ",\n" + std::string(static_cast<std::size_t>(std::max(indent, 0)) * 2, ' ');
+/// One item of the evaluations list (depth 2).
+std::string item_text(const evaluation& e, int indent) { return nested_text(evaluation_object(e), indent, 2); }
+
+/// What separates two items of a list `depth` levels deep.
+std::string item_separator(int indent, std::size_t depth = 2) {
+    return indent < 0 ? std::string(",") : ",\n" + std::string(static_cast<std::size_t>(std::max(indent, 0)) * depth, ' ');
+}
+
+/// Writes the evaluations document of `p` to `out`: the portfolio's entries one at a time, then
+/// `count` evaluations written by `body` (the separators included).
+void write_document(std::ostream& out, const portfolio& p, int indent, std::size_t count,
+                    const std::function<void(std::ostream&)>& body) {
+    if (count == 0 && p.entries.empty()) {
+        out << dump(evaluations_document(p, ordered_json::array()), indent);
+        return;
+    }
+    ordered_json list = ordered_json::array();
+    if (count > 0) list.push_back(std::string(item_marker));
+    const std::string frame = dump(evaluations_document(p, std::move(list), true), indent);
+    std::string_view rest = frame;
+    if (!p.entries.empty()) {
+        const std::string quoted = "\"" + std::string(entries_marker_text) + "\"";
+        const std::size_t at = rest.find(quoted);
+        out << rest.substr(0, at);
+        for (std::size_t i = 0; i < p.entries.size(); ++i) {
+            if (i > 0) out << item_separator(indent, 3);
+            out << nested_text(entry_object(p.entries[i]), indent, 3);
+        }
+        rest.remove_prefix(at + quoted.size());
+    }
+    if (count > 0) {
+        const std::string quoted = "\"" + std::string(item_marker) + "\"";
+        const std::size_t at = rest.rfind(quoted);
+        out << rest.substr(0, at);
+        body(out);
+        rest.remove_prefix(at + quoted.size());
+    }
+    out << rest;
 }
 
 }  // namespace
 
 std::string evaluations_to_json(std::span<const evaluation> evaluations, const portfolio& p, int indent) {
-    if (evaluations.empty()) return dump(evaluations_document(p, ordered_json::array()), indent);
-    const json_frame frame = frame_of(p, indent);
-    std::string out = frame.head;
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        if (i > 0) out += item_separator(indent);
-        out += item_text(evaluations[i], indent);
-    }
-    out += frame.tail;
-    return out;
+    std::ostringstream out;
+    write_document(out, p, indent, evaluations.size(), [&](std::ostream& o) {
+        for (std::size_t i = 0; i < evaluations.size(); ++i) {
+            if (i > 0) o << item_separator(indent);
+            o << item_text(evaluations[i], indent);
+        }
+    });
+    return std::move(out).str();
 }
 
 std::string evaluations_json_writer::render(const evaluation& e, std::size_t index) const {
@@ -350,14 +385,9 @@ std::string evaluations_json_writer::render(const evaluation& e, std::size_t ind
 void evaluations_json_writer::take(std::string_view text, const evaluation&) { body_.write(text); }
 
 std::optional<error> evaluations_json_writer::finish(const portfolio& p) {
-    if (added() == 0) {
-        out_ << dump(evaluations_document(p, ordered_json::array()), indent_);
-    } else {
-        const json_frame frame = frame_of(p, indent_);
-        out_ << frame.head;
-        if (auto e = body_.copy_to(out_)) return e;
-        out_ << frame.tail;
-    }
+    std::optional<error> failed;
+    write_document(out_, p, indent_, added(), [&](std::ostream& o) { failed = body_.copy_to(o); });
+    if (failed) return failed;
     if (!out_) return error{errc::io_error, 0, {}, "writing the JSON document failed"};
     return std::nullopt;
 }

@@ -74,13 +74,14 @@ std::pair<std::uint64_t, std::uint64_t> digest_of(std::string_view key) noexcept
 }  // namespace
 
 bool duplicate_tracker::check(evaluation& e) {
-    const std::size_t number = ++forms_in_file_[e.source];
+    auto [file, known] = forms_in_file_.try_emplace(e.source, files_.size(), 0);
+    if (known) files_.push_back(e.source.empty() ? std::string("-") : e.source);
+    const std::size_t number = ++file->second.second;
     if (is_empty_shell(e.subject)) return false;  // empty shells are alike without being copies
-    auto [it, inserted] = seen_.try_emplace(digest_of(submission_key(e.subject)),
-                                            first_copy{e.source.empty() ? std::string("-") : e.source, number});
+    auto [it, inserted] = seen_.try_emplace(digest_of(submission_key(e.subject)), first_copy{file->second.first, number});
     if (inserted) return false;
     e.findings.push_back(make_finding("batch.duplicate_form", e.subject, "form", std::nullopt, "form",
-                                      {{"first_source", it->second.source},
+                                      {{"first_source", files_[it->second.file]},
                                        {"first_form", std::to_string(it->second.number_in_file)},
                                        {"project_name", e.subject.project_name}}));
     sort_findings(e.findings);

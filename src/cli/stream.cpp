@@ -29,8 +29,9 @@ namespace jixiao::cli {
 
 namespace {
 
-/// Streams kept open from the check to the run (more would hold too many files open).
-constexpr std::size_t max_open_streams = 64;
+/// Streams kept open from the check to the run (each holds a file and up to one form; with
+/// more inputs each is opened again when its turn comes).
+constexpr std::size_t max_open_streams = 16;
 
 /// The first bytes of a file (to tell JSON input).
 std::string file_start(const std::string& path) {

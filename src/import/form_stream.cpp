@@ -60,7 +60,7 @@ public:
         while (!done_) {
             const std::size_t cut = out.rfind('\n');
             if (cut != std::string::npos) {
-                carry_.assign(out, cut + 1, std::string::npos);
+                carry_ = out.substr(cut + 1);  // a fresh string: no chunk-sized buffer kept
                 out.resize(cut + 1);
                 break;
             }
@@ -233,6 +233,7 @@ struct form_stream::impl final : detail::row_sink {
         }
         line_base += line_ends(text->text());
         byte_base += text->text().size();
+        std::string().swap(piece);  // an open stream between pieces holds no chunk buffer
     }
 
     void finish() {

@@ -47,6 +47,10 @@ struct layout_cell {
     std::size_t col_span = 1;
     bool from_span = false;
     io::box bounds;
+    /// A table cell whose last line of text reaches its right line (within 1.5 em): its text may
+    /// run on past the cell's bottom line (a row cut by a page break where the printer closes
+    /// the borders on both pages, as LibreOffice does).
+    bool runs_on = false;
 };
 
 /// A row laid out.
@@ -89,7 +93,8 @@ struct layout_options {
 [[nodiscard]] page_layout lay_out(page_input page, const layout_options& options = {});
 
 /// Joins the lines of one cell: without a space when either side is a CJK (or other non-ASCII)
-/// character, with one space between two ASCII characters (a wrap at a space).
+/// character or both sides are part of a number (digits, `.`, `,`, `%`: a figure broken where a
+/// narrow cell ends), with one space between two other ASCII characters (a wrap at a space).
 void append_wrapped_line(std::string& text, const std::string& line);
 
 }  // namespace jixiao::pdf::detail

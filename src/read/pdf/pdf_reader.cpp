@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -134,6 +135,31 @@ public:
             }
         }
         return true;
+    }
+
+    /// Whether `cells` (the first row of the first table on a page, its top line drawn) go on
+    /// with row `target` (the last table row of the page before, its bottom line drawn): a row
+    /// cut by a page break where the printer closes the borders on both pages (LibreOffice).
+    /// Every cell with text must sit under a cell of `target` with the same left and right
+    /// lines whose text may run on (fills its last line): a row that starts anew has figures or
+    /// names under cells that ended short (a score, a weight).
+    [[nodiscard]] bool continues_closed_row(std::size_t target, const std::vector<detail::layout_cell>& cells,
+                                            const std::vector<io::box>& running) const {
+        constexpr std::int32_t same = 200;  // 2 pt
+        const io::row& r = grid_.rows[target];
+        bool any = false;
+        for (const detail::layout_cell& c : cells) {
+            if (c.from_span || c.text.empty()) continue;
+            any = true;
+            const auto above = std::find_if(r.cells.begin(), r.cells.end(), [&](const io::cell& o) {
+                return !o.from_span && std::abs(o.bounds.x0 - c.bounds.x0) <= same &&
+                       std::abs(o.bounds.x1 - c.bounds.x1) <= same;
+            });
+            if (above == r.cells.end() || std::find(running.begin(), running.end(), above->bounds) == running.end()) {
+                return false;
+            }
+        }
+        return any;
     }
 
     void note(std::string text) { grid_.notes.push_back(std::move(text)); }
@@ -267,6 +293,8 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
     std::vector<int> without_text;
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     std::size_t continued = none;  ///< the grid row of a table row cut by the page end, if any
+    bool continued_closed = false;  ///< `continued` has its bottom line drawn (a cell may run on)
+    std::vector<io::box> running;   ///< the cells of `continued` whose text may run on
     std::vector<std::string> header;  ///< the header row of the last table of the page before
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> p(doc->create_page(i));
@@ -288,6 +316,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
         if (lines_available) lines.read_page(i + 1, input);
 #endif
         input.height = to_units(p->page_rect().height());
+        const std::int32_t page_height = input.height;
         detail::page_layout layout = detail::lay_out(std::move(input));
         out.note(quality_note(i + 1, layout, lines_available));
         if (i > 0) out.blank_row();  // a page break, as in text extracted from PDFs
@@ -316,20 +345,39 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             }
             if (r.table != 0 && !table_seen) {
                 table_seen = true;
-                if (r.open_above && continued != none) {
+                // A row cut by the page break: the table runs on without lines between the pages,
+                // or (borders closed on both pages) the last row ends low on the page before with
+                // a cell whose text fills its last line, and this first row, high on its page,
+                // has text only under cells with text, in the same columns.
+                const bool closed_cut = continued != none && continued_closed && !r.cells.empty() &&
+                                        r.cells.front().bounds.y0 <= page_height / 4 &&
+                                        out.continues_closed_row(continued, r.cells, running);
+                if (((r.open_above && !continued_closed) || closed_cut) && continued != none) {
                     std::optional<error> e;
                     if (out.join_row(continued, r.cells, e)) {
                         if (e) return *e;
                         out.note("page " + std::to_string(i + 1) +
                                  ": the first table row continues the last one of page " + std::to_string(i) +
-                                 " (a row cut by the page break): joined into it");
+                                 (closed_cut ? " (a row cut by the page break, its borders drawn on both pages): "
+                                               "joined into it"
+                                             : " (a row cut by the page break): joined into it"));
                         continued = none;
                         continue;
                     }
                 }
             }
             if (auto e = out.add_row(std::move(r.cells), i + 1, r.table == 0)) return *e;
-            if (r.table != 0) continued = r.open_below ? out.last_row() : none;
+            if (r.table != 0) {
+                // A row that may go on on the next page: its bottom line not drawn, or drawn low on
+                // the page (the last fifth) under a cell whose text fills its last line.
+                running.clear();
+                for (const detail::layout_cell& c : r.cells) {
+                    if (c.runs_on && !c.from_span) running.push_back(c.bounds);
+                }
+                const bool low = !r.cells.empty() && r.cells.front().bounds.y1 >= page_height / 5 * 4;
+                continued_closed = !r.open_below;
+                continued = r.open_below || (low && !running.empty()) ? out.last_row() : none;
+            }
         }
         if (!table_seen) continued = none;
         // A header that may repeat on the next page: the first row of the last table begun on

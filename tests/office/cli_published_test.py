@@ -7,6 +7,7 @@ Checks, against the text the files were made from (canonical JSON without where 
 from, as tests/pdf/cli_pdf_test.py compares):
   1. the workbook and the document, printed to PDF by LibreOffice, saved as .xls / .doc (and the
      .xls bytes named .et), and the .xlsx / .docx themselves, import to the same eight forms;
+     and the document's PDF with six pages turned by /Rotate reads the same, the turns noted;
   2. the six-page disclosure with two forms after it: the two forms, on pages 7 and after;
   3. `jixiao audit <the PDFs and workbooks> --html --json` finds, form by form, the same findings
      as the audit of the text (the import notes aside: they say how each source was read; the
@@ -102,6 +103,16 @@ def main():
     for needed in ("published.xlsx.pdf", "published.docx.pdf", "published.xls", "published.doc"):
         if needed not in made:
             failures.append("%s was not made by LibreOffice" % needed)
+
+    # 1b. Pages turned by /Rotate read as if upright, and the report says which.
+    if "rotated.pdf" in made and pdf:
+        path = os.path.join(a.files, "rotated.pdf")
+        compare("rotated.pdf", forms_of(a.jixiao, path), text)
+        out, _ = run([a.jixiao, "import", path, "--report", "-", "--json", os.devnull, "--quiet"])
+        turned = sum(1 for n in json.loads(out)[0]["reader_notes"] if "read turned upright" in n) if out else 0
+        if turned != 6:
+            failures.append("rotated.pdf: 6 pages should be noted as turned upright, %d were" % turned)
+        checked.append("rotated.pdf")
 
     # 2. The disclosure: prose on six pages, then the first two forms.
     if "disclosure.pdf" in made and pdf:

@@ -21,6 +21,9 @@ make their PDFs and old binary files):
   published.xls          the workbook saved as Excel 97 (an OLE2 file)
   published.doc          the document saved as Word 97
   published.et           the .xls bytes under the name WPS gives its workbooks
+  rotated.pdf            published.docx.pdf with pages turned by /Rotate (qpdf, when installed):
+                         pages 1-3 a quarter clockwise, 4-5 a quarter anticlockwise, 6 upside
+                         down, as scanned or inserted landscape pages come
 
 Exit 77 (ctest SKIP_RETURN_CODE) when soffice or openpyxl is missing; a stamp file
 (`made.txt`) lists what was made. Needs Debian's libreoffice-calc-nogui,
@@ -250,6 +253,13 @@ def main():
         for target, source in (("xls", xlsx), ("doc", docx)):
             for p in soffice_convert(soffice, target, [source], out, profile):
                 made.append(os.path.basename(p))
+        qpdf = shutil.which("qpdf")
+        if qpdf and "published.docx.pdf" in made:
+            rotated = os.path.join(out, "rotated.pdf")
+            r = subprocess.run([qpdf, os.path.join(out, "published.docx.pdf"), "--rotate=+90:1-3", "--rotate=-90:4-5",
+                                "--rotate=180:6", rotated], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            if r.returncode in (0, 3) and os.path.exists(rotated):
+                made.append("rotated.pdf")
         if os.path.exists(os.path.join(out, "published.xls")):
             shutil.copyfile(os.path.join(out, "published.xls"), os.path.join(out, "published.et"))
             made.append("published.et")

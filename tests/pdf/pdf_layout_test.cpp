@@ -216,6 +216,35 @@ TEST(pdf_layout, a_word_across_the_bottom_line_of_a_table_belongs_to_the_cell_ab
     EXPECT_EQ(texts(l.rows[2]), (std::vector<std::string>{"页脚"}));
 }
 
+TEST(pdf_layout, a_page_whose_text_runs_down_it_is_read_turned_upright) {
+    // A 200 x 100 landscape table shown on a 100 x 200 portrait page, turned a quarter clockwise:
+    // the upright point (x, y) is shown at (100 - y, x).
+    page_input upright;
+    rule(upright, {0, 100, 200}, {0, 20, 40});
+    upright.words = {w("项目名称", 5, 4, 4), w("=7个", 105, 4, 3), w("得分", 105, 24, 2)};
+    upright.height = 100 * pt;
+    page_input shown;
+    const auto turn = [](box b) { return box{100 * pt - b.y1, b.x0, 100 * pt - b.y0, b.x1}; };
+    for (const auto& s : upright.horizontals) {
+        const box b = turn(box{s.x0, s.y0, s.x1, s.y1});
+        shown.verticals.push_back(segment{b.x0, b.y0, b.x1, b.y1});
+    }
+    for (const auto& s : upright.verticals) {
+        const box b = turn(box{s.x0, s.y0, s.x1, s.y1});
+        shown.horizontals.push_back(segment{b.x0, b.y0, b.x1, b.y1});
+    }
+    for (const auto& wd : upright.words) shown.words.push_back(word{wd.text, turn(wd.bounds), wd.font_size});
+    shown.height = 200 * pt;
+    turn_upright(shown, 1, 100 * pt);
+    EXPECT_EQ(shown.height, 100 * pt);
+    ASSERT_EQ(shown.words.size(), 3u);
+    EXPECT_EQ(shown.words[0].bounds, upright.words[0].bounds);
+    const page_layout l = lay_out(shown);
+    ASSERT_EQ(l.rows.size(), 2u);
+    EXPECT_EQ(texts(l.rows[0]), (std::vector<std::string>{"项目名称", "=7个"}));
+    EXPECT_EQ(texts(l.rows[1]), (std::vector<std::string>{"", "得分"}));
+}
+
 TEST(pdf_layout, an_empty_page_gives_no_rows) {
     const page_layout l = lay_out(page_input{});
     EXPECT_TRUE(l.rows.empty());

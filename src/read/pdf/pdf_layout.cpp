@@ -292,6 +292,38 @@ void append_wrapped_line(std::string& text, const std::string& line) {
     text += line;
 }
 
+void turn_upright(page_input& page, int rotation, std::int32_t width) {
+    const std::int32_t height = page.height;
+    // The upright position of a point of the page as shown.
+    const auto map = [&](std::int32_t x, std::int32_t y) -> std::pair<std::int32_t, std::int32_t> {
+        switch (rotation) {
+        case 1: return {y, width - x};   // text read top to bottom: turn a quarter to the left
+        case 2: return {width - x, height - y};
+        case 3: return {height - y, x};  // text read bottom to top: turn a quarter to the right
+        default: return {x, y};
+        }
+    };
+    const auto map_box = [&](io::box& b) {
+        const auto [ax, ay] = map(b.x0, b.y0);
+        const auto [bx, by] = map(b.x1, b.y1);
+        b = io::box{std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
+    };
+    if (rotation != 1 && rotation != 2 && rotation != 3) return;
+    for (word& w : page.words) map_box(w.bounds);
+    std::vector<segment> horizontals;
+    std::vector<segment> verticals;
+    for (const auto* from : {&page.horizontals, &page.verticals}) {
+        for (const segment& s : *from) {
+            io::box b{s.x0, s.y0, s.x1, s.y1};
+            map_box(b);
+            (b.y0 == b.y1 ? horizontals : verticals).push_back(segment{b.x0, b.y0, b.x1, b.y1});
+        }
+    }
+    page.horizontals = std::move(horizontals);
+    page.verticals = std::move(verticals);
+    if (rotation != 2) page.height = width;
+}
+
 page_layout lay_out(page_input page, const layout_options& options) {
     page_layout out;
     out.words = page.words.size();

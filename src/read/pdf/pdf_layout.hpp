@@ -89,6 +89,12 @@ struct layout_options {
 /// `previous + 1` so that columns increase along a row.
 [[nodiscard]] std::size_t column_of(const std::vector<std::int32_t>& clusters, std::int32_t x0, std::size_t previous) noexcept;
 
+/// Turns a page whose text runs sideways or upside down (`rotation`: the quarter turns of its
+/// words as poppler gives them, 1 = read top to bottom, 2 = upside down, 3 = bottom to top) so
+/// that it reads left to right: every word box and ruling line is mapped into the upright frame,
+/// and `height` becomes the upright page's height. `width` and `height` are the page as shown.
+void turn_upright(page_input& page, int rotation, std::int32_t width);
+
 /// Lays out one page.
 [[nodiscard]] page_layout lay_out(page_input page, const layout_options& options = {});
 

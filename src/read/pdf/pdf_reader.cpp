@@ -6,6 +6,7 @@
 #include <jixiao/detail/utf8.hpp>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cmath>
 #include <cstddef>
@@ -189,23 +190,28 @@ private:
 
 /// The em of a word: the width of its first CJK character (those are one em wide), otherwise
 /// twice its average character width, at most the font size poppler reports. The reported size
-/// alone is not reliable: Chromium's PDFs report twice the printed size.
+/// alone is not reliable: Chromium's PDFs report twice the printed size. A word written
+/// sideways (rotation 1 or 3) runs down the page: its widths are heights.
 double em_of(const poppler::text_box& box, const poppler::ustring& text) {
     const double reported = box.get_font_size();
+    const bool sideways = (box.rotation() & 1) != 0;
+    const auto along = [&](const poppler::rectf& r) { return sideways ? r.height() : r.width(); };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned unit = text[i];
         if (unit >= 0x2E80 && unit < 0xD800) {  // CJK radicals .. Hangul: one em wide
-            const double w = box.char_bbox(i).width();
+            const double w = along(box.char_bbox(i));
             if (w > 0) return reported > 0 ? std::min(w, reported) : w;
         }
     }
-    const double average = text.empty() ? 0.0 : box.bbox().width() / static_cast<double>(text.size());
+    const double average = text.empty() ? 0.0 : along(box.bbox()) / static_cast<double>(text.size());
     if (average > 0 && reported > 0) return std::min(reported, 2 * average);
     return average > 0 ? 2 * average : reported;
 }
 
-/// The words of a page from poppler-cpp's text layer.
-void read_words(const poppler::page& p, page_input& out) {
+/// The words of a page from poppler-cpp's text layer; returns the quarter turn most of its
+/// characters are written at (0: upright; see detail::turn_upright).
+int read_words(const poppler::page& p, page_input& out) {
+    std::array<std::size_t, 4> turned{};
     for (const poppler::text_box& box : p.text_list(poppler::page::text_list_include_font)) {
         const poppler::ustring text16 = box.text();
         const poppler::byte_array utf8 = text16.to_utf8();
@@ -220,8 +226,10 @@ void read_words(const poppler::page& p, page_input& out) {
         w.bounds = io::box{to_units(r.left()), to_units(r.top()), to_units(r.right()), to_units(r.bottom())};
         w.font_size = to_units(em_of(box, text16));
         if (w.font_size <= 0) w.font_size = std::max<std::int32_t>(100, (w.bounds.y1 - w.bounds.y0) / 2);
+        turned[static_cast<std::size_t>(box.rotation() & 3)] += text16.size();
         out.words.push_back(std::move(w));
     }
+    return static_cast<int>(std::max_element(turned.begin(), turned.end()) - turned.begin());
 }
 
 std::string quality_note(int page, const detail::page_layout& l, bool lines_available) {
@@ -304,7 +312,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             continue;
         }
         page_input input;
-        read_words(*p, input);
+        const int turned = read_words(*p, input);
         if (input.words.empty()) {
             without_text.push_back(i + 1);
             out.note("page " + std::to_string(i + 1) + ": no text (an image or a blank page; OCR is not supported yet)");
@@ -315,7 +323,17 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
 #if JIXIAO_PDF_RULING_LINES
         if (lines_available) lines.read_page(i + 1, input);
 #endif
-        input.height = to_units(p->page_rect().height());
+        // The page as shown: its box, turned by its /Rotate (poppler gives the text so).
+        const poppler::rectf shown = p->page_rect();
+        const bool sideways = p->orientation() == poppler::page::landscape || p->orientation() == poppler::page::seascape;
+        input.height = to_units(sideways ? shown.width() : shown.height());
+        if (turned != 0) {
+            // A page whose text runs sideways (a landscape table on a portrait page) or upside
+            // down: read as if turned upright.
+            detail::turn_upright(input, turned, to_units(sideways ? shown.height() : shown.width()));
+            out.note("page " + std::to_string(i + 1) + ": its text runs " +
+                     (turned == 2 ? std::string("upside down") : std::string("sideways")) + "; read turned upright");
+        }
         const std::int32_t page_height = input.height;
         detail::page_layout layout = detail::lay_out(std::move(input));
         out.note(quality_note(i + 1, layout, lines_available));

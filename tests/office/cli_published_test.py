@@ -7,6 +7,8 @@ Checks, against the text the files were made from (canonical JSON without where 
 from, as tests/pdf/cli_pdf_test.py compares):
   1. the workbook and the document, printed to PDF by LibreOffice, saved as .xls / .doc (and the
      .xls bytes named .et), and the .xlsx / .docx themselves, import to the same eight forms;
+     the table fixtures of the other layout families, as workbooks and printed, to the forms of
+     their text;
      and the document's PDF with six pages turned by /Rotate reads the same, the turns noted;
   2. the six-page disclosure with two forms after it: the two forms, on pages 7 and after;
   3. `jixiao audit <the PDFs and workbooks> --html --json` finds, form by form, the same findings
@@ -113,6 +115,20 @@ def main():
         if turned != 6:
             failures.append("rotated.pdf: 6 pages should be noted as turned upright, %d were" % turned)
         checked.append("rotated.pdf")
+
+    # 1c. The table fixtures of the other layout families, as workbooks and printed.
+    families = os.path.join(HERE, "..", "data", "import", "families")
+    sys.path.insert(0, HERE)
+    from make_published import FAMILIES
+    for name in FAMILIES:
+        stem = "family-" + os.path.splitext(name)[0]
+        want = forms_of(a.jixiao, os.path.join(families, name))
+        for ext in (".xlsx", ".pdf"):
+            if stem + ext not in made:
+                failures.append("%s was not made" % (stem + ext))
+            elif ext == ".xlsx" or pdf:
+                compare(stem + ext, forms_of(a.jixiao, os.path.join(a.files, stem + ext)), want)
+                checked.append(stem + ext)
 
     # 2. The disclosure: prose on six pages, then the first two forms.
     if "disclosure.pdf" in made and pdf:

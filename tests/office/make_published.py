@@ -21,6 +21,9 @@ make their PDFs and old binary files):
   published.xls          the workbook saved as Excel 97 (an OLE2 file)
   published.doc          the document saved as Word 97
   published.et           the .xls bytes under the name WPS gives its workbooks
+  family-<name>.xlsx     the table fixtures of the other layout families
+  family-<name>.pdf      (tests/data/import/families: national in 元, Hubei with fund sources, a
+                         department form, a declaration, a rubric) as ruled workbooks, and printed
   rotated.pdf            published.docx.pdf with pages turned by /Rotate (qpdf, when installed):
                          pages 1-3 a quarter clockwise, 4-5 a quarter anticlockwise, 6 upside
                          down, as scanned or inserted landscape pages come
@@ -206,6 +209,72 @@ def write_document(forms, path, prose_pages=0):
         z.writestr("word/document.xml", document)
 
 
+# The fixtures of other layout families that are tables (every row of a pipe table starts with
+# `|`, or tab-separated rows, or CSV); the others are text as PDF dumps print it, not tables.
+FAMILIES = ["national-yuan-pipe.txt", "hubei-sources-pipe.txt", "department-tsv.txt", "declaration-tsv.txt", "rubric.csv"]
+
+
+def family_rows(path):
+    """The rows of a family fixture: CSV records, tab-separated lines, or pipe-table lines."""
+    import csv
+    with open(path, encoding="utf-8-sig") as f:
+        text = f.read()
+    if path.endswith(".csv"):
+        return list(csv.reader(text.splitlines()))
+    rows = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # the |---| separator
+            rows.append(cells)
+        elif "\t" in line:
+            rows.append(line.split("\t"))
+        elif stripped:
+            rows.append([stripped])
+        else:
+            rows.append([])
+    return rows
+
+
+def write_family_workbook(rows, path):
+    """A family's table as a publisher's workbook: a title merged over the width, ruled cells."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Side
+    from openpyxl.utils import get_column_letter
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    width = max(len(r) for r in rows if r)
+    for c in range(width):
+        ws.column_dimensions[get_column_letter(c + 1)].width = 16
+    for i, r in enumerate(rows, 1):
+        alone = len([t for t in r if t]) == 1
+        lines = 1
+        for c, text in enumerate(r):
+            cell = ws.cell(row=i, column=c + 1)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if text:
+                cell.value = text
+                if text.startswith("="):
+                    cell.data_type = "s"
+                lines = max(lines, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) // 14))
+            if not alone:
+                cell.border = border
+        if alone and i <= 3:  # the title and the year line above the table
+            ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=width)
+            ws.cell(row=i, column=1).alignment = Alignment(horizontal="center")
+            lines = 1
+        ws.row_dimensions[i].height = 15 * lines + 3
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(path)
+
+
 def soffice_convert(soffice, target, sources, out_dir, profile):
     """One soffice run converting `sources` to `target` into out_dir; returns the paths made."""
     cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
@@ -238,6 +307,11 @@ def main():
         write_workbook(forms, xlsx)
         write_document(forms, docx)
         write_document(forms[:2], disclosure, prose_pages=6)
+        families = []
+        for name in FAMILIES:
+            path = os.path.join(tmp, "family-" + os.path.splitext(name)[0] + ".xlsx")
+            write_family_workbook(family_rows(os.path.join(HERE, "..", "data", "import", "families", name)), path)
+            families.append(path)
         profile = os.path.join(tmp, "profile")
         pdf_dir = os.path.join(tmp, "pdf")
         os.makedirs(pdf_dir)
@@ -246,8 +320,9 @@ def main():
         for p in pdfs:
             shutil.move(p, os.path.join(out, "published.xlsx.pdf"))
             made.append("published.xlsx.pdf")
-        for p in soffice_convert(soffice, "pdf", [docx, disclosure], pdf_dir, profile):
-            name = "published.docx.pdf" if os.path.basename(p).startswith("published") else "disclosure.pdf"
+        for p in soffice_convert(soffice, "pdf", [docx, disclosure] + families, pdf_dir, profile):
+            base = os.path.basename(p)
+            name = "published.docx.pdf" if base.startswith("published") else base
             shutil.move(p, os.path.join(out, name))
             made.append(name)
         for target, source in (("xls", xlsx), ("doc", docx)):
@@ -263,7 +338,7 @@ def main():
         if os.path.exists(os.path.join(out, "published.xls")):
             shutil.copyfile(os.path.join(out, "published.xls"), os.path.join(out, "published.et"))
             made.append("published.et")
-        for src in (xlsx, docx, disclosure):
+        for src in [xlsx, docx, disclosure] + families:
             shutil.copy(src, out)
             made.append(os.path.basename(src))
     with open(os.path.join(out, "made.txt"), "w", encoding="utf-8") as f:

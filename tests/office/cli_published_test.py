@@ -10,7 +10,8 @@ from, as tests/pdf/cli_pdf_test.py compares):
      the table fixtures of the other layout families, as workbooks and printed, to the forms of
      their text;
      and the document's PDF with six pages turned by /Rotate reads the same, the turns noted;
-  2. the six-page disclosure with two forms after it: the two forms, on pages 7 and after;
+  2. the six-page disclosure with two forms after it: the two forms, on pages 7 and after, the
+     pages of prose skipped and noted;
   3. `jixiao audit <the PDFs and workbooks> --html --json` finds, form by form, the same findings
      as the audit of the text (the import notes aside: they say how each source was read; the
      checks across forms find each form's copies in the later files), and the HTML report
@@ -138,6 +139,10 @@ def main():
         pages = [f.get("where", {}).get("page") for f in json.loads(out)["forms"]] if out else []
         if not pages or min(p or 0 for p in pages) < 7:
             failures.append("disclosure.pdf: the forms should start on page 7 or later, got pages %s" % pages)
+        out, _ = run([a.jixiao, "import", path, "--report", "-", "--json", os.devnull, "--quiet"])
+        notes = json.loads(out)[0]["reader_notes"] if out else []
+        if not any(n.startswith("pages 1-6: no form title or block label") and "skipped" in n for n in notes):
+            failures.append("disclosure.pdf: the six pages of prose should be noted as skipped: %s" % notes[:3])
         checked.append("disclosure.pdf")
 
     # 3. The audit of the downloads equals the audit of the text, form by form.

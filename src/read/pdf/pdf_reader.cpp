@@ -232,6 +232,19 @@ int read_words(const poppler::page& p, page_input& out) {
     return static_cast<int>(std::max_element(turned.begin(), turned.end()) - turned.begin());
 }
 
+/// Whether a page holds (part of) a form: a form's title or a label of its blocks among its
+/// words (joined, so that a label split over two word boxes is seen). Conservative: a page of
+/// prose that names a form is read too; the words only say which pages need no layout at all.
+bool holds_form_marker(const std::vector<detail::word>& words) {
+    static constexpr std::array<std::string_view, 14> markers{
+        "自评表", "目标表", "申报表", "评价表", "项目名称", "项目资金", "预算执行", "全年预算", "全年执行", "年初预算",
+        "指标", "总体目标", "总分", "得分"};
+    std::string text;
+    for (const detail::word& w : words) text += w.text;
+    return std::any_of(markers.begin(), markers.end(),
+                       [&](std::string_view m) { return text.find(m) != std::string::npos; });
+}
+
 std::string quality_note(int page, const detail::page_layout& l, bool lines_available) {
     std::string s = "page " + std::to_string(page) + ": ";
     if (l.tables > 0) {
@@ -304,6 +317,40 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
     bool continued_closed = false;  ///< `continued` has its bottom line drawn (a cell may run on)
     std::vector<io::box> running;   ///< the cells of `continued` whose text may run on
     std::vector<std::string> header;  ///< the header row of the last table of the page before
+
+    // Pass 1: the words of every page, and which pages hold a form. A long document (a 部门决算
+    // of 100 pages with the forms on a few) is laid out only where forms are: on a page with a
+    // form's title or block label, and on the page after one (a form's last rows); the other
+    // pages are skipped, and noted. A document in which no page has a marker is read whole.
+    struct page_text {
+        page_input input;
+        int turned = 0;
+        bool marked = false;
+    };
+    std::vector<page_text> page_texts(static_cast<std::size_t>(pages));
+    bool any_marked = false;
+    for (int i = 0; i < pages; ++i) {
+        const std::unique_ptr<poppler::page> p(doc->create_page(i));
+        if (!p) continue;
+        page_text& t = page_texts[static_cast<std::size_t>(i)];
+        t.turned = read_words(*p, t.input);
+        t.marked = holds_form_marker(t.input.words);
+        any_marked = any_marked || t.marked;
+    }
+    std::vector<int> skipped;
+    for (int i = 0; i < pages; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i);
+        const bool laid_out = !any_marked || page_texts[k].marked || (k > 0 && page_texts[k - 1].marked);
+        if (!laid_out && !page_texts[k].input.words.empty()) {
+            skipped.push_back(i + 1);
+            page_texts[k].input = page_input{};
+        }
+    }
+    if (!skipped.empty()) {
+        out.note("pages " + page_ranges(skipped) + ": no form title or block label on them (prose, other tables): " +
+                 "skipped, their text not read");
+    }
+
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> p(doc->create_page(i));
         if (!p) {
@@ -311,8 +358,14 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             out.note("page " + std::to_string(i + 1) + ": cannot be read (damaged page)");
             continue;
         }
-        page_input input;
-        const int turned = read_words(*p, input);
+        if (std::binary_search(skipped.begin(), skipped.end(), i + 1)) {
+            continued = none;
+            header.clear();
+            if (i > 0) out.blank_row();
+            continue;
+        }
+        page_input input = std::move(page_texts[static_cast<std::size_t>(i)].input);
+        const int turned = page_texts[static_cast<std::size_t>(i)].turned;
         if (input.words.empty()) {
             without_text.push_back(i + 1);
             out.note("page " + std::to_string(i + 1) + ": no text (an image or a blank page; OCR is not supported yet)");

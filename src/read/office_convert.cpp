@@ -49,7 +49,8 @@ std::string utf16le(std::string_view name) {
 
 bool holds(std::string_view bytes, std::string_view name) { return bytes.find(utf16le(name)) != std::string_view::npos; }
 
-/// The program to run: the one named, or soffice / libreoffice on PATH.
+/// The program to run: the one named (a path, or a name looked up on PATH), or soffice, then
+/// libreoffice, on PATH.
 std::optional<fs::path> find_soffice(const fs::path& named) {
     if (!named.empty()) {
         if (named.has_parent_path()) return ::access(named.c_str(), X_OK) == 0 ? std::optional(named) : std::nullopt;
@@ -62,9 +63,13 @@ std::optional<fs::path> find_soffice(const fs::path& named) {
         std::size_t start = 0;
         while (start <= dirs.size()) {
             const std::size_t end = std::min(dirs.find(':', start), dirs.size());
-            const fs::path candidate = fs::path(dirs.substr(start, end - start).empty() ? "." : dirs.substr(start, end - start)) / name;
-            if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+            const fs::path dir = dirs.substr(start, end - start);
             start = end + 1;
+            // Only absolute directories: an empty or relative entry would run a program of that
+            // name from the folder the files were downloaded to.
+            if (!dir.is_absolute()) continue;
+            const fs::path candidate = dir / name;
+            if (::access(candidate.c_str(), X_OK) == 0) return candidate;
         }
     }
     return std::nullopt;

@@ -103,6 +103,25 @@ TEST_F(office_convert, without_libreoffice_the_message_says_how_to_install_it) {
     EXPECT_NE(g.error().message.find("apt-get install libreoffice-calc-nogui"), std::string::npos) << g.error().message;
 }
 
+TEST_F(office_convert, a_program_in_the_current_folder_is_not_run_through_an_empty_path_entry) {
+    // A downloads folder holding an executable named soffice, and a PATH with an empty entry
+    // (the current folder, to a shell): it is not run.
+    program("soffice", "touch ran\nexit 0\n");
+    const fs::path before = fs::current_path();
+    fs::current_path(dir_);
+    const char* old = std::getenv("PATH");
+    const std::string saved = old != nullptr ? old : "";
+    ::setenv("PATH", ":relative/bin", 1);
+    io::read_options o;
+    o.legacy_office.convert = true;
+    auto g = io::read_grid(ole2_with("Workbook"), o);
+    ::setenv("PATH", saved.c_str(), 1);
+    fs::current_path(before);
+    ASSERT_FALSE(g.has_value());
+    EXPECT_EQ(g.error().code, errc::reader_unavailable);
+    EXPECT_FALSE(fs::exists(dir_ / "ran"));
+}
+
 TEST_F(office_convert, reads_the_xlsx_the_program_writes_and_says_it_was_converted) {
     // The stand-in writes a workbook where soffice would: <outdir>/input.xlsx.
     const std::string xlsx = office_test::make_xlsx(

@@ -61,6 +61,9 @@ struct common_options {
     /// and an import report that says why), every other input is processed and written, and
     /// the command exits 3 at the end.
     bool fail_fast = false;
+    /// `--no-convert`: an old binary .xls/.et/.doc/.wps is refused instead of converted by
+    /// LibreOffice (read_options::legacy_office).
+    bool no_convert = false;
 };
 
 /// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).

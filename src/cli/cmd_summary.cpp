@@ -11,6 +11,7 @@ command add_summary(CLI::App& root) {
     add_input_options(*app, *o);
     add_rulebook_options(*app, *o);
     add_output_options(*app, *o, true, true, true, true);
+    add_xlsx_options(*app, *o);
     auto by = std::make_shared<std::string>();
     app->add_option("--by", *by,
                     "Group the portfolio by department (主管部门), unit (实施单位), grade (等级), file (文件) or "
@@ -38,6 +39,7 @@ command add_summary(CLI::App& root) {
                 }
                 if (o->markdown) write_output(*o->markdown, io::portfolio_to_markdown(evaluations, p));
                 if (o->html) write_output(*o->html, io::html_report(evaluations, p, report_options()));
+                write_xlsx_output(*o, evaluations, p);
                 print_summary(evaluations, p, *o, true);
                 return findings_exit_code(p, o->fail_on);
             }};

@@ -39,6 +39,9 @@ void add_input_options(CLI::App& app, common_options& o) {
         ->capture_default_str();
     app.add_option("--layout", o.layouts,
                    "A layout family file (JSON, see `jixiao layouts show national`) read beside the built-in ones; repeatable");
+    app.add_flag("--no-convert", o.no_convert,
+                 "Refuse old binary Office files (.xls, .et, .doc, .wps) instead of converting them to .xlsx/.docx with "
+                 "LibreOffice (soffice --headless, when installed)");
     app.add_flag("--fail-fast", o.fail_fast,
                  "Stop at the first input that cannot be read (default: read every other input, write every output, "
                  "list the unread files, exit 3)");
@@ -223,7 +226,7 @@ std::string failure_report_json(const std::string& source, std::string_view byte
 }
 
 loaded_input load_one(const std::string& source, const std::string& format, const std::vector<io::layout_family>& layouts,
-                      bool keep_failures) {
+                      bool keep_failures, bool convert_office) {
     std::string bytes;
     if (source == "-") {
         bytes = read_stdin();
@@ -258,6 +261,7 @@ loaded_input load_one(const std::string& source, const std::string& format, cons
     io::import_options options;
     options.source_name = source;
     options.layouts = layouts;
+    options.limits.legacy_office.convert = convert_office;
     if (format != "auto") options.format = io::grid_format_from_string(format);
     auto r = io::import_text(bytes, options);
     if (!r && keep_failures) {
@@ -339,7 +343,7 @@ std::vector<loaded_input> load_inputs(const common_options& o) {
             std::fprintf(stderr, "\rreading %zu/%zu files", i + 1, sources.size());
             std::fflush(stderr);
         }
-        out.push_back(load_one(sources[i], o.format, layouts, !o.fail_fast));
+        out.push_back(load_one(sources[i], o.format, layouts, !o.fail_fast, !o.no_convert));
         if (!out.back().failure.empty()) {
             std::fprintf(stderr, "%sjixiao: error: %s\n", progress ? "\r\x1b[K" : "", out.back().failure.c_str());
         }

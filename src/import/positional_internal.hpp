@@ -122,6 +122,9 @@ struct wrow {
     std::size_t line = 0;
     std::size_t page = 0;  ///< page of the row's first cell (PDF), else 0
     bool blank = true;  ///< no non-empty cell in the source row (a page break in PDF text)
+    /// The source row holds a copy of a merged cell (HTML, PDF ruling lines, xlsx, docx): the
+    /// source shows which cells are merged, so a blank label is a blank, not a merge to guess.
+    bool spanned = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +366,7 @@ struct raw_indicator {
     std::vector<extra_cell> extra;
     std::size_t line = 0, grid_row = 0, column = 0, page = 0;
     bool break_before = false;  ///< a page break lies between this row and the previous one
+    bool spanned = false;       ///< its source row shows merged cells (wrow::spanned)
     /// The report notes about this row's cells (indices into the report): they get the index of
     /// the indicator the row becomes, once it is placed.
     std::vector<std::size_t> notes;

@@ -5,6 +5,7 @@
 // weights say so (`label_from_next_page`).
 #include "import/positional_internal.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -127,6 +128,13 @@ void labels_from_next_page(recognition_context& ctx, const std::vector<raw_indic
         std::size_t a = k;  // the run a..k of unlabelled rows just before the break
         while (a > first && !is_explicit(a - 1) && f.indicators[a - 1].weight.text == after.weight.text) --a;
         if (a == first) continue;  // nothing above to compare with
+        // The source shows its merged cells (a ruled PDF, a workbook): the rows are under the
+        // label whose merged cell covers them, not a label to guess from the weights.
+        if (std::any_of(raws.begin() + static_cast<std::ptrdiff_t>(a - first),
+                        raws.begin() + static_cast<std::ptrdiff_t>(k - first + 1),
+                        [](const raw_indicator& r) { return r.spanned; })) {
+            continue;
+        }
         const indicator& above = f.indicators[a - 1];
         bool same = true;
         for (std::size_t j = a; j <= k; ++j) {

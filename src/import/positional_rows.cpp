@@ -39,7 +39,10 @@ void working_rows::add(const row& src) {
     if (!src.cells.empty()) r.page = src.cells.front().page;
     const std::size_t first_cell = cells_.size();
     for (const cell& c : src.cells) {
-        if (c.from_span) continue;  // a copy of a merged cell: "same as above", not an input cell
+        if (c.from_span) {  // a copy of a merged cell: "same as above", not an input cell
+            r.spanned = true;
+            continue;
+        }
         const std::string_view t = trim(c.text);
         if (t.empty()) continue;
         wcell w;

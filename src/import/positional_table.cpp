@@ -136,6 +136,7 @@ std::size_t read_table(recognition_context& ctx, const working_rows& rows, std::
         raw.column = cells.front()->column;
         raw.page = cells.front()->page;
         raw.break_before = break_seen || fragment;
+        raw.spanned = r.spanned;
         if (!align_positional(ctx, r, header, raw)) {
             raw = raw_indicator{};
             raw.line = r.line;
@@ -143,6 +144,7 @@ std::size_t read_table(recognition_context& ctx, const working_rows& rows, std::
             raw.column = cells.front()->column;
             raw.page = cells.front()->page;
             raw.break_before = break_seen || fragment;
+        raw.spanned = r.spanned;
             align_by_meaning(ctx, cells, header, raw);
         }
         for (std::size_t k = notes_before; k < ctx.notes().size(); ++k) raw.notes.push_back(k);

@@ -10,9 +10,11 @@ namespace jixiao::io::detail {
 namespace {
 
 constexpr std::string_view ole2_message =
-    "an old binary Office file (.xls/.et/.doc/.wps, an OLE2 compound document) or a password-protected "
-    "Office file: jixiao reads .xlsx and .docx; convert it with `soffice --headless --convert-to xlsx FILE` "
-    "(`--convert-to docx` for a Word document), or save it from Excel/WPS as .xlsx";
+    "an old binary Office file (.xls/.et/.doc/.wps, an OLE2 compound document): jixiao reads it through "
+    "LibreOffice when asked to (the jixiao command and the Python module do, unless --no-convert / "
+    "convert=False; in C++ read_options::legacy_office.convert); or convert it with "
+    "`soffice --headless --convert-to xlsx FILE` (`--convert-to docx` for a Word document), or save it from "
+    "Excel/WPS as .xlsx";
 
 error not_office(std::string message) { return error{errc::unknown_format, 0, {}, std::move(message)}; }
 
@@ -55,6 +57,41 @@ std::string describe_zip(const zip_archive& archive) {
            (names.empty() ? std::string("no file") : names);
 }
 
+std::optional<result<grid>> read_office_zip(std::string_view bytes, std::optional<grid_format> format,
+                                            const read_options& options);
+
+/// An OLE2 file: refused with what it is, or converted by LibreOffice and read as .xlsx / .docx.
+result<grid> read_legacy_office(std::string_view bytes, std::optional<grid_format> format, const read_options& options) {
+    const legacy_office_kind kind = sniff_legacy_office(bytes);
+    if (kind == legacy_office_kind::encrypted) {
+        return error{errc::password_required, 0, {},
+                     "a password-protected Office file (an encrypted .xlsx/.docx): open it with the password and "
+                     "save it without one"};
+    }
+    if (kind == legacy_office_kind::unknown) {
+        return not_office("an OLE2 compound document that is neither a workbook nor a Word document (a .ppt, a "
+                          "mail message?): not a form");
+    }
+    if (!options.legacy_office.convert) return not_office(std::string(ole2_message));
+    const bool workbook = kind == legacy_office_kind::workbook;
+    if (format && *format != (workbook ? grid_format::xlsx : grid_format::docx)) {
+        return not_office(std::string("the input is an old binary ") + (workbook ? "workbook (.xls)" : "Word document (.doc)") +
+                          ", not ." + std::string(to_string(*format)));
+    }
+    auto converted = convert_legacy_office(bytes, kind, options.legacy_office, options.max_bytes);
+    if (!converted) return converted.error();
+    std::optional<result<grid>> g = read_office_zip(*converted, std::nullopt, options);
+    if (!g) return not_office("LibreOffice wrote no .xlsx / .docx file");
+    if (*g) {
+        std::vector<std::string>& notes = (*g)->notes;
+        if (!notes.empty() && notes.front().starts_with("format detected from the content")) notes.erase(notes.begin());
+        notes.insert(notes.begin(), std::string("an old binary ") + (workbook ? "workbook (.xls/.et)" : "Word document (.doc/.wps)") +
+                                        " converted to ." + (workbook ? "xlsx" : "docx") +
+                                        " by LibreOffice, then read (positions are those of the converted file)");
+    }
+    return std::move(*g);
+}
+
 }  // namespace
 
 std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
@@ -66,15 +103,21 @@ std::optional<result<grid>> read_office(std::string_view bytes, std::optional<gr
                                       "reads no images yet; run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
                                       "`tesseract FILE out -l chi_sim pdf`, and read the PDF it writes"});
     }
-    const container_kind kind = sniff_container(bytes);
-    if (kind == container_kind::none) {
+    if (sniff_container(bytes) == container_kind::ole2) return read_legacy_office(bytes, format, options);
+    return read_office_zip(bytes, format, options);
+}
+
+namespace {
+
+std::optional<result<grid>> read_office_zip(std::string_view bytes, std::optional<grid_format> format,
+                                            const read_options& options) {
+    if (sniff_container(bytes) == container_kind::none) {
         if (format && is_office(*format)) {
             return result<grid>(not_office("the input is not a ZIP archive, so not a ." +
                                            std::string(to_string(*format)) + " file"));
         }
         return std::nullopt;
     }
-    if (kind == container_kind::ole2) return result<grid>(not_office(std::string(ole2_message)));
     if (format && !is_office(*format)) {
         return result<grid>(not_office("the input is a ZIP archive (an .xlsx or .docx file?), not " +
                                        std::string(to_string(*format)) + " text: leave the format unset to detect it"));
@@ -94,5 +137,7 @@ std::optional<result<grid>> read_office(std::string_view bytes, std::optional<gr
     if (g && !format) g->notes.insert(g->notes.begin(), "format detected from the content: " + std::string(to_string(chosen)));
     return g;
 }
+
+}  // namespace
 
 }  // namespace jixiao::io::detail

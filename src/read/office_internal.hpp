@@ -5,6 +5,7 @@
 //   zip_archive                 a ZIP held in memory, its parts read under the byte limits
 //   xlsx_number_text(v)         the digits of a <v> number as exact decimal text (no double)
 //   format_number(text, code)   the displayed text of a number under an Excel number format
+//   convert_legacy_office(...)  an old binary .xls/.doc converted by LibreOffice (office_convert.cpp)
 //
 // docs/readers.md (sections xlsx, docx) describes what the readers do.
 #pragma once
@@ -103,6 +104,22 @@ enum class format_outcome {
 
 /// A1-style reference of a 1-based row and column (`B5`).
 [[nodiscard]] std::string cell_reference(std::size_t row, std::size_t column);
+
+/// What an OLE2 compound document holds, from the names of its streams.
+enum class legacy_office_kind {
+    workbook,   ///< a `Workbook` / `Book` stream: .xls, WPS .et
+    document,   ///< a `WordDocument` stream: .doc, WPS .wps
+    encrypted,  ///< an `EncryptedPackage`: a password-protected .xlsx / .docx
+    unknown,    ///< another OLE2 file (.ppt, .msg, ...)
+};
+[[nodiscard]] legacy_office_kind sniff_legacy_office(std::string_view bytes) noexcept;
+
+/// The .xlsx (workbook) or .docx (document) bytes LibreOffice headless makes of an old binary
+/// Office file (office_convert.cpp). Errors: `reader_unavailable` (no LibreOffice, with how to
+/// install it), `invalid_document` (it could not convert the file), `io_error` (a temporary
+/// file, or the time limit), `limit_exceeded` (the result is over `max_bytes`).
+[[nodiscard]] result<std::string> convert_legacy_office(std::string_view bytes, legacy_office_kind kind,
+                                                        const legacy_office_options& options, std::size_t max_bytes);
 
 /// The readers proper, on an opened archive (`read_office` chooses).
 [[nodiscard]] result<grid> read_xlsx(zip_archive& archive, const read_options& options);

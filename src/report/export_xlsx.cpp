@@ -13,7 +13,9 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <deque>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -330,6 +332,37 @@ std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<con
     }
     w.sheet(en ? "portfolio" : "汇总", {{"项目", "item"}, {"数值", "value"}, {"自评 / 表单数", "reported / forms"}}, en,
             summary);
+
+    // The portfolio by group (`summary --by`): one row per group, as portfolio_groups_to_csv.
+    if (p.grouped_by) {
+        static constexpr std::array<std::string_view, 5> group_zh{"主管部门", "实施单位", "复核等级", "来源文件", "预算单位"};
+        std::deque<std::string> names;  // the grade headers: header holds views
+        std::vector<header> headers{
+            {group_zh[static_cast<std::size_t>(*p.grouped_by)], to_string(*p.grouped_by)},
+            {"表数", "forms"}, {"可评分表数", "scorable"}, {"平均复核总分", "computed_total_mean"},
+            {"全年预算数合计(元)", "budget_sum_yuan"}, {"全年执行数合计(元)", "executed_sum_yuan"},
+            {"预算执行率(%)", "execution_rate_percent"}};
+        for (const grade_count& g : p.grades) {
+            const std::string& zh = names.emplace_back("等级" + (g.grade.empty() ? std::string("（无）") : g.grade));
+            const std::string& english = names.emplace_back("grade_" + (g.grade.empty() ? std::string("none") : g.grade));
+            headers.push_back({zh, english});
+        }
+        headers.push_back({"错误", "errors"});
+        headers.push_back({"警告", "warnings"});
+        headers.push_back({"提示", "notices"});
+        std::vector<std::vector<value>> groups;
+        for (const portfolio_group& g : p.groups) {
+            std::vector<value> row{value::of(g.key), value::count(g.forms), value::count(g.scorable),
+                                   value::num(g.computed_total_mean), value::num(g.budget_sum), value::num(g.executed_sum),
+                                   value::num(g.execution_rate_percent)};
+            for (std::size_t n : g.grades) row.push_back(value::count(n));
+            row.push_back(value::count(g.errors));
+            row.push_back(value::count(g.warnings));
+            row.push_back(value::count(g.notices));
+            groups.push_back(std::move(row));
+        }
+        w.sheet(en ? "groups" : "分组", headers, en, groups);
+    }
 
     const lxw_error e = w.close();
     if (e != LXW_NO_ERROR) {

@@ -288,6 +288,16 @@ def main():
     page = open(by_html, encoding="utf-8").read() if os.path.exists(by_html) else ""
     check("summary --by: the HTML report has a table and a chart of the groups",
           'id="groups"' in page and "上海市松江区财政局" in page and "<svg" in page.split('id="groups"')[1][:3000], len(page))
+    by_xlsx = os.path.join(work, "by.xlsx")
+    rc, out, err = run(["summary", SAMPLE, os.path.join(families, "sichuan-pipe.txt"), "--by", "主管部门", "--xlsx", by_xlsx,
+                        "--quiet"])
+    sheets = ""
+    if os.path.exists(by_xlsx):
+        import zipfile
+        with zipfile.ZipFile(by_xlsx) as z:
+            sheets = z.read("xl/workbook.xml").decode("utf-8")
+    check("summary --xlsx --by: the workbook has the portfolio and a sheet of the groups",
+          rc in (0, 1) and "汇总" in sheets and "分组" in sheets and "表单" in sheets, (rc, err, sheets[:300]))
     rc, out, err = run(["summary", SAMPLE, "--by", "county"])
     check("summary --by with an unknown grouping is a usage error", rc == 2 and "--by" in err, (rc, err))
 

@@ -173,6 +173,76 @@ TEST(pdf_layout, append_wrapped_line_adds_a_space_between_ascii_characters_only)
     s = "";
     append_wrapped_line(s, "a");
     EXPECT_EQ(s, "a");
+    s = "Phase";
+    append_wrapped_line(s, "2");
+    EXPECT_EQ(s, "Phase 2");
+}
+
+TEST(pdf_layout, append_wrapped_line_joins_a_number_broken_by_a_narrow_cell_without_a_space) {
+    std::string s = "1,675,799.5";
+    append_wrapped_line(s, "8");
+    EXPECT_EQ(s, "1,675,799.58");
+    s = "100.00";
+    append_wrapped_line(s, "%");
+    EXPECT_EQ(s, "100.00%");
+    s = ">=9";
+    append_wrapped_line(s, "0%");
+    EXPECT_EQ(s, ">=90%");
+}
+
+TEST(pdf_layout, a_cell_whose_last_line_is_full_may_run_on_and_one_whose_last_line_ends_short_does_not) {
+    page_input p;
+    rule(p, {0, 100, 200}, {0, 40});
+    // Left: two lines, the last one up to the right line (the text may go on past the bottom
+    // line); right: a second line that ends short.
+    p.words = {w("一二三四五六七八九", 5, 4, 9), w("一二三四五六七八九", 5, 20, 9),
+               w("一二三四五六七八九", 105, 4, 9), w("十", 105, 20, 1)};
+    const page_layout l = lay_out(p);
+    ASSERT_EQ(l.rows.size(), 1u);
+    ASSERT_EQ(l.rows[0].cells.size(), 2u);
+    EXPECT_TRUE(l.rows[0].cells[0].runs_on);
+    EXPECT_FALSE(l.rows[0].cells[1].runs_on);
+}
+
+TEST(pdf_layout, a_word_across_the_bottom_line_of_a_table_belongs_to_the_cell_above_it) {
+    // A spreadsheet printed its merged label centred over two pages: the word straddles the
+    // last line of the table on this page.
+    page_input p;
+    rule(p, {0, 100, 200}, {0, 20, 60});
+    p.words = {w("一级", 5, 4, 2), w("名称", 105, 4, 2), w("质量指标", 5, 54, 4), w("页脚", 5, 90, 2)};
+    const page_layout l = lay_out(p);
+    ASSERT_EQ(l.rows.size(), 3u);
+    EXPECT_EQ(texts(l.rows[1]), (std::vector<std::string>{"质量指标", ""}));
+    EXPECT_EQ(texts(l.rows[2]), (std::vector<std::string>{"页脚"}));
+}
+
+TEST(pdf_layout, a_page_whose_text_runs_down_it_is_read_turned_upright) {
+    // A 200 x 100 landscape table shown on a 100 x 200 portrait page, turned a quarter clockwise:
+    // the upright point (x, y) is shown at (100 - y, x).
+    page_input upright;
+    rule(upright, {0, 100, 200}, {0, 20, 40});
+    upright.words = {w("项目名称", 5, 4, 4), w("=7个", 105, 4, 3), w("得分", 105, 24, 2)};
+    upright.height = 100 * pt;
+    page_input shown;
+    const auto turn = [](box b) { return box{100 * pt - b.y1, b.x0, 100 * pt - b.y0, b.x1}; };
+    for (const auto& s : upright.horizontals) {
+        const box b = turn(box{s.x0, s.y0, s.x1, s.y1});
+        shown.verticals.push_back(segment{b.x0, b.y0, b.x1, b.y1});
+    }
+    for (const auto& s : upright.verticals) {
+        const box b = turn(box{s.x0, s.y0, s.x1, s.y1});
+        shown.horizontals.push_back(segment{b.x0, b.y0, b.x1, b.y1});
+    }
+    for (const auto& wd : upright.words) shown.words.push_back(word{wd.text, turn(wd.bounds), wd.font_size});
+    shown.height = 200 * pt;
+    turn_upright(shown, 1, 100 * pt);
+    EXPECT_EQ(shown.height, 100 * pt);
+    ASSERT_EQ(shown.words.size(), 3u);
+    EXPECT_EQ(shown.words[0].bounds, upright.words[0].bounds);
+    const page_layout l = lay_out(shown);
+    ASSERT_EQ(l.rows.size(), 2u);
+    EXPECT_EQ(texts(l.rows[0]), (std::vector<std::string>{"项目名称", "=7个"}));
+    EXPECT_EQ(texts(l.rows[1]), (std::vector<std::string>{"", "得分"}));
 }
 
 TEST(pdf_layout, an_empty_page_gives_no_rows) {

@@ -72,12 +72,17 @@ def test_xlsx_numbers_are_exact(tmp_path):
 
 def test_old_binary_and_corrupt_files_raise_document_error(tmp_path):
     old = tmp_path / "old.xls"
-    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504) + "Workbook".encode("utf-16-le"))
     with pytest.raises(jixiao.DocumentError) as e:
-        jixiao.read(old)
+        jixiao.read(old, convert=False)
     assert e.value.code == "unknown_format"
     assert "soffice --headless --convert-to xlsx" in e.value.message
     assert e.value.where == "old.xls"
+    slides = tmp_path / "slides.ppt"
+    slides.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504) + "PowerPoint Document".encode("utf-16-le"))
+    with pytest.raises(jixiao.DocumentError) as e:
+        jixiao.read(slides)
+    assert e.value.code == "unknown_format" and "neither a workbook nor a Word document" in e.value.message
     broken = tmp_path / "broken.xlsx"
     with zipfile.ZipFile(broken, "w") as z:
         z.writestr("xl/workbook.xml", "<workbook><sheets>")

@@ -197,7 +197,7 @@ def _looks_like_path(source: Any) -> bool:
     return False
 
 
-def _read_one(path: Any, format: Optional[str]) -> ImportResult:
+def _read_one(path: Any, format: Optional[str], convert: bool = True) -> ImportResult:
     p = _Path(path)
     if not p.exists():
         raise FileNotFoundError(_errno.ENOENT, "no such file", str(p))
@@ -205,10 +205,10 @@ def _read_one(path: Any, format: Optional[str]) -> ImportResult:
         raise IsADirectoryError(_errno.EISDIR, "a folder: read it with jixiao.read_many", str(p))
     if p.suffix.lower() == ".json" and format is None:
         return read_json(p)
-    return _core.import_file(str(p), format=format, source_name=p.name)
+    return _core.import_file(str(p), format=format, source_name=p.name, convert=convert)
 
 
-def read(path: Any, format: Optional[str] = None) -> Union[ImportResult, "ReadBatch"]:
+def read(path: Any, format: Optional[str] = None, *, convert: bool = True) -> Union[ImportResult, "ReadBatch"]:
     """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
     tables, one cell per line, canonical JSON (``.json``), Excel (``.xlsx``) or Word
     (``.docx``) — the Office files through the C++ readers (exact numbers, merged cells as
@@ -219,16 +219,21 @@ def read(path: Any, format: Optional[str] = None) -> Union[ImportResult, "ReadBa
     A list of paths, a folder or a glob pattern (``"forms/*.txt"``) is read by
     :func:`read_many` and gives a :class:`ReadBatch` (it unpacks as ``forms, reports``).
 
+    An old binary Office file (``.xls``, WPS ``.et``, ``.doc``, WPS ``.wps``) is converted to
+    .xlsx / .docx by LibreOffice headless when it is installed (``soffice``), then read;
+    ``convert=False`` refuses it instead (as does a machine without LibreOffice, with a message
+    saying how to install it).
+
     Raises ``FileNotFoundError`` for a missing file, :class:`DocumentError` (a
-    :class:`ParseError`: no form found, unreadable, corrupt or old binary .xls/.doc file, the
-    message starting with the file name) or :class:`JSONError`."""
+    :class:`ParseError`: no form found, unreadable or corrupt file, an old binary .xls/.doc
+    that cannot be converted, the message starting with the file name) or :class:`JSONError`."""
     if hasattr(path, "read") and not isinstance(path, (str, bytes, _os.PathLike)):
         data = path.read()
         name = _os.path.basename(str(getattr(path, "name", "-"))) or "-"
-        return _core.import_text(data, format=format, source_name=name)
+        return _core.import_text(data, format=format, source_name=name, convert=convert)
     if isinstance(path, (list, tuple)) or _is_glob(path) or (isinstance(path, (str, _os.PathLike)) and _Path(path).is_dir()):
-        return read_many(path, format=format)
-    return _read_one(path, format)
+        return read_many(path, format=format, convert=convert)
+    return _read_one(path, format, convert)
 
 
 class ReadBatch:
@@ -282,7 +287,7 @@ def _expand(sources: Any) -> List[str]:
 
 
 def read_many(sources: Any, format: Optional[str] = None, *, fail_fast: bool = False,
-              progress: Any = None) -> ReadBatch:
+              progress: Any = None, convert: bool = True) -> ReadBatch:
     """Reads many files: paths, :class:`pathlib.Path` objects, folders (every file in them,
     sorted by name) and glob patterns, in order. Every readable file is read; a file in which
     no form can be read is listed in ``files_not_read`` with the reason (the same text as the
@@ -301,7 +306,7 @@ def read_many(sources: Any, format: Optional[str] = None, *, fail_fast: bool = F
             bar = None
     for done, path in enumerate(paths, 1):
         try:
-            forms, report = _read_one(path, format)
+            forms, report = _read_one(path, format, convert)
         except (OSError, ParseError) as e:
             if fail_fast:
                 raise

@@ -241,20 +241,24 @@ void bind_io(py::module_& m) {
           }, py::arg("grid"), py::arg("format") = "html", py::arg("source_name") = "-",
           "Recognizes the forms in a grid (a Grid, or rows of str / None / Cell built e.g. from a spreadsheet); "
           "`format` names the reader the rows stand for. Returns ImportResult; DocumentError when no form is found.");
-    m.def("import_text", [](py::handle data, std::optional<std::string> format, const std::string& source_name) {
+    m.def("import_text", [](py::handle data, std::optional<std::string> format, const std::string& source_name, bool convert) {
               std::string bytes = bytes_of(data);
               io::import_options options = options_from(format, source_name);
+              options.limits.legacy_office.convert = convert;
               return run([&] { return io::import_text(bytes, options); });
-          }, py::arg("data"), py::arg("format") = py::none(), py::arg("source_name") = "-",
-          "Reads a document (str or bytes; any supported format and encoding) and recognizes its forms (GIL released).");
+          }, py::arg("data"), py::arg("format") = py::none(), py::arg("source_name") = "-", py::arg("convert") = true,
+          "Reads a document (str or bytes; any supported format and encoding) and recognizes its forms (GIL released). "
+          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused.");
     m.def("import_file", [](const std::filesystem::path& path, std::optional<std::string> format,
-                            std::optional<std::string> source_name) {
+                            std::optional<std::string> source_name, bool convert) {
               io::import_options options;
               if (format) options.format = format_from(*format);
               if (source_name) options.source_name = *source_name;
+              options.limits.legacy_office.convert = convert;
               return run([&] { return io::import_file(path, options); });
-          }, py::arg("path"), py::arg("format") = py::none(), py::arg("source_name") = py::none(),
-          "Imports the forms of a file (GIL released). Returns ImportResult; DocumentError on failure.");
+          }, py::arg("path"), py::arg("format") = py::none(), py::arg("source_name") = py::none(), py::arg("convert") = true,
+          "Imports the forms of a file (GIL released). Returns ImportResult; DocumentError on failure. "
+          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused.");
 
     py::class_<io::form_stream>(m, "FormStream",
                                 "A file read form by form in bounded memory (UTF-8 tab-separated text in chunks; "
@@ -264,6 +268,7 @@ void bind_io(py::module_& m) {
                  io::import_options options;
                  if (format) options.format = format_from(*format);
                  if (source_name) options.source_name = *source_name;
+                 options.limits.legacy_office.convert = true;  // as read(): old .xls/.doc through LibreOffice
                  result<io::form_stream> r = [&] {
                      py::gil_scoped_release release;
                      return io::form_stream::open_file(path, options, chunk_bytes);

@@ -7,7 +7,8 @@
 //                              page and box for paged sources)
 //   struct row                 the cells of one source row (+ its line)
 //   struct grid                rows + the format read + notes (encoding conversions, skipped parts)
-//   struct read_options        documented limits (bytes, cells, bytes per cell)
+//   struct read_options        documented limits (bytes, cells, bytes per cell); LibreOffice
+//                              conversion of old binary .xls/.doc files (legacy_office_options)
 //   detect_format(text)        which reader fits the text, or nullopt
 //   read_grid(bytes, format)   reads with an explicit reader
 //   read_grid(bytes)           detects the reader first (errc::unknown_format if it cannot tell)
@@ -119,12 +120,25 @@ struct grid {
     std::vector<std::string> notes;  ///< what the reader did beyond splitting, e.g. "converted from GB18030"
 };
 
-/// Documented limits; exceeding one gives `errc::limit_exceeded`.
+/// How old binary Office files (.xls, .et, .doc, .wps: OLE2 compound documents) are read.
+/// jixiao has no reader of its own for them: LibreOffice headless converts one to .xlsx or .docx
+/// (in a temporary directory with a private profile, within a time limit, macros not run), and
+/// the Office reader reads what it wrote. Off by default in the library (a library call does not
+/// start programs unasked); the `jixiao` command and the Python module turn it on.
+struct legacy_office_options {
+    bool convert = false;            ///< run LibreOffice on such a file (else: an error saying how)
+    std::filesystem::path soffice;   ///< the program; empty: `soffice`, then `libreoffice`, on PATH
+    unsigned timeout_seconds = 120;  ///< the conversion is stopped after this long (errc::io_error)
+};
+
+/// Documented limits; exceeding one gives `errc::limit_exceeded`. And how old binary Office
+/// files are read (`legacy_office`).
 struct read_options {
     std::size_t max_bytes = 256u << 20;       ///< input size (also: total cell text, span copies included)
     std::size_t max_cells = 10'000'000;       ///< cells in the grid, span copies included
     std::size_t max_cell_bytes = 1u << 20;    ///< bytes of text in one cell
     std::size_t max_pages = 5000;             ///< pages of a paged document (PDF)
+    legacy_office_options legacy_office{};    ///< .xls/.et/.doc/.wps: converted by LibreOffice, or refused
 };
 
 /// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell

@@ -2,6 +2,7 @@
 #include "pdf_layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
@@ -278,9 +279,49 @@ void append_wrapped_line(std::string& text, const std::string& line) {
     if (!text.empty()) {
         const auto last = static_cast<unsigned char>(text.back());
         const auto first = static_cast<unsigned char>(line.front());
-        if (last < 0x80 && first < 0x80 && last != ' ' && first != ' ') text += ' ';
+        // A space between two ASCII characters (a Latin text wrapped at the space between two
+        // words), except inside a number: a figure or a percentage too wide for a narrow cell is
+        // broken where the cell ends, not at a space (`1,675,799.5` + `8`, `100.00` + `%`).
+        const auto in_number = [](unsigned char ch) {
+            return std::isdigit(ch) != 0 || ch == '.' || ch == ',' || ch == '%';
+        };
+        if (last < 0x80 && first < 0x80 && last != ' ' && first != ' ' && !(in_number(last) && in_number(first))) {
+            text += ' ';
+        }
     }
     text += line;
+}
+
+void turn_upright(page_input& page, int rotation, std::int32_t width) {
+    const std::int32_t height = page.height;
+    // The upright position of a point of the page as shown.
+    const auto map = [&](std::int32_t x, std::int32_t y) -> std::pair<std::int32_t, std::int32_t> {
+        switch (rotation) {
+        case 1: return {y, width - x};   // text read top to bottom: turn a quarter to the left
+        case 2: return {width - x, height - y};
+        case 3: return {height - y, x};  // text read bottom to top: turn a quarter to the right
+        default: return {x, y};
+        }
+    };
+    const auto map_box = [&](io::box& b) {
+        const auto [ax, ay] = map(b.x0, b.y0);
+        const auto [bx, by] = map(b.x1, b.y1);
+        b = io::box{std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
+    };
+    if (rotation != 1 && rotation != 2 && rotation != 3) return;
+    for (word& w : page.words) map_box(w.bounds);
+    std::vector<segment> horizontals;
+    std::vector<segment> verticals;
+    for (const auto* from : {&page.horizontals, &page.verticals}) {
+        for (const segment& s : *from) {
+            io::box b{s.x0, s.y0, s.x1, s.y1};
+            map_box(b);
+            (b.y0 == b.y1 ? horizontals : verticals).push_back(segment{b.x0, b.y0, b.x1, b.y1});
+        }
+    }
+    page.horizontals = std::move(horizontals);
+    page.verticals = std::move(verticals);
+    if (rotation != 2) page.height = width;
 }
 
 page_layout lay_out(page_input page, const layout_options& options) {
@@ -333,6 +374,30 @@ page_layout lay_out(page_input page, const layout_options& options) {
             ++out.words_in_tables;
             break;
         }
+        if (!placed) {
+            // A word across a table's top or bottom line, inside its columns: the text of a
+            // merged cell cut by the page's print area (a spreadsheet prints a merged label
+            // centred over rows on two pages, half of it on each): it belongs to the cell inside.
+            // The line must cut the word through its middle half (a line just under or over a
+            // word is its cell's border or the paragraph's spacing, not a cut).
+            const i32 quarter = (w.bounds.y1 - w.bounds.y0) / 4;
+            const auto cuts = [&](i32 edge) { return w.bounds.y0 + quarter < edge && w.bounds.y1 - quarter > edge; };
+            for (table& t : tables) {
+                if (x < t.xs.front() || x > t.xs.back()) continue;
+                const i32 top = t.ys.front();
+                const i32 bottom = t.ys.back();
+                if (cuts(top)) {
+                    t.at(x, top + 1).words.push_back(&w);
+                } else if (cuts(bottom)) {
+                    t.at(x, bottom - 1).words.push_back(&w);
+                } else {
+                    continue;
+                }
+                placed = true;
+                ++out.words_in_tables;
+                break;
+            }
+        }
         if (!placed) outside.push_back(&w);
     }
 
@@ -379,10 +444,17 @@ page_layout lay_out(page_input page, const layout_options& options) {
         // The text of each cell: its lines joined.
         std::vector<std::string> texts(t.cells.size());
         std::vector<char> keep(t.cells.size(), 0);
+        std::vector<char> runs_on(t.cells.size(), 0);
         for (std::size_t k = 0; k < t.cells.size(); ++k) {
             const auto& reg = t.cells[k];
-            for (const auto& line : text_lines(reg.words, options.same_line_permille)) {
-                append_wrapped_line(texts[k], line_text(line, 0, line.size()));
+            const auto cell_lines = text_lines(reg.words, options.same_line_permille);
+            for (const auto& line : cell_lines) append_wrapped_line(texts[k], line_text(line, 0, line.size()));
+            if (!cell_lines.empty()) {
+                // The last line reaches the cell's right line (within 1.5 em: the cell's padding
+                // and a character that did not fit).
+                const auto& last = cell_lines.back();
+                const i32 right = t.xs[reg.column + reg.col_span];
+                runs_on[k] = bounds_of(last, 0, last.size()).x1 + per_mille(last.back()->font_size, 1500) >= right ? 1 : 0;
             }
             keep[k] = reg.enclosed || !reg.words.empty();
             if (keep[k]) ++out.table_cells;
@@ -400,6 +472,7 @@ page_layout lay_out(page_input page, const layout_options& options) {
                 cell.bounds = io::box{t.xs[reg.column], t.ys[reg.row], t.xs[reg.column + reg.col_span],
                                       t.ys[reg.row + reg.row_span]};
                 cell.text = texts[k];
+                cell.runs_on = runs_on[k] != 0;
                 if (reg.row == r && reg.column == c) {
                     cell.row_span = reg.row_span;
                     cell.col_span = reg.col_span;

@@ -47,6 +47,10 @@ struct layout_cell {
     std::size_t col_span = 1;
     bool from_span = false;
     io::box bounds;
+    /// A table cell whose last line of text reaches its right line (within 1.5 em): its text may
+    /// run on past the cell's bottom line (a row cut by a page break where the printer closes
+    /// the borders on both pages, as LibreOffice does).
+    bool runs_on = false;
 };
 
 /// A row laid out.
@@ -85,11 +89,18 @@ struct layout_options {
 /// `previous + 1` so that columns increase along a row.
 [[nodiscard]] std::size_t column_of(const std::vector<std::int32_t>& clusters, std::int32_t x0, std::size_t previous) noexcept;
 
+/// Turns a page whose text runs sideways or upside down (`rotation`: the quarter turns of its
+/// words as poppler gives them, 1 = read top to bottom, 2 = upside down, 3 = bottom to top) so
+/// that it reads left to right: every word box and ruling line is mapped into the upright frame,
+/// and `height` becomes the upright page's height. `width` and `height` are the page as shown.
+void turn_upright(page_input& page, int rotation, std::int32_t width);
+
 /// Lays out one page.
 [[nodiscard]] page_layout lay_out(page_input page, const layout_options& options = {});
 
 /// Joins the lines of one cell: without a space when either side is a CJK (or other non-ASCII)
-/// character, with one space between two ASCII characters (a wrap at a space).
+/// character or both sides are part of a number (digits, `.`, `,`, `%`: a figure broken where a
+/// narrow cell ends), with one space between two other ASCII characters (a wrap at a space).
 void append_wrapped_line(std::string& text, const std::string& line);
 
 }  // namespace jixiao::pdf::detail

@@ -6,10 +6,12 @@
 #include <jixiao/detail/utf8.hpp>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,6 +138,31 @@ public:
         return true;
     }
 
+    /// Whether `cells` (the first row of the first table on a page, its top line drawn) go on
+    /// with row `target` (the last table row of the page before, its bottom line drawn): a row
+    /// cut by a page break where the printer closes the borders on both pages (LibreOffice).
+    /// Every cell with text must sit under a cell of `target` with the same left and right
+    /// lines whose text may run on (fills its last line): a row that starts anew has figures or
+    /// names under cells that ended short (a score, a weight).
+    [[nodiscard]] bool continues_closed_row(std::size_t target, const std::vector<detail::layout_cell>& cells,
+                                            const std::vector<io::box>& running) const {
+        constexpr std::int32_t same = 200;  // 2 pt
+        const io::row& r = grid_.rows[target];
+        bool any = false;
+        for (const detail::layout_cell& c : cells) {
+            if (c.from_span || c.text.empty()) continue;
+            any = true;
+            const auto above = std::find_if(r.cells.begin(), r.cells.end(), [&](const io::cell& o) {
+                return !o.from_span && std::abs(o.bounds.x0 - c.bounds.x0) <= same &&
+                       std::abs(o.bounds.x1 - c.bounds.x1) <= same;
+            });
+            if (above == r.cells.end() || std::find(running.begin(), running.end(), above->bounds) == running.end()) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     void note(std::string text) { grid_.notes.push_back(std::move(text)); }
 
     /// The grid, the columns of its rows of text outside ruled tables numbered over the whole
@@ -163,23 +190,28 @@ private:
 
 /// The em of a word: the width of its first CJK character (those are one em wide), otherwise
 /// twice its average character width, at most the font size poppler reports. The reported size
-/// alone is not reliable: Chromium's PDFs report twice the printed size.
+/// alone is not reliable: Chromium's PDFs report twice the printed size. A word written
+/// sideways (rotation 1 or 3) runs down the page: its widths are heights.
 double em_of(const poppler::text_box& box, const poppler::ustring& text) {
     const double reported = box.get_font_size();
+    const bool sideways = (box.rotation() & 1) != 0;
+    const auto along = [&](const poppler::rectf& r) { return sideways ? r.height() : r.width(); };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned unit = text[i];
         if (unit >= 0x2E80 && unit < 0xD800) {  // CJK radicals .. Hangul: one em wide
-            const double w = box.char_bbox(i).width();
+            const double w = along(box.char_bbox(i));
             if (w > 0) return reported > 0 ? std::min(w, reported) : w;
         }
     }
-    const double average = text.empty() ? 0.0 : box.bbox().width() / static_cast<double>(text.size());
+    const double average = text.empty() ? 0.0 : along(box.bbox()) / static_cast<double>(text.size());
     if (average > 0 && reported > 0) return std::min(reported, 2 * average);
     return average > 0 ? 2 * average : reported;
 }
 
-/// The words of a page from poppler-cpp's text layer.
-void read_words(const poppler::page& p, page_input& out) {
+/// The words of a page from poppler-cpp's text layer; returns the quarter turn most of its
+/// characters are written at (0: upright; see detail::turn_upright).
+int read_words(const poppler::page& p, page_input& out) {
+    std::array<std::size_t, 4> turned{};
     for (const poppler::text_box& box : p.text_list(poppler::page::text_list_include_font)) {
         const poppler::ustring text16 = box.text();
         const poppler::byte_array utf8 = text16.to_utf8();
@@ -194,8 +226,23 @@ void read_words(const poppler::page& p, page_input& out) {
         w.bounds = io::box{to_units(r.left()), to_units(r.top()), to_units(r.right()), to_units(r.bottom())};
         w.font_size = to_units(em_of(box, text16));
         if (w.font_size <= 0) w.font_size = std::max<std::int32_t>(100, (w.bounds.y1 - w.bounds.y0) / 2);
+        turned[static_cast<std::size_t>(box.rotation() & 3)] += text16.size();
         out.words.push_back(std::move(w));
     }
+    return static_cast<int>(std::max_element(turned.begin(), turned.end()) - turned.begin());
+}
+
+/// Whether a page holds (part of) a form: a form's title or a label of its blocks among its
+/// words (joined, so that a label split over two word boxes is seen). Conservative: a page of
+/// prose that names a form is read too; the words only say which pages need no layout at all.
+bool holds_form_marker(const std::vector<detail::word>& words) {
+    static constexpr std::array<std::string_view, 14> markers{
+        "自评表", "目标表", "申报表", "评价表", "项目名称", "项目资金", "预算执行", "全年预算", "全年执行", "年初预算",
+        "指标", "总体目标", "总分", "得分"};
+    std::string text;
+    for (const detail::word& w : words) text += w.text;
+    return std::any_of(markers.begin(), markers.end(),
+                       [&](std::string_view m) { return text.find(m) != std::string::npos; });
 }
 
 std::string quality_note(int page, const detail::page_layout& l, bool lines_available) {
@@ -267,7 +314,43 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
     std::vector<int> without_text;
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     std::size_t continued = none;  ///< the grid row of a table row cut by the page end, if any
+    bool continued_closed = false;  ///< `continued` has its bottom line drawn (a cell may run on)
+    std::vector<io::box> running;   ///< the cells of `continued` whose text may run on
     std::vector<std::string> header;  ///< the header row of the last table of the page before
+
+    // Pass 1: the words of every page, and which pages hold a form. A long document (a 部门决算
+    // of 100 pages with the forms on a few) is laid out only where forms are: on a page with a
+    // form's title or block label, and on the page after one (a form's last rows); the other
+    // pages are skipped, and noted. A document in which no page has a marker is read whole.
+    struct page_text {
+        page_input input;
+        int turned = 0;
+        bool marked = false;
+    };
+    std::vector<page_text> page_texts(static_cast<std::size_t>(pages));
+    bool any_marked = false;
+    for (int i = 0; i < pages; ++i) {
+        const std::unique_ptr<poppler::page> p(doc->create_page(i));
+        if (!p) continue;
+        page_text& t = page_texts[static_cast<std::size_t>(i)];
+        t.turned = read_words(*p, t.input);
+        t.marked = holds_form_marker(t.input.words);
+        any_marked = any_marked || t.marked;
+    }
+    std::vector<int> skipped;
+    for (int i = 0; i < pages; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i);
+        const bool laid_out = !any_marked || page_texts[k].marked || (k > 0 && page_texts[k - 1].marked);
+        if (!laid_out && !page_texts[k].input.words.empty()) {
+            skipped.push_back(i + 1);
+            page_texts[k].input = page_input{};
+        }
+    }
+    if (!skipped.empty()) {
+        out.note("pages " + page_ranges(skipped) + ": no form title or block label on them (prose, other tables): " +
+                 "skipped, their text not read");
+    }
+
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> p(doc->create_page(i));
         if (!p) {
@@ -275,8 +358,14 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             out.note("page " + std::to_string(i + 1) + ": cannot be read (damaged page)");
             continue;
         }
-        page_input input;
-        read_words(*p, input);
+        if (std::binary_search(skipped.begin(), skipped.end(), i + 1)) {
+            continued = none;
+            header.clear();
+            if (i > 0) out.blank_row();
+            continue;
+        }
+        page_input input = std::move(page_texts[static_cast<std::size_t>(i)].input);
+        const int turned = page_texts[static_cast<std::size_t>(i)].turned;
         if (input.words.empty()) {
             without_text.push_back(i + 1);
             out.note("page " + std::to_string(i + 1) + ": no text (an image or a blank page; OCR is not supported yet)");
@@ -287,7 +376,18 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
 #if JIXIAO_PDF_RULING_LINES
         if (lines_available) lines.read_page(i + 1, input);
 #endif
-        input.height = to_units(p->page_rect().height());
+        // The page as shown: its box, turned by its /Rotate (poppler gives the text so).
+        const poppler::rectf shown = p->page_rect();
+        const bool sideways = p->orientation() == poppler::page::landscape || p->orientation() == poppler::page::seascape;
+        input.height = to_units(sideways ? shown.width() : shown.height());
+        if (turned != 0) {
+            // A page whose text runs sideways (a landscape table on a portrait page) or upside
+            // down: read as if turned upright.
+            detail::turn_upright(input, turned, to_units(sideways ? shown.height() : shown.width()));
+            out.note("page " + std::to_string(i + 1) + ": its text runs " +
+                     (turned == 2 ? std::string("upside down") : std::string("sideways")) + "; read turned upright");
+        }
+        const std::int32_t page_height = input.height;
         detail::page_layout layout = detail::lay_out(std::move(input));
         out.note(quality_note(i + 1, layout, lines_available));
         if (i > 0) out.blank_row();  // a page break, as in text extracted from PDFs
@@ -316,20 +416,39 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             }
             if (r.table != 0 && !table_seen) {
                 table_seen = true;
-                if (r.open_above && continued != none) {
+                // A row cut by the page break: the table runs on without lines between the pages,
+                // or (borders closed on both pages) the last row ends low on the page before with
+                // a cell whose text fills its last line, and this first row, high on its page,
+                // has text only under cells with text, in the same columns.
+                const bool closed_cut = continued != none && continued_closed && !r.cells.empty() &&
+                                        r.cells.front().bounds.y0 <= page_height / 4 &&
+                                        out.continues_closed_row(continued, r.cells, running);
+                if (((r.open_above && !continued_closed) || closed_cut) && continued != none) {
                     std::optional<error> e;
                     if (out.join_row(continued, r.cells, e)) {
                         if (e) return *e;
                         out.note("page " + std::to_string(i + 1) +
                                  ": the first table row continues the last one of page " + std::to_string(i) +
-                                 " (a row cut by the page break): joined into it");
+                                 (closed_cut ? " (a row cut by the page break, its borders drawn on both pages): "
+                                               "joined into it"
+                                             : " (a row cut by the page break): joined into it"));
                         continued = none;
                         continue;
                     }
                 }
             }
             if (auto e = out.add_row(std::move(r.cells), i + 1, r.table == 0)) return *e;
-            if (r.table != 0) continued = r.open_below ? out.last_row() : none;
+            if (r.table != 0) {
+                // A row that may go on on the next page: its bottom line not drawn, or drawn low on
+                // the page (the last fifth) under a cell whose text fills its last line.
+                running.clear();
+                for (const detail::layout_cell& c : r.cells) {
+                    if (c.runs_on && !c.from_span) running.push_back(c.bounds);
+                }
+                const bool low = !r.cells.empty() && r.cells.front().bounds.y1 >= page_height / 5 * 4;
+                continued_closed = !r.open_below;
+                continued = r.open_below || (low && !running.empty()) ? out.last_row() : none;
+            }
         }
         if (!table_seen) continued = none;
         // A header that may repeat on the next page: the first row of the last table begun on

@@ -1,6 +1,11 @@
 // The sample re-laid in every grid shape (tests/data/samples/make_variants.py) reads back as the
 // same non-empty cell texts in the same order. Documented differences: HTML span copies
 // (from_span) are not source text and are left out; the other shapes have nothing to leave out.
+// And HTML draws the one merged 二级指标 cell that the text's page break cut (form 4's 时效指标,
+// whose first row 集中收储及时率 is printed before the break, its label after it: the text is read
+// with label_from_next_page) as a publisher would, its label in its first row
+// (make_variants.level_spans): `as_html_draws_it` moves that label up in the original.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,6 +27,29 @@ std::vector<std::string> non_empty_texts(const jixiao::io::grid& g) {
     return out;
 }
 
+/// The original with the label that HTML draws in the first row of its merged cell moved there:
+/// 时效指标 of form 4, from the row after the page break to the row 集中收储及时率 before it.
+jixiao::io::grid as_html_draws_it(jixiao::io::grid g) {
+    for (std::size_t i = 0; i < g.rows.size(); ++i) {
+        auto& cells = g.rows[i].cells;
+        const auto first = std::find_if(cells.begin(), cells.end(), [](const auto& c) { return c.text == "集中收储及时率"; });
+        if (first == cells.end()) continue;
+        std::size_t j = i + 1;
+        while (j < g.rows.size() && g.rows[j].cells.empty()) ++j;
+        if (j == g.rows.size()) break;
+        for (auto& label : g.rows[j].cells) {
+            if (label.text != "时效指标") continue;
+            for (auto& c : cells) {
+                if (c.column == label.column) c.text = label.text;
+            }
+            label.text.clear();
+            return g;
+        }
+    }
+    ADD_FAILURE() << "the sample no longer has form 4's 时效指标 after 集中收储及时率";
+    return g;
+}
+
 struct variant {
     const char* file;
     grid_format format;
@@ -34,7 +62,7 @@ class grid_samples : public ::testing::TestWithParam<variant> {};
 TEST_P(grid_samples, every_shape_of_the_sample_gives_the_same_cell_texts_in_the_same_order) {
     const auto original = jixiao::io::read_grid(grid_test::sample_file("songjiang-2023.txt"), grid_format::tsv);
     ASSERT_TRUE(original.has_value());
-    const auto expected = non_empty_texts(*original);
+    const auto expected = non_empty_texts(GetParam().format == grid_format::html ? as_html_draws_it(*original) : *original);
     ASSERT_GT(expected.size(), 1000u);
 
     const auto bytes = grid_test::sample_file(GetParam().file);
@@ -48,7 +76,7 @@ TEST_P(grid_samples, every_shape_of_the_sample_gives_the_same_cell_texts_in_the_
 TEST(grid_samples_html, keeps_the_grid_columns_of_the_tab_separated_original) {
     // Every non-empty source cell of the HTML variant sits in the same column as in the original,
     // and every rowspan copy fills a column that is empty in the original (a merged label).
-    const auto tsv = *jixiao::io::read_grid(grid_test::sample_file("songjiang-2023.txt"), grid_format::tsv);
+    const auto tsv = as_html_draws_it(*jixiao::io::read_grid(grid_test::sample_file("songjiang-2023.txt"), grid_format::tsv));
     const auto html = *jixiao::io::read_grid(grid_test::sample_file("songjiang-2023.html"), grid_format::html);
     std::vector<const jixiao::io::row*> tsv_rows;
     for (const auto& r : tsv.rows) {

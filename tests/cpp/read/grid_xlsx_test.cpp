@@ -211,6 +211,7 @@ TEST(xlsx_reader, refuses_a_part_whose_declared_size_is_over_the_limit_before_re
 TEST(office_detect, explains_old_binary_files_and_other_zips) {
     std::string ole2("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
     ole2.append(504, '\0');
+    ole2.append(std::string("W\0o\0r\0k\0b\0o\0o\0k\0", 16));  // the directory entry of an .xls
     auto g = io::read_grid(ole2);
     ASSERT_FALSE(g.has_value());
     EXPECT_EQ(g.error().code, errc::unknown_format);

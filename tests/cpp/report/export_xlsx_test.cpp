@@ -71,6 +71,34 @@ TEST(export_xlsx, writes_four_sheets_with_exact_numbers_and_text_never_a_formula
     std::filesystem::remove(en);
 }
 
+TEST(export_xlsx, a_grouped_portfolio_gets_a_sheet_of_its_groups) {
+    const auto book = jixiao::builtin_rulebook(jixiao::default_rulebook_name).value_or_throw();
+    auto evaluations = sample_evaluations(book);
+    ASSERT_EQ(evaluations.size(), 8u);
+    auto p = jixiao::summarize(evaluations, book);
+    p.grouped_by = jixiao::group_by::department;
+    p.groups = jixiao::group_portfolio(evaluations, p, jixiao::group_by::department);
+    ASSERT_FALSE(p.groups.empty());
+    const auto path = std::filesystem::temp_directory_path() / "jixiao-export-xlsx-groups.xlsx";
+    ASSERT_FALSE(io::write_xlsx(path, evaluations, p).has_value());
+    const auto g = io::read_grid(*io::read_file(path, 64u << 20));
+    ASSERT_TRUE(g.has_value()) << g.error().describe();
+    EXPECT_TRUE(std::any_of(g->notes.begin(), g->notes.end(),
+                            [](const std::string& n) { return n.find("sheet 5 of 5 `分组`") != std::string::npos; }));
+    EXPECT_TRUE(has_row(*g, {"主管部门", "表数", "可评分表数", "平均复核总分", "全年预算数合计(元)"}));
+    const auto& first = p.groups.front();
+    EXPECT_TRUE(has_row(*g, {first.key, std::to_string(first.forms), std::to_string(first.scorable)}));
+    // Without a grouping there is no such sheet.
+    p.grouped_by.reset();
+    p.groups.clear();
+    ASSERT_FALSE(io::write_xlsx(path, evaluations, p).has_value());
+    const auto plain = io::read_grid(*io::read_file(path, 64u << 20));
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_TRUE(std::any_of(plain->notes.begin(), plain->notes.end(),
+                            [](const std::string& n) { return n.find("sheet 4 of 4 `汇总`") != std::string::npos; }));
+    std::filesystem::remove(path);
+}
+
 TEST(export_xlsx, reports_a_path_it_cannot_write) {
     const auto book = jixiao::builtin_rulebook(jixiao::default_rulebook_name).value_or_throw();
     const std::vector<jixiao::evaluation> none;

@@ -23,6 +23,8 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "samples"))
+import make_variants as variants  # noqa: E402  (level_spans: the merged labels)
 SAMPLE = os.path.join(HERE, "..", "samples", "songjiang-2023.txt")
 TITLE = "财政项目支出绩效自评表"
 
@@ -44,30 +46,14 @@ def split_forms(rows, keep_breaks):
         if not forms:
             continue
         if r or keep_breaks:
-            forms[-1].append(r)
+            forms[-1].append(list(r))
     return forms
 
 
-def label_spans(form):
-    """(row, col) -> rowspan of the vertical labels, and the covered positions (as make_variants.py)."""
-    covered, spans = set(), {}
-    for i, r in enumerate(form):
-        if "一级指标" in r and "二级指标" in r:
-            cols = [r.index("一级指标"), r.index("二级指标")]
-            width = len(r)
-            for col in cols:
-                for j in range(i + 1, len(form)):
-                    row = form[j]
-                    if (j, col) in covered or len(row) != width or row[col] == "" or "总分" in row:
-                        continue
-                    k = j + 1
-                    while (k < len(form) and len(form[k]) == width and form[k][col] == ""
-                           and "总分" not in form[k] and all(form[k][c] == "" for c in range(col))):
-                        covered.add((k, col))
-                        k += 1
-                    if k - j > 1:
-                        spans[(j, col)] = k - j
-    return spans, covered
+def label_spans(form, n):
+    """The merged label cells of form n (0-based) as the HTML variant has them
+    (make_variants.level_spans: its rowspans; the form's label texts may move up)."""
+    return variants.level_spans(form, n)
 
 
 # Cell text -> (number, format) for the shapes a workbook would hold as numbers.
@@ -83,8 +69,8 @@ def as_number(text):
     return None
 
 
-def fill_sheet(ws, form, first_row, merges):
-    spans, covered = label_spans(form) if merges else ({}, set())
+def fill_sheet(ws, form, first_row, merges, n=0):
+    spans, covered = label_spans(form, n) if merges else ({}, set())
     for i, r in enumerate(form):
         for c, text in enumerate(r):
             if (i, c) in covered or text == "":
@@ -109,7 +95,7 @@ def write_xlsx(forms, path):
     wb.remove(wb.active)
     for n, form in enumerate(forms, 1):
         ws = wb.create_sheet(f"表{n}")
-        fill_sheet(ws, form, 1, True)
+        fill_sheet(ws, form, 1, True, n - 1)
         if n == 1:
             ws["T1"] = "=SUM(1,2)"  # openpyxl writes no cached value
     notes = wb.create_sheet("说明")
@@ -147,8 +133,8 @@ def paragraph(text):
     return f"<w:p>{run(text) if text else ''}</w:p>"
 
 
-def docx_table(form):
-    spans, covered = label_spans(form)
+def docx_table(form, n):
+    spans, covered = label_spans(form, n)
     rows = []
     for i, r in enumerate(form):
         cells = []
@@ -171,7 +157,7 @@ def write_docx(forms, path):
         body.append(paragraph(rows[0][0]))  # the title, a paragraph above the table
         if n == 0:
             body.append('<w:p><w:del w:id="1" w:author="t"><w:r><w:delText>删除的文字</w:delText></w:r></w:del></w:p>')
-        body.append(docx_table(rows[1:]))
+        body.append(docx_table(rows[1:], n))
         body.append("<w:p/>")
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
                 + "".join(body) + "<w:sectPr/></w:body></w:document>")

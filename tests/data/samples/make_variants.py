@@ -17,6 +17,7 @@ Documented differences from the tab-separated original (docs/readers.md):
 import csv
 import html
 import io
+import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -69,6 +70,76 @@ def csv_text(rows):
     return buf.getvalue()
 
 
+def golden_level2(n):
+    """Name (spaces removed) -> 二级指标 label of the indicators of form n (0-based), as the golden
+    reading has them (tests/data/forms/songjiang-2023-<n+1>.json)."""
+    path = os.path.join(HERE, "..", "forms", "songjiang-2023-%d.json" % (n + 1))
+    with open(path, encoding="utf-8") as f:
+        form = json.load(f)
+    return {"".join(i["name"].split()): i.get("level2_text", "") for i in form.get("indicators", [])}
+
+
+def level_spans(form, n):
+    """The merged 一级指标 / 二级指标 cells of form n as a publisher draws them:
+    (row, column) -> rowspan of each merged label, and the positions the spans cover (their
+    text is moved into the span's first row, so `form` may change).
+
+    Where the indicator header row names 一级指标 / 二级指标, a label followed by rows that leave
+    that column empty becomes one cell spanning them. Rows that the golden reading puts under the
+    label after them (a merged cell cut by a page break of the original, its label printed on the
+    next page: docs/import.md, label_from_next_page) start that label's span instead."""
+    covered, spans = set(), {}
+    golden = golden_level2(n)
+
+    def label_of(row):
+        for text in row:
+            key = "".join(text.split())
+            if key in golden:
+                return golden[key]
+        return None
+
+    for i, r in enumerate(form):
+        if "一级指标" in r and "二级指标" in r:
+            cols = [r.index("一级指标"), r.index("二级指标")]
+            width = len(r)
+            for col in cols:
+                for j in range(i + 1, len(form)):
+                    row = form[j]
+                    if (j, col) in covered or len(row) != width or row[col] == "" or "总分" in row:
+                        continue
+                    k = j + 1
+                    while (k < len(form) and len(form[k]) == width and form[k][col] == ""
+                           and "总分" not in form[k] and all(form[k][c] == "" for c in range(col))):
+                        covered.add((k, col))
+                        k += 1
+                    if k - j > 1:
+                        spans[(j, col)] = k - j
+            # The 二级 column: rows at the end of a span that belong to the next label.
+            col = cols[1]
+            for (j, c) in sorted(spans):
+                if c != col or (j, c) not in spans:
+                    continue
+                nxt = j + spans[(j, c)]
+                if nxt >= len(form) or len(form[nxt]) <= col or form[nxt][col] == "":
+                    continue
+                label = form[nxt][col]
+                k = nxt
+                while k - 1 > j and label_of(form[k - 1]) == label and label_of(form[j]) != label:
+                    k -= 1
+                if k == nxt:
+                    continue
+                if k - j > 1:
+                    spans[(j, c)] = k - j
+                else:
+                    del spans[(j, c)]
+                form[k][col], form[nxt][col] = label, ""
+                covered.discard((k, col))
+                for m in range(k + 1, nxt + 1):
+                    covered.add((m, col))
+                spans[(k, col)] = spans.pop((nxt, col), 1) + (nxt - k)
+    return spans, covered
+
+
 def html_text(rows):
     forms = []
     for r in rows:
@@ -78,32 +149,11 @@ def html_text(rows):
             forms.append([])
         forms[-1].append(r)
 
+    forms_done = []
     out = ['<!DOCTYPE html>', '<html><head><meta charset="utf-8"><title>松江区 2023 项目支出绩效自评表</title></head>', '<body>']
     for form in forms:
-        # Where the indicator header row names 一级指标 / 二级指标, a label followed by rows that
-        # leave that column empty becomes one cell with a rowspan (a merged cell).
-        covered = set()  # (row index, column index) omitted because a rowspan covers them
-        spans = {}
-        level_columns = []
-        for i, r in enumerate(form):
-            if "一级指标" in r and "二级指标" in r:
-                level_columns = [r.index("一级指标"), r.index("二级指标")]
-                width = len(r)
-                start = i + 1
-                for col in level_columns:
-                    for j in range(start, len(form)):
-                        if (j, col) in covered:
-                            continue
-                        row = form[j]
-                        if len(row) != width or row[col] == "" or "总分" in row:
-                            continue
-                        k = j + 1
-                        while (k < len(form) and len(form[k]) == width and form[k][col] == ""
-                               and "总分" not in form[k] and all(form[k][c] == "" for c in range(col))):
-                            covered.add((k, col))
-                            k += 1
-                        if k - j > 1:
-                            spans[(j, col)] = k - j
+        spans, covered = level_spans(form, len(forms_done))
+        forms_done.append(form)
         out.append("<table border=\"1\">")
         for i, r in enumerate(form):
             cells = []

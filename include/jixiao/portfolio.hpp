@@ -256,8 +256,8 @@ private:
 };
 
 /// `flag_duplicate_forms` one evaluation at a time (`flag_duplicate_forms` is this tracker over
-/// a span). Keeps one 128-bit digest of each form's printed texts and where its first copy is,
-/// not the forms.
+/// a span). Keeps the SHA-256 of each form's printed texts and where its first copy is, not the
+/// forms (about 100 bytes a form).
 class duplicate_tracker {
 public:
     /// Adds a `batch.duplicate_form` finding to `e` when it repeats an evaluation checked before
@@ -269,7 +269,7 @@ private:
         std::size_t file = 0;            // into files_
         std::size_t number_in_file = 0;  // 1-based
     };
-    std::map<std::pair<std::uint64_t, std::uint64_t>, first_copy> seen_;
+    std::map<std::array<std::uint8_t, 32>, first_copy> seen_;  // SHA-256 of the printed texts
     std::vector<std::string> files_;                      // the sources, in the order first seen
     std::map<std::string, std::pair<std::size_t, std::size_t>> forms_in_file_;  // source -> (file, forms)
 };

@@ -2,6 +2,7 @@
 #include <jixiao/portfolio.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -11,6 +12,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/sha256.hpp"
 
 namespace jixiao {
 
@@ -61,15 +64,10 @@ std::string submission_key(const form& f) {
 
 namespace {
 
-/// Two independent 64-bit digests of a submission key (FNV-1a and the library's string hash).
-std::pair<std::uint64_t, std::uint64_t> digest_of(std::string_view key) noexcept {
-    std::uint64_t fnv = 14695981039346656037ULL;
-    for (const char c : key) {
-        fnv ^= static_cast<unsigned char>(c);
-        fnv *= 1099511628211ULL;
-    }
-    return {fnv, static_cast<std::uint64_t>(std::hash<std::string_view>{}(key))};
-}
+/// The SHA-256 of a submission key: two forms are copies when their keys' digests agree, and
+/// no one can make two different forms agree (a non-cryptographic hash could be made to
+/// collide by a crafted form, flagging an original as a copy).
+std::array<std::uint8_t, 32> digest_of(std::string_view key) noexcept { return detail::sha256(key); }
 
 }  // namespace
 

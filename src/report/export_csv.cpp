@@ -220,10 +220,9 @@ std::string portfolio_to_csv(const portfolio& p, const csv_options& options) {
 
 std::string portfolio_groups_to_csv(const portfolio& p, const csv_options& options) {
     std::string out = start(options);
-    static constexpr std::array<std::string_view, 5> group_zh{"主管部门", "实施单位", "复核等级", "来源文件", "预算单位"};
     std::vector<std::pair<std::string, std::string>> header{
         {p.grouped_by ? std::string(to_string(*p.grouped_by)) : std::string("group"),
-         p.grouped_by ? std::string(group_zh[static_cast<std::size_t>(*p.grouped_by)]) : std::string("分组")},
+         p.grouped_by ? std::string(detail::group_by_zh(*p.grouped_by)) : std::string("分组")},
         {"forms", "表数"}, {"scorable", "可评分表数"}, {"computed_total_mean", "平均复核总分"},
         {"budget_sum", "全年预算数合计(元)"}, {"executed_sum", "全年执行数合计(元)"},
         {"execution_rate_percent", "预算执行率(%)"}};

@@ -8,6 +8,7 @@
 #include <jixiao/scoring.hpp>
 #include <jixiao/vocabulary.hpp>
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -58,6 +59,12 @@ namespace jixiao::io::detail {
     }
     return {};
 }
+/// The Chinese header of a grouping's column (`summary --by`): 主管部门, 实施单位, 复核等级, 来源文件, 预算单位.
+[[nodiscard]] inline std::string_view group_by_zh(group_by by) noexcept {
+    static constexpr std::array<std::string_view, 5> names{"主管部门", "实施单位", "复核等级", "来源文件", "预算单位"};
+    return names[static_cast<std::size_t>(by)];
+}
+
 [[nodiscard]] inline std::string_view trust_zh(trust_level t) noexcept {
     switch (t) {
     case trust_level::trusted: return vocabulary::report::trust_trusted;

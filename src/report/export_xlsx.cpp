@@ -13,7 +13,6 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <deque>
 #include <cstddef>
@@ -335,10 +334,9 @@ std::optional<error> write_xlsx(const std::filesystem::path& path, std::span<con
 
     // The portfolio by group (`summary --by`): one row per group, as portfolio_groups_to_csv.
     if (p.grouped_by) {
-        static constexpr std::array<std::string_view, 5> group_zh{"主管部门", "实施单位", "复核等级", "来源文件", "预算单位"};
         std::deque<std::string> names;  // the grade headers: header holds views
         std::vector<header> headers{
-            {group_zh[static_cast<std::size_t>(*p.grouped_by)], to_string(*p.grouped_by)},
+            {detail::group_by_zh(*p.grouped_by), to_string(*p.grouped_by)},
             {"表数", "forms"}, {"可评分表数", "scorable"}, {"平均复核总分", "computed_total_mean"},
             {"全年预算数合计(元)", "budget_sum_yuan"}, {"全年执行数合计(元)", "executed_sum_yuan"},
             {"预算执行率(%)", "execution_rate_percent"}};

@@ -57,58 +57,8 @@ std::string describe_zip(const zip_archive& archive) {
            (names.empty() ? std::string("no file") : names);
 }
 
-std::optional<result<grid>> read_office_zip(std::string_view bytes, std::optional<grid_format> format,
-                                            const read_options& options);
-
-/// An OLE2 file: refused with what it is, or converted by LibreOffice and read as .xlsx / .docx.
-result<grid> read_legacy_office(std::string_view bytes, std::optional<grid_format> format, const read_options& options) {
-    const legacy_office_kind kind = sniff_legacy_office(bytes);
-    if (kind == legacy_office_kind::encrypted) {
-        return error{errc::password_required, 0, {},
-                     "a password-protected Office file (an encrypted .xlsx/.docx): open it with the password and "
-                     "save it without one"};
-    }
-    if (kind == legacy_office_kind::unknown) {
-        return not_office("an OLE2 compound document that is neither a workbook nor a Word document (a .ppt, a "
-                          "mail message?): not a form");
-    }
-    if (!options.legacy_office.convert) return not_office(std::string(ole2_message));
-    const bool workbook = kind == legacy_office_kind::workbook;
-    if (format && *format != (workbook ? grid_format::xlsx : grid_format::docx)) {
-        return not_office(std::string("the input is an old binary ") + (workbook ? "workbook (.xls)" : "Word document (.doc)") +
-                          ", not ." + std::string(to_string(*format)));
-    }
-    auto converted = convert_legacy_office(bytes, kind, options.legacy_office, options.max_bytes);
-    if (!converted) return converted.error();
-    std::optional<result<grid>> g = read_office_zip(*converted, std::nullopt, options);
-    if (!g) return not_office("LibreOffice wrote no .xlsx / .docx file");
-    if (*g) {
-        std::vector<std::string>& notes = (*g)->notes;
-        if (!notes.empty() && notes.front().starts_with("format detected from the content")) notes.erase(notes.begin());
-        notes.insert(notes.begin(), std::string("an old binary ") + (workbook ? "workbook (.xls/.et)" : "Word document (.doc/.wps)") +
-                                        " converted to ." + (workbook ? "xlsx" : "docx") +
-                                        " by LibreOffice, then read (positions are those of the converted file)");
-    }
-    return std::move(*g);
-}
-
-}  // namespace
-
-std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
-                                        const read_options& options) {
-    if (const std::string_view image = image_kind(bytes); !image.empty()) {
-        return result<grid>(error{errc::no_text_layer, 0, {},
-                                  "a " + std::string(image) +
-                                      " image (a scan or a photo of the form), which has no text to read: this build "
-                                      "reads no images yet; run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
-                                      "`tesseract FILE out -l chi_sim pdf`, and read the PDF it writes"});
-    }
-    if (sniff_container(bytes) == container_kind::ole2) return read_legacy_office(bytes, format, options);
-    return read_office_zip(bytes, format, options);
-}
-
-namespace {
-
+/// A ZIP: the .xlsx or .docx reader, or what else it is; nullopt when the bytes are no ZIP and
+/// no Office format was asked for.
 std::optional<result<grid>> read_office_zip(std::string_view bytes, std::optional<grid_format> format,
                                             const read_options& options) {
     if (sniff_container(bytes) == container_kind::none) {
@@ -138,6 +88,52 @@ std::optional<result<grid>> read_office_zip(std::string_view bytes, std::optiona
     return g;
 }
 
+/// An OLE2 file: refused with what it is, or converted by LibreOffice and read as .xlsx / .docx.
+result<grid> read_legacy_office(std::string_view bytes, std::optional<grid_format> format, const read_options& options) {
+    const legacy_office_kind kind = sniff_legacy_office(bytes);
+    if (kind == legacy_office_kind::encrypted) {
+        return error{errc::password_required, 0, {},
+                     "a password-protected Office file (an encrypted .xlsx/.docx): open it with the password and "
+                     "save it without one"};
+    }
+    if (kind == legacy_office_kind::unknown) {
+        return not_office("an OLE2 compound document that is neither a workbook nor a Word document (a .ppt, a "
+                          "mail message?): not a form");
+    }
+    if (!options.legacy_office.convert) return not_office(std::string(ole2_message));
+    const bool workbook = kind == legacy_office_kind::workbook;
+    if (format && *format != (workbook ? grid_format::xlsx : grid_format::docx)) {
+        return not_office(std::string("the input is an old binary ") + (workbook ? "workbook (.xls)" : "Word document (.doc)") +
+                          ", not ." + std::string(to_string(*format)));
+    }
+    auto converted = convert_legacy_office(bytes, kind, options.legacy_office, options.max_bytes);
+    if (!converted) return converted.error();
+    std::optional<result<grid>> g =
+        read_office_zip(*converted, workbook ? grid_format::xlsx : grid_format::docx, options);
+    if (!g) return not_office("LibreOffice wrote no .xlsx / .docx file");
+    if (*g) {
+        (*g)->notes.insert((*g)->notes.begin(),
+                           std::string("an old binary ") + (workbook ? "workbook (.xls/.et)" : "Word document (.doc/.wps)") +
+                               " converted to ." + (workbook ? "xlsx" : "docx") +
+                               " by LibreOffice, then read (positions are those of the converted file)");
+    }
+    return std::move(*g);
+}
+
 }  // namespace
+
+std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
+                                        const read_options& options) {
+    if (const std::string_view image = image_kind(bytes); !image.empty()) {
+        return result<grid>(error{errc::no_text_layer, 0, {},
+                                  "a " + std::string(image) +
+                                      " image (a scan or a photo of the form), which has no text to read: this build "
+                                      "reads no images yet; run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
+                                      "`tesseract FILE out -l chi_sim pdf`, and read the PDF it writes"});
+    }
+    if (sniff_container(bytes) == container_kind::ole2) return read_legacy_office(bytes, format, options);
+    return read_office_zip(bytes, format, options);
+}
+
 
 }  // namespace jixiao::io::detail

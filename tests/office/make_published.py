@@ -37,7 +37,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from xml.sax.saxutils import escape
 
 SKIP = 77
@@ -69,6 +68,21 @@ def across_spans(row):
         else:
             c += 1
     return spans
+
+
+def wrapped_lines(text, room):
+    """The lines `text` wraps to in a cell `room` characters wide (a CJK character is two)."""
+    return max(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // max(room, 1)))
+               for part in text.split("\n"))
+
+
+def print_landscape_one_page_wide(ws):
+    """A sheet printed on landscape A4, as many pages down as it needs and one across."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_workbook(forms, path):
@@ -122,15 +136,9 @@ def write_workbook(forms, path):
                     continue
                 cols = range(c, c + across.get(c, 1))
                 room = sum(WIDTHS[k] if k < len(WIDTHS) else 12 for k in cols) - 2
-                for part in text.split("\n"):
-                    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
-                    lines = max(lines, -(-units // max(room, 1)))
+                lines = max(lines, wrapped_lines(text, room))
             ws.row_dimensions[i + 1].height = 15 * lines + 3
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_landscape_one_page_wide(ws)
     wb.save(path)
 
 
@@ -195,18 +203,7 @@ def write_document(forms, path, prose_pages=0):
         body.append("<w:p/>")  # Word always ends a table with a paragraph (the body's last one too)
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
                 + "".join(body) + LANDSCAPE + "</w:body></w:document>")
-    content_types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                     '<Default Extension="xml" ContentType="application/xml"/>'
-                     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                     "</Types>")
-    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", content_types)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("word/document.xml", document)
+    office.save_docx(document, path)
 
 
 # The fixtures of other layout families that are tables (every row of a pipe table starts with
@@ -260,7 +257,7 @@ def write_family_workbook(rows, path):
                 cell.value = text
                 if text.startswith("="):
                     cell.data_type = "s"
-                lines = max(lines, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) // 14))
+                lines = max(lines, wrapped_lines(text, 14))
             if not alone:
                 cell.border = border
         if alone and i <= 3:  # the title and the year line above the table
@@ -268,10 +265,7 @@ def write_family_workbook(rows, path):
             ws.cell(row=i, column=1).alignment = Alignment(horizontal="center")
             lines = 1
         ws.row_dimensions[i].height = 15 * lines + 3
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape_one_page_wide(ws)
     wb.save(path)
 
 

@@ -150,17 +150,8 @@ def docx_table(form, n):
     return "<w:tbl><w:tblPr/>" + "".join(rows) + "</w:tbl>"
 
 
-def write_docx(forms, path):
-    body = []
-    for n, form in enumerate(forms):
-        rows = [r for r in form if r]
-        body.append(paragraph(rows[0][0]))  # the title, a paragraph above the table
-        if n == 0:
-            body.append('<w:p><w:del w:id="1" w:author="t"><w:r><w:delText>删除的文字</w:delText></w:r></w:del></w:p>')
-        body.append(docx_table(rows[1:], n))
-        body.append("<w:p/>")
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
-                + "".join(body) + "<w:sectPr/></w:body></w:document>")
+def save_docx(document, path):
+    """A .docx of `document` (the word/document.xml text): the package parts Word needs."""
     content_types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
                      '<Default Extension="xml" ContentType="application/xml"/>'
@@ -173,6 +164,20 @@ def write_docx(forms, path):
         z.writestr("[Content_Types].xml", content_types)
         z.writestr("_rels/.rels", rels)
         z.writestr("word/document.xml", document)
+
+
+def write_docx(forms, path):
+    body = []
+    for n, form in enumerate(forms):
+        rows = [r for r in form if r]
+        body.append(paragraph(rows[0][0]))  # the title, a paragraph above the table
+        if n == 0:
+            body.append('<w:p><w:del w:id="1" w:author="t"><w:r><w:delText>删除的文字</w:delText></w:r></w:del></w:p>')
+        body.append(docx_table(rows[1:], n))
+        body.append("<w:p/>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
+                + "".join(body) + "<w:sectPr/></w:body></w:document>")
+    save_docx(document, path)
 
 
 def main():

@@ -293,14 +293,14 @@ void append_wrapped_line(std::string& text, const std::string& line) {
 }
 
 void turn_upright(page_input& page, int rotation, std::int32_t width) {
+    if (rotation != 1 && rotation != 2 && rotation != 3) return;
     const std::int32_t height = page.height;
     // The upright position of a point of the page as shown.
     const auto map = [&](std::int32_t x, std::int32_t y) -> std::pair<std::int32_t, std::int32_t> {
         switch (rotation) {
         case 1: return {y, width - x};   // text read top to bottom: turn a quarter to the left
         case 2: return {width - x, height - y};
-        case 3: return {height - y, x};  // text read bottom to top: turn a quarter to the right
-        default: return {x, y};
+        default: return {height - y, x};  // 3, text read bottom to top: turn a quarter to the right
         }
     };
     const auto map_box = [&](io::box& b) {
@@ -308,7 +308,6 @@ void turn_upright(page_input& page, int rotation, std::int32_t width) {
         const auto [bx, by] = map(b.x1, b.y1);
         b = io::box{std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
     };
-    if (rotation != 1 && rotation != 2 && rotation != 3) return;
     for (word& w : page.words) map_box(w.bounds);
     std::vector<segment> horizontals;
     std::vector<segment> verticals;

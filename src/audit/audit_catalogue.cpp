@@ -378,6 +378,14 @@ constexpr std::array catalogue{
         "fragment, stray text. Listed so that nothing is dropped silently.",
         "导入时未使用的内容：{message_zh}（原文“{text}”）。",
         "Not used on import: {message} (text \"{text}\")."},
+    check_info{"ocr.uncertain", hygiene, warning, "import",
+        "OCR 识别待核对的单元格", "Cell read by OCR, to be checked",
+        "A cell of a scan read by OCR (jixiao::ocr) whose least certain word is below the confidence "
+        "threshold (read_options::ocr.low_confidence, 80 by default), or whose text the value grammar "
+        "repaired (IO -> 10, 万兀 -> 万元). Listed with its page and box so that a person checks exactly "
+        "those cells against the scan; the arithmetic checks say where the figures disagree.",
+        "OCR 识别待核对：“{text}”（{message_zh}；{message}）。",
+        "Read by OCR, to be checked: \"{text}\" ({message})."},
     check_info{"import.warning", hygiene, warning, "import",
         "导入警告", "Import warning",
         "Something the recognizer says a reviewer should know (io::note_kind::warning): a truncated "
@@ -454,6 +462,7 @@ constexpr std::array import_notes_zh{
     note_text{"no_title", "项目名称之前没有表名"},
     note_text{"no_total_row", "没有总分行，表格可能不完整"},
     note_text{"no_year", "表名附近没有年度"},
+    note_text{"ocr_uncertain", "OCR 识别置信度低或经数值语法修复，请对照扫描件核对"},
     note_text{"page_number_dropped", "去除了混入表格的页码"},
     note_text{"row_joined", "被分页拆开的一行已合并"},
     note_text{"second_indicator_table", "同一张表中出现第二个指标表头，其各行已接在后面"},

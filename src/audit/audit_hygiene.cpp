@@ -134,6 +134,7 @@ void check_hygiene(const context& c, std::span<const io::import_note> notes) {
         case io::note_kind::unmapped: code = "import.unmapped"; break;
         case io::note_kind::warning: code = "import.warning"; break;
         }
+        if (note.code == "ocr_uncertain") code = "ocr.uncertain";  // a check of its own: the cells to look at
         std::optional<std::size_t> index = note.indicator && *note.indicator < f.indicators.size()
                                                ? note.indicator
                                                : std::nullopt;

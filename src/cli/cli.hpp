@@ -64,7 +64,14 @@ struct common_options {
     /// `--no-convert`: an old binary .xls/.et/.doc/.wps is refused instead of converted by
     /// LibreOffice (read_options::legacy_office).
     bool no_convert = false;
+    /// `--ocr auto|always|never`, `--ocr-lang`, `--ocr-dpi`: scans (read_options::ocr).
+    std::string ocr = "auto";
+    std::string ocr_languages = io::ocr_options{}.languages;
+    unsigned ocr_dpi = io::ocr_options{}.dpi;
 };
+
+/// The read options the input options ask for (LibreOffice conversion, OCR, the jobs).
+[[nodiscard]] io::read_options read_options_of(const common_options& o);
 
 /// Adds the options of `common_options` to a subcommand (`outputs`: which output flags it has).
 void add_input_options(CLI::App& app, common_options& o);

@@ -32,16 +32,36 @@ namespace fs = std::filesystem;
 
 // ---- options ------------------------------------------------------------------------------------
 
+io::read_options read_options_of(const common_options& o) {
+    io::read_options r;
+    r.legacy_office.convert = !o.no_convert;
+    r.ocr.mode = o.ocr == "never" ? io::ocr_mode::never : o.ocr == "always" ? io::ocr_mode::always : io::ocr_mode::automatic;
+    r.ocr.languages = o.ocr_languages;
+    r.ocr.dpi = o.ocr_dpi;
+    r.ocr.jobs = static_cast<unsigned>(std::min<std::size_t>(o.jobs, 256));
+    return r;
+}
+
 void add_input_options(CLI::App& app, common_options& o) {
     app.add_option("inputs", o.inputs, "Input files, globs (quoted: 'forms/*.txt') or - for stdin")->required();
-    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html, pdf, xlsx, docx")
-        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html", "pdf", "xlsx", "docx"}))
+    app.add_option("-f,--format", o.format, "Input reader: auto, json, tsv, pipe, lines, csv, html, pdf, xlsx, docx, image")
+        ->check(CLI::IsMember({"auto", "json", "tsv", "tab", "pipe", "lines", "cell_per_line", "csv", "html", "pdf", "xlsx", "docx", "image"}))
         ->capture_default_str();
     app.add_option("--layout", o.layouts,
                    "A layout family file (JSON, see `jixiao layouts show national`) read beside the built-in ones; repeatable");
     app.add_flag("--no-convert", o.no_convert,
                  "Refuse old binary Office files (.xls, .et, .doc, .wps) instead of converting them to .xlsx/.docx with "
                  "LibreOffice (soffice --headless, when installed)");
+    app.add_option("--ocr", o.ocr,
+                   "Scans (images, PDF pages without text): auto reads them by OCR, always also re-reads PDF pages that "
+                   "have a text layer (a poor OCR layer), never refuses them (needs a build with jixiao::ocr)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--ocr-lang", o.ocr_languages, "Tesseract language data for OCR, e.g. chi_sim or chi_sim+eng")
+        ->capture_default_str();
+    app.add_option("--ocr-dpi", o.ocr_dpi, "Resolution at which PDF pages are rendered for OCR")
+        ->check(CLI::Range(72U, 1200U))
+        ->capture_default_str();
     app.add_flag("--fail-fast", o.fail_fast,
                  "Stop at the first input that cannot be read (default: read every other input, write every output, "
                  "list the unread files, exit 3)");
@@ -226,7 +246,7 @@ std::string failure_report_json(const std::string& source, std::string_view byte
 }
 
 loaded_input load_one(const std::string& source, const std::string& format, const std::vector<io::layout_family>& layouts,
-                      bool keep_failures, bool convert_office) {
+                      bool keep_failures, const io::read_options& reading) {
     std::string bytes;
     if (source == "-") {
         bytes = read_stdin();
@@ -261,7 +281,7 @@ loaded_input load_one(const std::string& source, const std::string& format, cons
     io::import_options options;
     options.source_name = source;
     options.layouts = layouts;
-    options.limits.legacy_office.convert = convert_office;
+    options.limits = reading;
     if (format != "auto") options.format = io::grid_format_from_string(format);
     auto r = io::import_text(bytes, options);
     if (!r && keep_failures) {
@@ -336,6 +356,7 @@ std::vector<loaded_input> load_inputs(const common_options& o) {
     std::vector<loaded_input> out;
     const std::vector<io::layout_family> layouts = user_layouts(o);
     const std::vector<std::string> sources = expand_inputs(o.inputs);
+    const io::read_options reading = read_options_of(o);
     // Reading is the long phase of a big batch: a counter on a terminal (cleared when done).
     const bool progress = !o.quiet && ::isatty(STDERR_FILENO) && sources.size() > 1;
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -343,7 +364,7 @@ std::vector<loaded_input> load_inputs(const common_options& o) {
             std::fprintf(stderr, "\rreading %zu/%zu files", i + 1, sources.size());
             std::fflush(stderr);
         }
-        out.push_back(load_one(sources[i], o.format, layouts, !o.fail_fast, !o.no_convert));
+        out.push_back(load_one(sources[i], o.format, layouts, !o.fail_fast, reading));
         if (!out.back().failure.empty()) {
             std::fprintf(stderr, "%sjixiao: error: %s\n", progress ? "\r\x1b[K" : "", out.back().failure.c_str());
         }

@@ -6,6 +6,9 @@
 #if JIXIAO_WITH_PDF
 #include <jixiao/io/pdf.hpp>
 #endif
+#if JIXIAO_WITH_OCR
+#include <jixiao/io/ocr.hpp>
+#endif
 
 #include <cstdio>
 #include <exception>
@@ -15,6 +18,9 @@ int main(int argc, char** argv) {
     using namespace jixiao::cli;
 #if JIXIAO_WITH_PDF
     jixiao::pdf::register_reader();  // PDF input (jixiao::pdf)
+#endif
+#if JIXIAO_WITH_OCR
+    jixiao::ocr::register_reader();  // scans: images, and PDF pages without text (jixiao::ocr)
 #endif
     CLI::App root{"jixiao: import, score, audit and report China's project expenditure performance "
                   "self-evaluation forms (财政项目支出绩效自评表)",

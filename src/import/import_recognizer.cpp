@@ -71,9 +71,51 @@ void warn_on_reader_notes(import_result& r) {
     }
 }
 
+/// Every cell read by OCR that a person should look at: its confidence below
+/// `ocr.low_confidence`, or its text repaired by the value grammar. One `ocr_uncertain` warning
+/// each, on the form whose rows hold it, with the page and box of the cell (the audit lists them
+/// as `ocr.uncertain`).
+void mark_uncertain_cells(const grid& g, import_result& r, const import_options& options) {
+    const int low = options.limits.ocr.low_confidence;
+    for (std::size_t i = 0; i < g.rows.size(); ++i) {
+        for (const cell& c : g.rows[i].cells) {
+            // An empty cell read by OCR has ink in it that no text was read from (confidence 0).
+            if (c.from_span || c.confidence < 0 || (c.text.empty() && c.confidence > 0)) continue;
+            const bool unsure = c.confidence < low;
+            const bool repaired = !c.as_read.empty();
+            if (!unsure && !repaired) continue;
+            import_note n;
+            n.code = "ocr_uncertain";
+            n.kind = note_kind::warning;
+            n.where = source_location{options.source_name, c.line, i + 1, c.column, c.page};
+            n.text = c.text;
+            const auto pt = [](std::int32_t u) {
+                return std::to_string(u / 100) + "." + std::to_string((u < 0 ? -u : u) % 100 / 10);
+            };
+            n.message = c.text.empty() ? "ink in the cell but no text read by OCR" : "read by OCR";
+            if (unsure && !c.text.empty()) n.message += " with confidence " + std::to_string(c.confidence) + " (below " + std::to_string(low) + ")";
+            if (repaired) n.message += std::string(unsure ? "," : "") + " repaired from \"" + c.as_read + "\"";
+            n.message += "; page " + std::to_string(c.page) + ", box (" + pt(c.bounds.x0) + ", " + pt(c.bounds.y0) + ")-(" +
+                         pt(c.bounds.x1) + ", " + pt(c.bounds.y1) + ") pt: check it against the scan";
+            // The form whose rows hold the cell: the last one starting at or above it.
+            for (std::size_t f = r.forms.size(); f-- > 0;) {
+                if (r.forms[f].where.row != 0 && r.forms[f].where.row <= i + 1) {
+                    n.form = f;
+                    break;
+                }
+            }
+            if (!n.form && !r.forms.empty()) n.form = 0;  // above the first form's title: its header
+            r.report.notes.push_back(std::move(n));
+        }
+    }
+}
+
 result<import_result> or_by_meaning(result<import_result> positional, const grid& g, const import_options& options) {
     result<import_result> r = choose_reading(std::move(positional), g, options);
-    if (r.has_value()) warn_on_reader_notes(*r);
+    if (r.has_value()) {
+        warn_on_reader_notes(*r);
+        mark_uncertain_cells(g, *r, options);
+    }
     return r;
 }
 

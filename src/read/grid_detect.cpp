@@ -65,7 +65,8 @@ result<grid> read_text(std::string_view text, grid_format format, const read_opt
         case grid_format::cell_per_line: return detail::read_cell_per_line(text, options, sink);
         case grid_format::csv: return detail::read_csv(text, options, sink);
         case grid_format::html: return detail::read_html(text, options);
-        case grid_format::pdf: break;  // not a text format: read_binary_document
+        case grid_format::pdf:
+        case grid_format::image: break;  // not text formats: read_binary_document
         case grid_format::xlsx:
         case grid_format::docx: break;  // read_office takes them, before the text is checked
         }
@@ -102,6 +103,7 @@ std::optional<error> check_utf8(std::string_view bytes, const read_options& opti
 
 std::optional<grid_format> detect_format(std::string_view text) noexcept {
     if (detail::is_pdf(text)) return grid_format::pdf;
+    if (detail::is_image(text)) return grid_format::image;
     if (detail::sniff_container(text) == detail::container_kind::zip) {
         // Part names are stored as they are in the ZIP headers.
         if (text.find("xl/workbook.xml") != std::string_view::npos) return grid_format::xlsx;

@@ -231,11 +231,19 @@ struct prepared_text {
 
 /// Whether `bytes` start with the PDF magic `%PDF-`.
 [[nodiscard]] bool is_pdf(std::string_view bytes) noexcept;
+/// The kind of image file the bytes start with (PNG, JPEG, TIFF, GIF, BMP, WebP), or empty
+/// (grid_office.cpp).
+[[nodiscard]] std::string_view image_kind(std::string_view bytes) noexcept;
+/// Whether `bytes` are an image (a scan) and a reader of images is registered (jixiao::ocr);
+/// without one, read_office names the image and says how to get its text.
+[[nodiscard]] bool is_image(std::string_view bytes) noexcept;
 /// Whether `bytes` go to a registered document reader rather than a text reader: the format
-/// asked for is `pdf`, or none was asked for and the bytes are a PDF (grid_registry.cpp).
+/// asked for is `pdf` or `image`, or none was asked for and the bytes are a PDF or an image
+/// (grid_registry.cpp).
 [[nodiscard]] bool is_binary_document(std::string_view bytes, std::optional<grid_format> format) noexcept;
 /// Reads such a document with the reader registered for its format: `errc::reader_unavailable`
-/// when none is (a build without jixiao::pdf), `errc::limit_exceeded` above `max_bytes`.
+/// when none is (a build without jixiao::pdf or jixiao::ocr), `errc::limit_exceeded` above
+/// `max_bytes`.
 [[nodiscard]] result<grid> read_binary_document(std::string_view bytes, std::optional<grid_format> format,
                                                 const read_options& options);
 

@@ -18,17 +18,6 @@ constexpr std::string_view ole2_message =
 
 error not_office(std::string message) { return error{errc::unknown_format, 0, {}, std::move(message)}; }
 
-/// The kind of image file the bytes start with (PNG, JPEG, TIFF, GIF, BMP, WebP), or empty.
-std::string_view image_kind(std::string_view b) noexcept {
-    if (b.starts_with("\x89PNG\r\n\x1a\n")) return "PNG";
-    if (b.starts_with("\xFF\xD8\xFF")) return "JPEG";
-    if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) return "TIFF";
-    if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "GIF";
-    if (b.starts_with("BM") && b.size() > 14 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) return "BMP";
-    if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "WebP";
-    return {};
-}
-
 bool is_office(grid_format f) noexcept { return f == grid_format::xlsx || f == grid_format::docx; }
 
 /// What a ZIP that is neither .xlsx nor .docx is, in words.
@@ -122,13 +111,25 @@ result<grid> read_legacy_office(std::string_view bytes, std::optional<grid_forma
 
 }  // namespace
 
+/// The kind of image file the bytes start with (PNG, JPEG, TIFF, GIF, BMP, WebP), or empty.
+std::string_view image_kind(std::string_view b) noexcept {
+    if (b.starts_with("\x89PNG\r\n\x1a\n")) return "PNG";
+    if (b.starts_with("\xFF\xD8\xFF")) return "JPEG";
+    if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) return "TIFF";
+    if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "GIF";
+    if (b.starts_with("BM") && b.size() > 14 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) return "BMP";
+    if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "WebP";
+    return {};
+}
+
 std::optional<result<grid>> read_office(std::string_view bytes, std::optional<grid_format> format,
                                         const read_options& options) {
     if (const std::string_view image = image_kind(bytes); !image.empty()) {
         return result<grid>(error{errc::no_text_layer, 0, {},
                                   "a " + std::string(image) +
                                       " image (a scan or a photo of the form), which has no text to read: this build "
-                                      "reads no images yet; run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
+                                      "reads no images (built without the OCR reader jixiao::ocr: Tesseract, see README); "
+                                      "run OCR first, e.g. `ocrmypdf -l chi_sim scan.pdf out.pdf` or "
                                       "`tesseract FILE out -l chi_sim pdf`, and read the PDF it writes"});
     }
     if (sniff_container(bytes) == container_kind::ole2) return read_legacy_office(bytes, format, options);

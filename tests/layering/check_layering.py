@@ -25,7 +25,7 @@ PUBLIC = {
     "value.hpp": "core", "vocabulary.hpp": "core", "detail/decimal_impl.hpp": "core",
     "detail/utf8.hpp": "core",
     "form.hpp": "model", "json.hpp": "model",
-    "io/grid.hpp": "read", "io/pdf.hpp": "read",
+    "io/grid.hpp": "read", "io/pdf.hpp": "read", "io/ocr.hpp": "read",
     "io/import.hpp": "import", "io/layouts.hpp": "import", "io/form_stream.hpp": "import",
     "rulebook.hpp": "score", "scoring.hpp": "score", "score_table.hpp": "score", "rubric.hpp": "score",
     "audit.hpp": "audit",

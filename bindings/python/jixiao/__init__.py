@@ -197,7 +197,7 @@ def _looks_like_path(source: Any) -> bool:
     return False
 
 
-def _read_one(path: Any, format: Optional[str], convert: bool = True) -> ImportResult:
+def _read_one(path: Any, format: Optional[str], convert: bool = True, ocr: str = "auto") -> ImportResult:
     p = _Path(path)
     if not p.exists():
         raise FileNotFoundError(_errno.ENOENT, "no such file", str(p))
@@ -205,10 +205,11 @@ def _read_one(path: Any, format: Optional[str], convert: bool = True) -> ImportR
         raise IsADirectoryError(_errno.EISDIR, "a folder: read it with jixiao.read_many", str(p))
     if p.suffix.lower() == ".json" and format is None:
         return read_json(p)
-    return _core.import_file(str(p), format=format, source_name=p.name, convert=convert)
+    return _core.import_file(str(p), format=format, source_name=p.name, convert=convert, ocr=ocr)
 
 
-def read(path: Any, format: Optional[str] = None, *, convert: bool = True) -> Union[ImportResult, "ReadBatch"]:
+def read(path: Any, format: Optional[str] = None, *, convert: bool = True,
+         ocr: str = "auto") -> Union[ImportResult, "ReadBatch"]:
     """Reads the forms of a file: text extracted from PDFs (tab-separated), CSV, HTML, pipe
     tables, one cell per line, canonical JSON (``.json``), Excel (``.xlsx``) or Word
     (``.docx``) — the Office files through the C++ readers (exact numbers, merged cells as
@@ -224,16 +225,22 @@ def read(path: Any, format: Optional[str] = None, *, convert: bool = True) -> Un
     ``convert=False`` refuses it instead (as does a machine without LibreOffice, with a message
     saying how to install it).
 
+    A scan (a PNG, JPEG or TIFF image, or a PDF page without text) is read by OCR when the
+    package was built with the OCR reader (``jixiao._core.has_ocr_reader``): every cell read so keeps
+    its confidence, and the cells to check are import notes ``ocr_uncertain`` (audit check
+    ``ocr.uncertain``). ``ocr="always"`` also re-reads PDF pages that have a text layer (a poor
+    OCR layer); ``ocr="never"`` refuses scans.
+
     Raises ``FileNotFoundError`` for a missing file, :class:`DocumentError` (a
     :class:`ParseError`: no form found, unreadable or corrupt file, an old binary .xls/.doc
     that cannot be converted, the message starting with the file name) or :class:`JSONError`."""
     if hasattr(path, "read") and not isinstance(path, (str, bytes, _os.PathLike)):
         data = path.read()
         name = _os.path.basename(str(getattr(path, "name", "-"))) or "-"
-        return _core.import_text(data, format=format, source_name=name, convert=convert)
+        return _core.import_text(data, format=format, source_name=name, convert=convert, ocr=ocr)
     if isinstance(path, (list, tuple)) or _is_glob(path) or (isinstance(path, (str, _os.PathLike)) and _Path(path).is_dir()):
-        return read_many(path, format=format, convert=convert)
-    return _read_one(path, format, convert)
+        return read_many(path, format=format, convert=convert, ocr=ocr)
+    return _read_one(path, format, convert, ocr)
 
 
 class ReadBatch:
@@ -287,7 +294,7 @@ def _expand(sources: Any) -> List[str]:
 
 
 def read_many(sources: Any, format: Optional[str] = None, *, fail_fast: bool = False,
-              progress: Any = None, convert: bool = True) -> ReadBatch:
+              progress: Any = None, convert: bool = True, ocr: str = "auto") -> ReadBatch:
     """Reads many files: paths, :class:`pathlib.Path` objects, folders (every file in them,
     sorted by name) and glob patterns, in order. Every readable file is read; a file in which
     no form can be read is listed in ``files_not_read`` with the reason (the same text as the
@@ -306,7 +313,7 @@ def read_many(sources: Any, format: Optional[str] = None, *, fail_fast: bool = F
             bar = None
     for done, path in enumerate(paths, 1):
         try:
-            forms, report = _read_one(path, format, convert)
+            forms, report = _read_one(path, format, convert, ocr)
         except (OSError, ParseError) as e:
             if fail_fast:
                 raise

@@ -16,6 +16,18 @@ namespace jixiao::python {
 
 namespace {
 
+/// "auto", "always" or "never" (ValueError otherwise).
+io::ocr_mode ocr_mode_from(const std::string& name) {
+    if (name == "auto") return io::ocr_mode::automatic;
+    if (name == "always") return io::ocr_mode::always;
+    if (name == "never") return io::ocr_mode::never;
+    throw py::value_error("ocr must be 'auto', 'always' or 'never', not '" + name + "'");
+}
+
+}  // namespace
+
+namespace {
+
 const enum_table<io::note_kind> note_kind_names = {
     {io::note_kind::repair, "repair"}, {io::note_kind::unmapped, "unmapped"}, {io::note_kind::warning, "warning"}};
 
@@ -104,6 +116,12 @@ void bind_io(py::module_& m) {
         .def_property_readonly("bounds", [](const io::cell& c) {
             return py::make_tuple(c.bounds.x0, c.bounds.y0, c.bounds.x1, c.bounds.y1);
         }, "(x0, y0, x1, y1) of the cell on its page in 1/100 pt, from the top left (PDF; zeros otherwise).")
+        .def_property_readonly("confidence", [](const io::cell& c) -> py::object {
+            if (c.confidence < 0) return py::none();
+            return py::int_(c.confidence);
+        }, "Read by OCR: the confidence (0-100) of the cell's least certain word; None otherwise.")
+        .def_readonly("as_read", &io::cell::as_read,
+                      "Read by OCR and repaired by the value grammar: the text as read ('' when not repaired).")
         .def("__eq__", [](const io::cell& a, const io::cell& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const io::cell& c) {
             return "Cell('" + c.text + "', line=" + std::to_string(c.line) + ", column=" + std::to_string(c.column) + ")";
@@ -241,24 +259,31 @@ void bind_io(py::module_& m) {
           }, py::arg("grid"), py::arg("format") = "html", py::arg("source_name") = "-",
           "Recognizes the forms in a grid (a Grid, or rows of str / None / Cell built e.g. from a spreadsheet); "
           "`format` names the reader the rows stand for. Returns ImportResult; DocumentError when no form is found.");
-    m.def("import_text", [](py::handle data, std::optional<std::string> format, const std::string& source_name, bool convert) {
+    m.def("import_text", [](py::handle data, std::optional<std::string> format, const std::string& source_name, bool convert,
+                            const std::string& ocr) {
               std::string bytes = bytes_of(data);
               io::import_options options = options_from(format, source_name);
               options.limits.legacy_office.convert = convert;
+              options.limits.ocr.mode = ocr_mode_from(ocr);
               return run([&] { return io::import_text(bytes, options); });
           }, py::arg("data"), py::arg("format") = py::none(), py::arg("source_name") = "-", py::arg("convert") = true,
+          py::arg("ocr") = "auto",
           "Reads a document (str or bytes; any supported format and encoding) and recognizes its forms (GIL released). "
-          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused.");
+          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused. "
+          "ocr: auto (scans and PDF pages without text read by OCR, when built with it), always, never.");
     m.def("import_file", [](const std::filesystem::path& path, std::optional<std::string> format,
-                            std::optional<std::string> source_name, bool convert) {
+                            std::optional<std::string> source_name, bool convert, const std::string& ocr) {
               io::import_options options;
               if (format) options.format = format_from(*format);
               if (source_name) options.source_name = *source_name;
               options.limits.legacy_office.convert = convert;
+              options.limits.ocr.mode = ocr_mode_from(ocr);
               return run([&] { return io::import_file(path, options); });
           }, py::arg("path"), py::arg("format") = py::none(), py::arg("source_name") = py::none(), py::arg("convert") = true,
+          py::arg("ocr") = "auto",
           "Imports the forms of a file (GIL released). Returns ImportResult; DocumentError on failure. "
-          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused.");
+          "convert: an old binary .xls/.et/.doc/.wps is converted by LibreOffice (when installed) instead of refused. "
+          "ocr: auto (scans and PDF pages without text read by OCR, when built with it), always, never.");
 
     py::class_<io::form_stream>(m, "FormStream",
                                 "A file read form by form in bounded memory (UTF-8 tab-separated text in chunks; "

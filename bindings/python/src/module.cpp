@@ -5,6 +5,9 @@
 #if JIXIAO_WITH_PDF
 #include <jixiao/io/pdf.hpp>
 #endif
+#if JIXIAO_WITH_OCR
+#include <jixiao/io/ocr.hpp>
+#endif
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "jixiao._core: the compiled core of the jixiao package (exact decimals, form model, "
@@ -15,6 +18,12 @@ PYBIND11_MODULE(_core, m) {
     m.attr("has_pdf_reader") = true;
 #else
     m.attr("has_pdf_reader") = false;
+#endif
+#if JIXIAO_WITH_OCR
+    jixiao::ocr::register_reader();  // scans: images, PDF pages without text (jixiao::ocr)
+    m.attr("has_ocr_reader") = true;
+#else
+    m.attr("has_ocr_reader") = false;
 #endif
     jixiao::python::bind_values(m);
     jixiao::python::bind_form(m);

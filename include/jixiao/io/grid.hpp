@@ -42,6 +42,7 @@ enum class grid_format {
     pdf,            ///< PDF documents: text with its geometry (reader in the optional jixiao::pdf library)
     xlsx,           ///< Excel workbook (Office Open XML, a ZIP): every sheet, merged cells as spans
     docx,           ///< Word document (Office Open XML, a ZIP): every table, paragraphs outside tables
+    image,          ///< scanned pages: PNG, JPEG, TIFF (reader by OCR in the optional jixiao::ocr library)
 };
 
 /// Stable lower-case name of a format: "tsv", "pipe", "cell_per_line", "csv", "html", "xlsx", "docx".
@@ -55,6 +56,7 @@ enum class grid_format {
     case grid_format::pdf: return "pdf";
     case grid_format::xlsx: return "xlsx";
     case grid_format::docx: return "docx";
+    case grid_format::image: return "image";
     }
     return "unknown";
 }
@@ -70,6 +72,7 @@ enum class grid_format {
     if (name == "pdf") return grid_format::pdf;
     if (name == "xlsx") return grid_format::xlsx;
     if (name == "docx") return grid_format::docx;
+    if (name == "image") return grid_format::image;
     return std::nullopt;
 }
 
@@ -101,6 +104,12 @@ struct cell {
     bool from_span = false;      ///< a copy placed in a position covered by a span (HTML, PDF, xlsx, docx)
     std::size_t page = 0;        ///< 1-based page of a paged source (PDF); 0 = not from a paged source
     box bounds{};                ///< where the cell is on its page (when `page` is not 0)
+    /// Read by OCR (jixiao::ocr): how sure the recogniser was of the cell's least certain word,
+    /// 0-100; -1 for a cell of a text layer or of any other reader.
+    std::int16_t confidence = -1;
+    /// Read by OCR and repaired by the value grammar (`IO` -> `10`, `万兀` -> `万元`): the text
+    /// as the recogniser read it; empty when nothing was changed.
+    std::string as_read{};
     /// Member-wise equality.
     friend bool operator==(const cell&, const cell&) = default;
 };
@@ -131,14 +140,33 @@ struct legacy_office_options {
     unsigned timeout_seconds = 120;  ///< the conversion is stopped after this long (errc::io_error)
 };
 
+/// When a page is read by OCR (the reader of jixiao::ocr, registered with
+/// `jixiao::ocr::register_reader()`; without it no page is).
+enum class ocr_mode {
+    automatic,  ///< image files, and PDF pages without a text layer
+    always,     ///< also PDF pages with a text layer (a poor OCR layer read again)
+    never,      ///< no OCR: image files are refused, image-only PDF pages noted and skipped
+};
+
+/// How scanned pages are read (docs/readers.md, "Scans").
+struct ocr_options {
+    ocr_mode mode = ocr_mode::automatic;  ///< which pages are read by OCR
+    unsigned dpi = 300;                    ///< PDF pages are rendered at this resolution for OCR
+    int low_confidence = 80;               ///< cells whose least certain word is below are marked (0-100)
+    std::string languages = "chi_sim";     ///< Tesseract's language data (chi_sim has Latin letters and digits too)
+    std::size_t max_pixels = 80'000'000;   ///< pixels of one page image (larger: errc::limit_exceeded)
+    unsigned jobs = 0;                     ///< pages recognised at once; 0: one per core
+};
+
 /// Documented limits; exceeding one gives `errc::limit_exceeded`. And how old binary Office
-/// files are read (`legacy_office`).
+/// files are read (`legacy_office`), and scans (`ocr`).
 struct read_options {
     std::size_t max_bytes = 256u << 20;       ///< input size (also: total cell text, span copies included)
     std::size_t max_cells = 10'000'000;       ///< cells in the grid, span copies included
     std::size_t max_cell_bytes = 1u << 20;    ///< bytes of text in one cell
     std::size_t max_pages = 5000;             ///< pages of a paged document (PDF)
     legacy_office_options legacy_office{};    ///< .xls/.et/.doc/.wps: converted by LibreOffice, or refused
+    ocr_options ocr{};                         ///< scanned pages (image files, PDF pages without text)
 };
 
 /// The reader that fits `text` (UTF-8, BOM allowed), or nullopt when it cannot tell

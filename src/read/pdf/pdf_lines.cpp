@@ -17,6 +17,9 @@
 #include <Stream.h>
 
 namespace jixiao::pdf::detail {
+
+using io::layout::page_input;
+using io::layout::segment;
 namespace {
 
 constexpr double max_coordinate = 2.0e7;  // 200,000 pt in 1/100 pt: far beyond any page

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string_view>
 
-#include "pdf_layout.hpp"
+#include "read/page_layout.hpp"
 
 namespace jixiao::pdf::detail {
 
@@ -21,7 +21,7 @@ public:
     /// Whether the document opened (if not, pages get no lines: alignment only).
     [[nodiscard]] bool ok() const noexcept;
     /// Adds the horizontal and vertical segments drawn on 1-based page `page` to `out`.
-    void read_page(int page, page_input& out);
+    void read_page(int page, io::layout::page_input& out);
 
 private:
     struct impl;

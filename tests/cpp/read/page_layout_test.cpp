@@ -1,15 +1,15 @@
-// pdf_layout_test.cpp — page geometry to cells, on pages built by hand (no PDF, no poppler).
+// page_layout_test.cpp — page geometry to cells, on pages built by hand (no PDF, no poppler).
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "pdf_layout.hpp"
+#include "read/page_layout.hpp"
 
 namespace {
 
-using namespace jixiao::pdf::detail;
+using namespace jixiao::io::layout;
 using jixiao::io::box;
 
 constexpr std::int32_t pt = 100;  // 1/100 pt units

@@ -1,4 +1,6 @@
-// pdf_layout.hpp — page geometry to rows of cells (no poppler here: plain integers in, cells out).
+// page_layout.hpp — page geometry to rows of cells, for every paged reader (the PDF reader of
+// jixiao::pdf, the OCR reader of jixiao::ocr): plain integers in, cells out; no poppler, no
+// Tesseract here, so it lives in the core library.
 //
 // Input: the words of one page (text, box, font size) and the ruling lines drawn on it, all in
 // 1/100 pt with the origin at the top left of the page. Output: rows in reading order:
@@ -17,13 +19,15 @@
 
 #include <jixiao/io/grid.hpp>
 
-namespace jixiao::pdf::detail {
+namespace jixiao::io::layout {
 
 /// A word as the text layer gives it.
 struct word {
     std::string text;        ///< UTF-8
     io::box bounds;          ///< 1/100 pt
     std::int32_t font_size;  ///< 1/100 pt (never 0: the reader puts a default in)
+    /// OCR: how sure the recogniser is of the word, 0-100; -1 for a word of a text layer.
+    std::int16_t confidence = -1;
 };
 
 /// A horizontal (y0 == y1) or vertical (x0 == x1) ruling segment, 1/100 pt.
@@ -51,6 +55,8 @@ struct layout_cell {
     /// run on past the cell's bottom line (a row cut by a page break where the printer closes
     /// the borders on both pages, as LibreOffice does).
     bool runs_on = false;
+    /// The lowest OCR confidence of the cell's words (0-100); -1 when none was read by OCR.
+    std::int16_t confidence = -1;
 };
 
 /// A row laid out.
@@ -95,6 +101,13 @@ struct layout_options {
 /// and `height` becomes the upright page's height. `width` and `height` are the page as shown.
 void turn_upright(page_input& page, int rotation, std::int32_t width);
 
+/// The cells of the tables the ruling lines of `page` make (its words are not looked at): one
+/// box per region, a merged region once. The OCR reader reads the image cell by cell in them.
+[[nodiscard]] std::vector<io::box> cell_regions(const page_input& page, const layout_options& options = {});
+
+/// The outer bounds of the tables the ruling lines of `page` make.
+[[nodiscard]] std::vector<io::box> table_bounds(const page_input& page, const layout_options& options = {});
+
 /// Lays out one page.
 [[nodiscard]] page_layout lay_out(page_input page, const layout_options& options = {});
 
@@ -103,4 +116,4 @@ void turn_upright(page_input& page, int rotation, std::int32_t width);
 /// narrow cell ends), with one space between two other ASCII characters (a wrap at a space).
 void append_wrapped_line(std::string& text, const std::string& line);
 
-}  // namespace jixiao::pdf::detail
+}  // namespace jixiao::io::layout

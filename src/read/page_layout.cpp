@@ -1,5 +1,5 @@
-// pdf_layout.cpp — page geometry to rows of cells (see pdf_layout.hpp and docs/readers.md).
-#include "pdf_layout.hpp"
+// page_layout.cpp — page geometry to rows of cells (see page_layout.hpp and docs/readers.md).
+#include "read/page_layout.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace jixiao::pdf::detail {
+namespace jixiao::io::layout {
 namespace {
 
 using i32 = std::int32_t;
@@ -261,6 +261,16 @@ std::string line_text(const std::vector<const word*>& line, std::size_t first, s
     return out;
 }
 
+/// The lowest OCR confidence of words [first, last) of a line, or -1 when none was read by OCR.
+std::int16_t lowest_confidence(const std::vector<const word*>& line, std::size_t first, std::size_t last) {
+    std::int16_t out = -1;
+    for (std::size_t i = first; i < last; ++i) {
+        const std::int16_t c = line[i]->confidence;
+        if (c >= 0 && (out < 0 || c < out)) out = c;
+    }
+    return out;
+}
+
 io::box bounds_of(const std::vector<const word*>& line, std::size_t first, std::size_t last) {
     io::box b = line[first]->bounds;
     for (std::size_t i = first + 1; i < last; ++i) {
@@ -323,14 +333,14 @@ void turn_upright(page_input& page, int rotation, std::int32_t width) {
     if (rotation != 2) page.height = width;
 }
 
-page_layout lay_out(page_input page, const layout_options& options) {
-    page_layout out;
-    out.words = page.words.size();
+namespace {
+
+/// The tables the ruling lines of a page make: sets of horizontal and vertical lines that
+/// touch, at least two of each; sorted by their top.
+std::vector<table> find_tables(const page_input& page, const layout_options& options) {
     const i32 snap = options.snap;
     const std::vector<segment> hs = merge_segments(page.horizontals, true, snap);
     const std::vector<segment> vs = merge_segments(page.verticals, false, snap);
-
-    // Tables: sets of horizontal and vertical lines that touch.
     disjoint_sets sets(hs.size() + vs.size());
     for (std::size_t i = 0; i < hs.size(); ++i) {
         for (std::size_t j = 0; j < vs.size(); ++j) {
@@ -359,6 +369,31 @@ page_layout lay_out(page_input page, const layout_options& options) {
         if (!t.xs.empty()) tables.push_back(std::move(t));
     }
     std::sort(tables.begin(), tables.end(), [](const table& a, const table& b) { return a.ys.front() < b.ys.front(); });
+    return tables;
+}
+
+}  // namespace
+
+std::vector<io::box> cell_regions(const page_input& page, const layout_options& options) {
+    std::vector<io::box> out;
+    for (const table& t : find_tables(page, options)) {
+        for (const table::region& reg : t.cells) {
+            out.push_back(io::box{t.xs[reg.column], t.ys[reg.row], t.xs[reg.column + reg.col_span], t.ys[reg.row + reg.row_span]});
+        }
+    }
+    return out;
+}
+
+std::vector<io::box> table_bounds(const page_input& page, const layout_options& options) {
+    std::vector<io::box> out;
+    for (const table& t : find_tables(page, options)) out.push_back(io::box{t.xs.front(), t.ys.front(), t.xs.back(), t.ys.back()});
+    return out;
+}
+
+page_layout lay_out(page_input page, const layout_options& options) {
+    page_layout out;
+    out.words = page.words.size();
+    std::vector<table> tables = find_tables(page, options);
 
     // Words into table cells, or outside.
     std::vector<const word*> outside;
@@ -427,6 +462,7 @@ page_layout lay_out(page_input page, const layout_options& options) {
                 layout_cell c;
                 c.text = line_text(line, first, i);
                 c.bounds = bounds_of(line, first, i);
+                c.confidence = lowest_confidence(line, first, i);
                 r.cells.push_back(std::move(c));  // its column: below, from the left edges on the page
                 first = i;
             }
@@ -444,6 +480,7 @@ page_layout lay_out(page_input page, const layout_options& options) {
         std::vector<std::string> texts(t.cells.size());
         std::vector<char> keep(t.cells.size(), 0);
         std::vector<char> runs_on(t.cells.size(), 0);
+        std::vector<std::int16_t> confidence(t.cells.size(), -1);
         for (std::size_t k = 0; k < t.cells.size(); ++k) {
             const auto& reg = t.cells[k];
             const auto cell_lines = text_lines(reg.words, options.same_line_permille);
@@ -455,6 +492,7 @@ page_layout lay_out(page_input page, const layout_options& options) {
                 const i32 right = t.xs[reg.column + reg.col_span];
                 runs_on[k] = bounds_of(last, 0, last.size()).x1 + per_mille(last.back()->font_size, 1500) >= right ? 1 : 0;
             }
+            confidence[k] = lowest_confidence(reg.words, 0, reg.words.size());
             keep[k] = reg.enclosed || !reg.words.empty();
             if (keep[k]) ++out.table_cells;
         }
@@ -472,6 +510,7 @@ page_layout lay_out(page_input page, const layout_options& options) {
                                       t.ys[reg.row + reg.row_span]};
                 cell.text = texts[k];
                 cell.runs_on = runs_on[k] != 0;
+                cell.confidence = confidence[k];
                 if (reg.row == r && reg.column == c) {
                     cell.row_span = reg.row_span;
                     cell.col_span = reg.col_span;
@@ -516,4 +555,4 @@ std::size_t column_of(const std::vector<std::int32_t>& reps, std::int32_t x0, st
     return column;
 }
 
-}  // namespace jixiao::pdf::detail
+}  // namespace jixiao::io::layout

@@ -78,14 +78,15 @@ bool is_figure(std::string_view s) noexcept {
 
 std::string repair_ocr_text(std::string_view text) {
     std::string out = replace_all(std::string(text), "兀", "元");
-    // A comparison sign whose second bar was read as 一 (`<一3次` for `<=3次`), and a leading
-    // 一 or 二 before a figure for `=` (`一12月`).
-    for (const std::string_view sign : {"<", ">"}) {
+    // A comparison sign whose second bar was read as 一 (`<一3次` for `<=3次`, `=一0.6` for
+    // `=0.6`), and a leading 一 or 二 before a figure for `=` (`一12月`).
+    for (const std::string_view sign : {"<", ">", "="}) {
         for (const std::string_view bar : {"一", "二"}) {
             const std::string misread = std::string(sign) + std::string(bar);
+            const std::string meant = sign == "=" ? std::string("=") : std::string(sign) + "=";  // `=一0.6`: a bar twice
             for (std::size_t at = out.find(misread); at != std::string::npos; at = out.find(misread, at + 1)) {
                 const std::size_t next = at + misread.size();
-                if (next < out.size() && is_digit(out[next])) out.replace(at, misread.size(), std::string(sign) + "=");
+                if (next < out.size() && is_digit(out[next])) out.replace(at, misread.size(), meant);
             }
         }
     }

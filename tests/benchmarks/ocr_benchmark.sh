@@ -21,7 +21,7 @@ printf '%-14s %6s %8s %9s %10s  %s\n' file pages seconds pages/s "peak RSS" "acc
 for f in clean-300.tif clean-200.tif noisy-300.tif noisy-200.tif; do
     /usr/bin/time -f '%e %M' -o "$work/time" "$jixiao" import "$work/scans/$f" -o "$work/ocr.json" --report "$work/rep.json" -q
     read -r secs kb < "$work/time"
-    acc=$(/usr/bin/python3 tests/ocr/ocr_compare.py "$work/gold.json" "$work/ocr.json" "$work/rep.json" | head -1)
+    acc=$(/usr/bin/python3 tests/ocr/ocr_compare.py "$work/gold.json" "$work/ocr.json" "$work/rep.json" --summary)
     printf '%-14s %6s %8s %9.2f %7d MB  %s\n' "$f" "$pages" "$secs" "$(awk -v p="$pages" -v s="$secs" 'BEGIN {print p / s}')" $((kb / 1024)) "$acc"
 done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1 /proc/loadavg)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares forms read by OCR with the forms read from the text they were rendered from.
 
-Usage: ocr_compare.py GOLD.json OCR.json [REPORT.json] [--json]
+Usage: ocr_compare.py GOLD.json OCR.json [REPORT.json] [--json | --summary]
 
 Counts, over the golden forms (matched by position):
   - numeric cells: every funds amount, weight, rate and score, and every indicator's weight,
@@ -104,8 +104,9 @@ def main(argv):
               f"({100 * res['names_rate']:.1f}%)" +
               (f"; {len(res['wrong']) - len(res['unmarked_wrong'])} of {len(res['wrong'])} wrong figures marked"
                if report is not None else ""))
-        for w in res["wrong"]:
-            print("  wrong:", w)
+        if "--summary" not in argv:
+            for w in res["wrong"]:
+                print("  wrong:", w)
     return 0
 
 

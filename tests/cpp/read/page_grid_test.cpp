@@ -37,6 +37,7 @@ TEST(ocr_repair, signs_and_units_read_as_chinese_are_repaired) {
     EXPECT_EQ(repair_ocr_text("<一3次"), "<=3次");
     EXPECT_EQ(repair_ocr_text(">二95%"), ">=95%");
     EXPECT_EQ(repair_ocr_text("一12月"), "=12月");
+    EXPECT_EQ(repair_ocr_text("=一0.6万元"), "=0.6万元");
 }
 
 TEST(ocr_repair, text_that_is_not_a_figure_is_left_alone) {

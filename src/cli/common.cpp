@@ -53,8 +53,8 @@ void add_input_options(CLI::App& app, common_options& o) {
                  "Refuse old binary Office files (.xls, .et, .doc, .wps) instead of converting them to .xlsx/.docx with "
                  "LibreOffice (soffice --headless, when installed)");
     app.add_option("--ocr", o.ocr,
-                   "Scans (images, PDF pages without text): auto reads them by OCR, always also re-reads PDF pages that "
-                   "have a text layer (a poor OCR layer), never refuses them (needs a build with jixiao::ocr)")
+                   "Scans (images, PDF pages without text): auto reads them by OCR, and PDF pages whose text layer is a "
+                   "poor OCR layer; always re-reads every PDF page; never refuses scans (needs a build with jixiao::ocr)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("--ocr-lang", o.ocr_languages, "Tesseract language data for OCR, e.g. chi_sim or chi_sim+eng")

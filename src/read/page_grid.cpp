@@ -118,6 +118,52 @@ std::string repair_ocr_text(std::string_view text) {
     return out;
 }
 
+std::optional<std::string> poor_text_layer(const std::vector<word>& words) {
+    std::size_t characters = 0;
+    std::size_t unreadable = 0;
+    std::size_t with_digits = 0;
+    std::size_t broken = 0;
+    std::size_t yuan = 0;
+    for (const word& w : words) {
+        const std::string& t = w.text;
+        bool digit = false;
+        bool confusable = false;
+        for (std::size_t i = 0; i < t.size();) {
+            const auto lead = static_cast<unsigned char>(t[i]);
+            const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            char32_t cp = lead;
+            if (n > 1 && i + n <= t.size()) {
+                cp = n == 2 ? (lead & 0x1FU) : n == 3 ? (lead & 0x0FU) : (lead & 0x07U);
+                for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3FU);
+            }
+            if (cp != U' ') ++characters;
+            if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || (cp < 0x20 && cp != U'\t' && cp != U'\n')) ++unreadable;
+            if (cp >= U'0' && cp <= U'9') digit = true;
+            if (cp == U'O' || cp == U'o' || cp == U'I' || cp == U'l') confusable = true;
+            i += n;
+        }
+        // A figure with a letter in it that looks like a digit and nothing else Latin (`l5`,
+        // `2O23`), or such letters alone, two or more (`IO`).
+        const bool other_latin = std::any_of(t.begin(), t.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z' && c != 'O' && c != 'I') || (c >= 'a' && c <= 'z' && c != 'o' && c != 'l');
+        });
+        const bool only_lookalikes = t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) {
+            return c == 'O' || c == 'o' || c == 'I' || c == 'l' || c == '.' || c == ',' || c == '%';
+        });
+        if (digit || only_lookalikes) ++with_digits;
+        if (confusable && !other_latin && (digit || only_lookalikes)) ++broken;
+        if (t.find("万兀") != std::string::npos || t.find("(兀") != std::string::npos || t.find("（兀") != std::string::npos) ++yuan;
+    }
+    if (characters >= 20 && unreadable * 10 >= characters) {
+        return std::to_string(unreadable * 100 / characters) + "% of its characters unreadable";
+    }
+    if (broken >= 3 && broken * 10 >= with_digits) {
+        return std::to_string(broken) + " figures broken by letters that look like digits (IO for 10)";
+    }
+    if (yuan > 0) return std::string("兀 for 元 in a unit (万兀)");
+    return std::nullopt;
+}
+
 paged_grid::paged_grid(grid_format format, const read_options& options) : options_(options) { grid_.format = format; }
 
 void paged_grid::note(std::string text) { grid_.notes.push_back(std::move(text)); }

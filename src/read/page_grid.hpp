@@ -49,6 +49,15 @@ void register_page_recognizer(page_recognizer recognizer) noexcept;
 /// text unchanged when it is not such a cell.
 [[nodiscard]] std::string repair_ocr_text(std::string_view text);
 
+/// Why the text layer of a page (its words) looks like a poor OCR layer, or nullopt when it
+/// reads well: at least a tenth of its characters unreadable (U+FFFD, private-use code points
+/// of a font without a Unicode map, control characters), or figures broken by letters that look
+/// like digits (`IO`, `l5`, `2O23`: three or more, a tenth of the words with digits or more), or
+/// `兀` for `元` in a unit (`万兀`). (A layer of Latin letters where the Chinese is, made with a
+/// Latin model, is not told from an English document: `ocr_mode::always` reads it.) The PDF reader reads such a page again by OCR in
+/// `ocr_mode::automatic`, with the reason noted.
+[[nodiscard]] std::optional<std::string> poor_text_layer(const std::vector<word>& words);
+
 /// The grid of a paged document, built page by page.
 class paged_grid {
 public:

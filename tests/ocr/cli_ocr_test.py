@@ -12,7 +12,9 @@ Checks, against the forms of the text the scans were printed from (ocr_compare.p
      arithmetic): never a silent wrong number;
   3. scan.pdf (the same damaged pages as an image-only PDF: no text layer) is read by OCR through
      the PDF reader, noted so, >= 85% / 85% (the page image rendered again costs a few figures);
-  4. clean-200.png (one page, no resolution problem) gives the first form's funds exactly;
+  4. clean-200.png (one page, no resolution problem) gives the first form's funds exactly; and
+     ocr-layer.pdf (that page with a text layer made by the Latin model) is read again by OCR
+     under --ocr always, and noted;
   5. the HTML report lists the marked cells with their pages; --ocr never refuses a scan
      (exit 3, saying OCR is off);
   6. a truncated image, a header claiming 200,000 x 200,000 pixels and a header without data are
@@ -161,6 +163,23 @@ def main():
                         failures.append("clean-200.png: funds %s.%s read %r, the text has %r" % (row, col, g.get("text"), cell.get("text")))
             if forms[0].get("project_name") != gold_forms[0].get("project_name"):
                 failures.append("clean-200.png: project name %r" % forms[0].get("project_name"))
+
+    # 4b. A PDF whose text layer is a poor OCR layer (Latin letters where the Chinese is) is read
+    # again by OCR with --ocr always, and noted. (auto does not tell such a layer from an English
+    # document; it re-reads the layers it can tell are poor: tests/cpp/read/page_grid_test.cpp.)
+    layered = os.path.join(a.scans, "ocr-layer.pdf")
+    if os.path.exists(layered):
+        report = os.path.join(a.scans, "layer-report.json")
+        out = run([a.jixiao, "import", layered, "--ocr", "always", "--json", "-", "--report", report, "--quiet"])
+        if out is not None:
+            forms = json.loads(out)["forms"]
+            notes = json.load(open(report, encoding="utf-8"))[0]["reader_notes"]
+            if not any("read by OCR" in n for n in notes):
+                failures.append("ocr-layer.pdf --ocr always: no note says the page was read by OCR: %s" % notes[:6])
+            if not forms or forms[0].get("project_name") != gold_forms[0].get("project_name"):
+                failures.append("ocr-layer.pdf: read again by OCR, the project name is %r" % (forms[0].get("project_name") if forms else None))
+    else:
+        print("ocr-layer.pdf not made (no tesseract program): its check skipped")
 
     # 5. The HTML report cites the marked cells; OCR turned off refuses a scan.
     if os.path.exists(html):

@@ -11,6 +11,8 @@ pdftoppm (poppler-utils) and writes, for the pages asked for (default 1-4, the f
   noisy-200.tif       200 dpi, each page turned by 1-2 degrees, a red stamp circle over the table,
                       a light blur and JPEG quality 40 (multi-page TIFF of the JPEG-damaged pages)
   scan.pdf            the noisy pages as an image-only PDF (no text layer: what a copier writes)
+  ocr-layer.pdf       the first clean page with a poor text layer (Tesseract's PDF made with the
+                      Latin model only), when the tesseract program is installed
 
 With --full every page of the sample, and the family PDFs of make_published.py, are rendered too
 (the OCR benchmark, tests/benchmarks/ocr_benchmark.sh). Exits 77 (skip) when the published PDF,
@@ -118,6 +120,14 @@ def main(argv):
         # damaged above, not damaged twice.
         damaged[0].save(os.path.join(out, "scan.pdf"), "PDF", save_all=True, append_images=damaged[1:], resolution=200.0,
                         quality=95)
+        # A PDF "made searchable" with a poor text layer: Tesseract's own PDF of the first page,
+        # recognised with the Latin model only (Latin letters where the Chinese is).
+        if shutil.which("tesseract"):
+            env = dict(os.environ, OMP_THREAD_LIMIT="1")
+            page = os.path.join(work, "layer.png")
+            sharp[0].convert("L").save(page, dpi=(300, 300))
+            subprocess.run(["tesseract", page, os.path.join(out, "ocr-layer"), "-l", "eng", "pdf"], check=True,
+                           env=env, capture_output=True)
         if full:
             loud = [noisy(p, rng, 300) for p in sharp]
             save_tiff(loud, os.path.join(out, "noisy-300.tif"), 300)

@@ -228,8 +228,8 @@ def read(path: Any, format: Optional[str] = None, *, convert: bool = True,
     A scan (a PNG, JPEG or TIFF image, or a PDF page without text) is read by OCR when the
     package was built with the OCR reader (``jixiao._core.has_ocr_reader``): every cell read so keeps
     its confidence, and the cells to check are import notes ``ocr_uncertain`` (audit check
-    ``ocr.uncertain``). ``ocr="always"`` also re-reads PDF pages that have a text layer (a poor
-    OCR layer); ``ocr="never"`` refuses scans.
+    ``ocr.uncertain``). A PDF page whose text layer is a poor OCR layer is read again too (noted);
+    ``ocr="always"`` re-reads every PDF page, ``ocr="never"`` refuses scans.
 
     Raises ``FileNotFoundError`` for a missing file, :class:`DocumentError` (a
     :class:`ParseError`: no form found, unreadable or corrupt file, an old binary .xls/.doc

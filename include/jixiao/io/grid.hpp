@@ -143,8 +143,8 @@ struct legacy_office_options {
 /// When a page is read by OCR (the reader of jixiao::ocr, registered with
 /// `jixiao::ocr::register_reader()`; without it no page is).
 enum class ocr_mode {
-    automatic,  ///< image files, and PDF pages without a text layer
-    always,     ///< also PDF pages with a text layer (a poor OCR layer read again)
+    automatic,  ///< image files, PDF pages without a text layer, and PDF pages whose text layer is a poor OCR layer
+    always,     ///< every PDF page, its text layer read again
     never,      ///< no OCR: image files are refused, image-only PDF pages noted and skipped
 };
 

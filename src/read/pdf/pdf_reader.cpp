@@ -217,6 +217,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
         page_input input;
         int turned = 0;
         bool marked = false;
+        std::optional<std::string> poor;  ///< why its text layer is read again by OCR
     };
     std::vector<page_text> page_texts(static_cast<std::size_t>(pages));
     bool any_marked = false;
@@ -249,7 +250,13 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
         std::vector<int> todo;
         for (int i = 0; i < pages; ++i) {
             if (std::binary_search(skipped.begin(), skipped.end(), i + 1)) continue;
-            if (page_texts[static_cast<std::size_t>(i)].input.words.empty() || ocr_all) todo.push_back(i);
+            page_text& t = page_texts[static_cast<std::size_t>(i)];
+            if (!t.input.words.empty() && !ocr_all) {
+                // A text layer that is itself a poor OCR layer (a scan "made searchable"): read again.
+                t.poor = io::layout::poor_text_layer(t.input.words);
+                if (!t.poor) continue;
+            }
+            todo.push_back(i);
         }
         const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
         const std::size_t jobs = std::max<std::size_t>(1, options.ocr.jobs == 0 ? cores : options.ocr.jobs);
@@ -299,6 +306,10 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             result<io::layout::recognized_page> seen = std::move(*read);
             read.reset();
             if (!seen.has_value()) return seen.error();
+            if (const auto& poor = page_texts[static_cast<std::size_t>(i)].poor) {
+                out.note("page " + std::to_string(i + 1) + ": its text layer looks like a poor OCR layer (" + *poor +
+                         "): read again by OCR (--ocr never keeps it)");
+            }
             input = std::move(seen->input);
             turned = 0;  // OCR straightens the image itself
             for (std::string& n : seen->notes) out.note("page " + std::to_string(i + 1) + ": " + std::move(n));

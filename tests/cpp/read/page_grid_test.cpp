@@ -49,6 +49,31 @@ TEST(ocr_repair, text_that_is_not_a_figure_is_left_alone) {
     EXPECT_EQ(repair_ocr_text("548760.00"), "548760.00");
 }
 
+std::vector<word> words_of(const std::vector<std::string>& texts) {
+    std::vector<word> out;
+    for (const std::string& t : texts) out.push_back(word{t, io::box{}, 10 * pt});
+    return out;
+}
+
+TEST(poor_text_layer, a_layer_that_reads_well_is_kept) {
+    EXPECT_FALSE(poor_text_layer(words_of({"项目名称", "网络信息系统开发", "548760.00", "100.00%", "10", "=7个", "2023"})));
+    EXPECT_FALSE(poor_text_layer({}));
+}
+
+TEST(poor_text_layer, unreadable_characters_broken_figures_and_yuan_misread_are_reasons) {
+    const auto pua = poor_text_layer(words_of({"\uE001\uE002\uE003\uE004", "项目名称项目名称项目名称项目名称项目名称", "\uFFFD\uFFFD"}));
+    ASSERT_TRUE(pua);
+    EXPECT_NE(pua->find("% of its characters unreadable"), std::string::npos) << *pua;
+    const auto figures = poor_text_layer(words_of({"IO", "l5", "2O23", "100", "项目"}));
+    ASSERT_TRUE(figures);
+    EXPECT_NE(figures->find("3 figures broken"), std::string::npos) << *figures;
+    EXPECT_TRUE(poor_text_layer(words_of({"项目资金(万兀)"})));
+    // Latin words are not a reason: an English document reads as well as a Chinese one.
+    EXPECT_FALSE(poor_text_layer(words_of({"Indicator", "Target", "Actual", "Output", "548760.00", "Quantity",
+                                           "Quality", "Timeliness", "Cost", "Satisfaction", "Total", "Score"})));
+    EXPECT_FALSE(poor_text_layer(words_of({"IT2023", "5G", "IO", "100", "200", "300"})));  // one broken in many
+}
+
 /// One ruled table of two rows and two columns, each cell holding one word.
 page_input table_page(const std::vector<word>& words) {
     page_input p;

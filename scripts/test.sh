@@ -4,7 +4,7 @@
 #      header and install checks, CLI, HTML report in headless Chromium, examples, Doxygen with
 #      warnings as errors, Python (pytest with Debian's /usr/bin/python3);
 #   2. one clang build with ASan + UBSan + libFuzzer coverage: the whole C++ suite under the
-#      sanitizers, then every fuzz target for a bounded time (FUZZ_SECONDS each, default 10: the whole run stays under 30 minutes on 2 cores);
+#      sanitizers, then every fuzz target for a bounded time (FUZZ_SECONDS each, default 6: the whole run stays under 30 minutes on 2 cores);
 #   3. ThreadSanitizer: many threads scoring shared forms with one rulebook.
 # SKIP_SANITIZERS=1 stops after step 1 (for a quick local run).
 set -euo pipefail
@@ -37,8 +37,8 @@ stage "C++ tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     build/fuzz/tests/jixiao_tests --gtest_brief=1
-stage "fuzzing (${FUZZ_SECONDS:-10}s per target)"
-FUZZ_SECONDS=${FUZZ_SECONDS:-10} BUILD_DIR=build/fuzz bash scripts/fuzz.sh
+stage "fuzzing (${FUZZ_SECONDS:-6}s per target)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-6} BUILD_DIR=build/fuzz bash scripts/fuzz.sh
 
 stage "ThreadSanitizer: concurrent scoring"
 SKIP_ASAN=1 bash scripts/sanitize.sh

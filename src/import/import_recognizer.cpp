@@ -76,6 +76,7 @@ void warn_on_reader_notes(import_result& r) {
 /// each, on the form whose rows hold it, with the page and box of the cell (the audit lists them
 /// as `ocr.uncertain`).
 void mark_uncertain_cells(const grid& g, import_result& r, const import_options& options) {
+    if (g.format != grid_format::image && g.format != grid_format::pdf) return;  // only paged readers use OCR
     const int low = options.limits.ocr.low_confidence;
     for (std::size_t i = 0; i < g.rows.size(); ++i) {
         for (const cell& c : g.rows[i].cells) {

@@ -1,6 +1,8 @@
 // page_grid.cpp — pages laid out into one grid (see page_grid.hpp and docs/readers.md, "pdf").
 #include "read/page_grid.hpp"
 
+#include <jixiao/detail/utf8.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -129,13 +131,9 @@ std::optional<std::string> poor_text_layer(const std::vector<word>& words) {
         bool digit = false;
         bool confusable = false;
         for (std::size_t i = 0; i < t.size();) {
-            const auto lead = static_cast<unsigned char>(t[i]);
-            const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            char32_t cp = lead;
-            if (n > 1 && i + n <= t.size()) {
-                cp = n == 2 ? (lead & 0x1FU) : n == 3 ? (lead & 0x0FU) : (lead & 0x07U);
-                for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3FU);
-            }
+            const jixiao::detail::utf8::decoded d = jixiao::detail::utf8::decode(t, i);
+            const char32_t cp = d.length == 0 ? jixiao::detail::utf8::replacement_character : d.code_point;
+            const std::size_t n = d.length == 0 ? 1 : d.length;
             if (cp != U' ') ++characters;
             if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || (cp < 0x20 && cp != U'\t' && cp != U'\n')) ++unreadable;
             if (cp >= U'0' && cp <= U'9') digit = true;

@@ -7,7 +7,6 @@
 #include <jixiao/detail/utf8.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +14,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -27,6 +25,7 @@
 #include <omp.h>
 #endif
 
+#include "core/parallel.hpp"
 #include "read/page_grid.hpp"
 #include "read/page_layout.hpp"
 
@@ -102,7 +101,7 @@ tesseract::TessBaseAPI* engine(const std::string& key) {
 struct seen_word {
     std::string text;
     l_int32 x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    float confidence = 0;
+    float confidence = 0;  ///< Tesseract's own type (0-100); rounded to an integer in the cell
 };
 
 bool ascii_alnum(char c) noexcept {
@@ -197,13 +196,12 @@ bool ascii_figure(std::string_view text) {
 /// Whether `text` has a CJK character other than those the Chinese model reads for signs and
 /// digits (一 二 三 王 for `=`, 丨 for `|` or `1`, 了 for `7`, 宇 干 士 于 for `≥` and `+`).
 bool has_cjk_word(std::string_view text) {
+    static constexpr std::u32string_view sign_like = U"一二三王了丨宇干士于";
     for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        const std::string_view ch = text.substr(i, n);
-        static constexpr std::string_view sign_like[] = {"一", "二", "三", "王", "了", "丨", "宇", "干", "士", "于"};
-        if (n >= 3 && std::find(std::begin(sign_like), std::end(sign_like), ch) == std::end(sign_like)) return true;
-        i += n;
+        const jixiao::detail::utf8::decoded d = jixiao::detail::utf8::decode(text, i);
+        if (d.length == 0) return true;  // not UTF-8: not a figure either
+        if (d.code_point >= 0x2E80 && sign_like.find(d.code_point) == std::u32string_view::npos) return true;
+        i += d.length;
     }
     return false;
 }
@@ -329,6 +327,7 @@ result<recognized_page> recognize_grey(Pix* grey, unsigned dpi, const io::read_o
     // scaled up first (a 150 dpi render loses most of its figures otherwise).
     pix_ptr scaled;
     if (dpi < 280) {
+        // Leptonica takes the scale as a float: image geometry, not a figure of the form.
         const l_float32 factor = 300.0F / static_cast<l_float32>(dpi);
         scaled.reset(pixScaleGrayLI(grey, factor, factor));
         if (scaled) {
@@ -374,22 +373,27 @@ result<recognized_page> recognize_grey(Pix* grey, unsigned dpi, const io::read_o
     if (!text) return error{errc::invalid_document, 0, {}, "the image cannot be cleaned of its lines"};
 
     if (options.ocr.languages.find("eng") == std::string::npos) with.figures = engine(options.ocr.languages + "|eng");
+    const auto set_image = [&](Pix* image) {
+        for (tesseract::TessBaseAPI* e : {with.text, with.figures}) {
+            if (e == nullptr) continue;
+            e->SetImage(image);
+            e->SetSourceResolution(static_cast<int>(dpi));  // SetImage forgets it
+        }
+    };
     for (tesseract::TessBaseAPI* e : {with.text, with.figures}) {
-        if (e == nullptr) continue;
-        e->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-        e->SetImage(text.get());
-        e->SetSourceResolution(static_cast<int>(dpi));
+        if (e != nullptr) e->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     }
-    // Each table cell on its own: a cell is a block of text, never joined with its neighbours.
-    const l_int32 inset = 0;  // text may touch a line (no padding): the lines are out of the image already
+    set_image(text.get());
+    // Each table cell on its own: a cell is a block of text, never joined with its neighbours;
+    // its whole box (text may touch a line: the lines are out of the image already).
     const l_int32 least = std::max<l_int32>(6, static_cast<l_int32>(dpi / 30));
     std::size_t cells = 0;
     std::size_t unread_cells = 0;  ///< ink found, no text read
     for (const io::box& b : io::layout::cell_regions(page.input)) {
-        const l_int32 x0 = std::max<l_int32>(0, pixels(b.x0, dpi) + inset);
-        const l_int32 y0 = std::max<l_int32>(0, pixels(b.y0, dpi) + inset);
-        const l_int32 x1 = std::min<l_int32>(width, pixels(b.x1, dpi) - inset);
-        const l_int32 y1 = std::min<l_int32>(height, pixels(b.y1, dpi) - inset);
+        const l_int32 x0 = std::max<l_int32>(0, pixels(b.x0, dpi));
+        const l_int32 y0 = std::max<l_int32>(0, pixels(b.y0, dpi));
+        const l_int32 x1 = std::min<l_int32>(width, pixels(b.x1, dpi));
+        const l_int32 y1 = std::min<l_int32>(height, pixels(b.y1, dpi));
         if (x1 - x0 < least || y1 - y0 < least) continue;
         const box_ptr area(boxCreate(x0, y0, x1 - x0, y1 - y0));
         l_int32 ink = 0;
@@ -426,11 +430,7 @@ result<recognized_page> recognize_grey(Pix* grey, unsigned dpi, const io::read_o
     l_int32 ink = 0;
     pixCountPixels(outside.get(), &ink, nullptr);
     if (ink > least * 2) {
-        for (tesseract::TessBaseAPI* e : {with.text, with.figures}) {
-            if (e == nullptr) continue;
-            e->SetImage(outside.get());
-            e->SetSourceResolution(static_cast<int>(dpi));  // SetImage forgets it
-        }
+        set_image(outside.get());
         read_lines(with, outside.get(), 0, 0, width, height, dpi, page.input);
     }
     for (tesseract::TessBaseAPI* e : {with.text, with.figures}) {
@@ -446,7 +446,7 @@ result<recognized_page> recognize_grey(Pix* grey, unsigned dpi, const io::read_o
 
 result<recognized_page> recognize_image(const io::layout::page_image& image, const io::read_options& options) {
     if (image.width <= 0 || image.height <= 0 ||
-        static_cast<double>(image.width) * image.height != static_cast<double>(image.pixels.size())) {
+        static_cast<std::uint64_t>(image.width) * static_cast<std::uint64_t>(image.height) != image.pixels.size()) {
         return error{errc::invalid_document, 0, {}, "a page image with no pixels"};
     }
     const pix_ptr grey = to_pix(image);
@@ -480,7 +480,7 @@ result<io::grid> read_image(std::string_view bytes, const io::read_options& opti
         return error{errc::invalid_document, 0, {}, "not an image that can be read (damaged, or not PNG, JPEG or TIFF)"};
     }
     const auto too_big = [&](l_int32 pw, l_int32 ph, std::size_t page) -> std::optional<error> {
-        if (static_cast<double>(pw) * ph <= static_cast<double>(options.ocr.max_pixels)) return std::nullopt;
+        if (static_cast<std::uint64_t>(pw) * static_cast<std::uint64_t>(ph) <= options.ocr.max_pixels) return std::nullopt;
         return limit("page " + std::to_string(page) + ": an image of " + std::to_string(pw) + " x " + std::to_string(ph) +
                      " pixels, more than the limit of " + std::to_string(options.ocr.max_pixels) + " pixels");
     };
@@ -506,8 +506,7 @@ result<io::grid> read_image(std::string_view bytes, const io::read_options& opti
         std::vector<std::string> notes;
         std::optional<result<recognized_page>> seen;
     };
-    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t jobs = std::max<std::size_t>(1, options.ocr.jobs == 0 ? cores : options.ocr.jobs);
+    const std::size_t jobs = jixiao::detail::thread_count(options.ocr.jobs);
     io::layout::paged_grid out(io::grid_format::image, options);
     std::size_t with_text = 0;
     std::size_t number = 0;
@@ -537,21 +536,14 @@ result<io::grid> read_image(std::string_view bytes, const io::read_options& opti
             } else {
                 // No resolution in the file: the page taken for A4 (its long side 11.69 in).
                 const l_int32 longest = std::max(pixGetWidth(page.get()), pixGetHeight(page.get()));
-                w.dpi = static_cast<unsigned>(std::clamp<l_int32>(static_cast<l_int32>(longest / 11.69), 72, 1200));
+                w.dpi = static_cast<unsigned>(std::clamp<l_int32>(longest * 100 / 1169, 72, 1200));
                 w.notes.push_back("no resolution in the file: taken as " + std::to_string(w.dpi) + " dpi (an A4 page)");
             }
         }
-        std::atomic<std::size_t> next{0};
-        const auto worker = [&] {
-            for (std::size_t i = next++; i < work.size(); i = next++) {
-                work[i].seen = recognize_grey(work[i].grey.get(), work[i].dpi, options);
-                work[i].grey.reset();
-            }
-        };
-        std::vector<std::thread> threads;
-        for (std::size_t t = 1; t < std::min(jobs, work.size()); ++t) threads.emplace_back(worker);
-        worker();
-        for (std::thread& t : threads) t.join();
+        jixiao::detail::parallel_for(work.size(), jobs, [&](std::size_t i) {
+            work[i].seen = recognize_grey(work[i].grey.get(), work[i].dpi, options);
+            work[i].grey.reset();
+        });
         for (page_work& w : work) {
             const int page_number = static_cast<int>(++number);
             result<recognized_page>& seen = *w.seen;

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <climits>
 #include <cmath>
 #include <cstddef>
@@ -17,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -27,6 +25,7 @@
 #include <poppler-page.h>
 #include <poppler-image.h>
 
+#include "core/parallel.hpp"
 #include "read/page_grid.hpp"
 #include "read/page_layout.hpp"
 #if JIXIAO_PDF_RULING_LINES
@@ -128,10 +127,12 @@ void quiet(const std::string& /*message*/, void* /*closure*/) {}
 result<io::layout::page_image> render_for_ocr(const poppler::page& p, int number, std::int32_t width, std::int32_t height,
                                               const io::read_options& options) {
     const unsigned dpi = std::clamp(options.ocr.dpi, 50u, 1200u);
-    const double pixels = (width / 7200.0 * dpi) * (height / 7200.0 * dpi);
-    if (!(pixels <= static_cast<double>(options.ocr.max_pixels))) {
+    // 1/100 pt to pixels; widths are at most 2e7 units (to_units), so the product fits 64 bits.
+    const std::uint64_t pixels = static_cast<std::uint64_t>(std::max(0, width)) * dpi / 7200 *
+                                 (static_cast<std::uint64_t>(std::max(0, height)) * dpi / 7200);
+    if (pixels > options.ocr.max_pixels) {
         return limit("page " + std::to_string(number) + ": at " + std::to_string(dpi) + " dpi its image would have " +
-                     std::to_string(static_cast<long long>(pixels)) + " pixels, more than the limit of " +
+                     std::to_string(pixels) + " pixels, more than the limit of " +
                      std::to_string(options.ocr.max_pixels));
     }
     // In colour, then its red channel: a red seal over the table drops out, as in a colour scan
@@ -258,8 +259,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             }
             todo.push_back(i);
         }
-        const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-        const std::size_t jobs = std::max<std::size_t>(1, options.ocr.jobs == 0 ? cores : options.ocr.jobs);
+        const std::size_t jobs = jixiao::detail::thread_count(options.ocr.jobs);
         for (std::size_t start = 0; start < todo.size(); start += jobs) {
             const std::size_t end = std::min(todo.size(), start + jobs);
             std::vector<std::optional<result<io::layout::page_image>>> images(end - start);
@@ -269,20 +269,13 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
                 const auto [width, height] = shown_size(*p);
                 images[j - start] = render_for_ocr(*p, todo[j] + 1, width, height, options);
             }
-            std::atomic<std::size_t> next{start};
-            const auto worker = [&] {
-                for (std::size_t j = next++; j < end; j = next++) {
-                    std::optional<result<io::layout::page_image>>& image = images[j - start];
-                    if (!image) continue;
-                    recognized[static_cast<std::size_t>(todo[j])] =
-                        image->has_value() ? ocr(**image, options) : result<io::layout::recognized_page>(image->error());
-                    image.reset();
-                }
-            };
-            std::vector<std::thread> threads;
-            for (std::size_t t = 1; t < end - start; ++t) threads.emplace_back(worker);
-            worker();
-            for (std::thread& t : threads) t.join();
+            jixiao::detail::parallel_for(end - start, jobs, [&](std::size_t k) {
+                std::optional<result<io::layout::page_image>>& image = images[k];
+                if (!image) return;
+                recognized[static_cast<std::size_t>(todo[start + k])] =
+                    image->has_value() ? ocr(**image, options) : result<io::layout::recognized_page>(image->error());
+                image.reset();
+            });
         }
     }
 

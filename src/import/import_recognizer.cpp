@@ -19,6 +19,7 @@
 
 #include "read/grid_internal.hpp"
 #include "import/meaning_recognizer.hpp"
+#include "import/ocr_labels.hpp"
 #include "import/positional_recognizer.hpp"
 
 #include <algorithm>
@@ -106,6 +107,17 @@ void mark_uncertain_cells(const grid& g, import_result& r, const import_options&
                 }
             }
             if (!n.form && !r.forms.empty()) n.form = 0;  // above the first form's title: its header
+            // The indicator whose row holds the cell: the audit finding and the HTML report
+            // point at it.
+            if (n.form) {
+                const std::vector<indicator>& inds = r.forms[*n.form].indicators;
+                for (std::size_t k = 0; k < inds.size(); ++k) {
+                    if (inds[k].where.row == i + 1) {
+                        n.indicator = k;
+                        break;
+                    }
+                }
+            }
             r.report.notes.push_back(std::move(n));
         }
     }
@@ -150,12 +162,23 @@ result<import_result> choose_reading(result<import_result> positional, const gri
     return positional;
 }
 
-}  // namespace
-
-result<import_result> recognize(const grid& g, const import_options& options) {
+result<import_result> recognize_grid(const grid& g, const import_options& options) {
     detail::positional::positional_recognizer r(g.format, options);
     for (const row& src : g.rows) r.add_row(src);
     return or_by_meaning(r.finish(g.notes), g, options);
+}
+
+}  // namespace
+
+result<import_result> recognize(const grid& g, const import_options& options) {
+    if (g.format == grid_format::image || g.format == grid_format::pdf) {
+        // Labels OCR misread by a character (`四分值`), put right first: the recognizer finds
+        // its columns by them.
+        const std::span<const layout_family> families =
+            options.layouts.empty() ? std::span<const layout_family>(builtin_layouts()) : std::span<const layout_family>(options.layouts);
+        if (const std::optional<grid> repaired = detail::with_ocr_labels_repaired(g, families)) return recognize_grid(*repaired, options);
+    }
+    return recognize_grid(g, options);
 }
 
 namespace {

@@ -78,6 +78,20 @@ bool is_figure(std::string_view s) noexcept {
 
 }  // namespace
 
+bool doubtful_figure(std::string_view text) noexcept {
+    const std::size_t digit = text.find_first_of("0123456789");
+    if (digit == std::string_view::npos) return false;
+    const std::string_view before = text.substr(0, digit);
+    for (const std::string_view speck : {".", ",", "，", "、", "\"", "'", "”", "“", "’", "‘", "·"}) {
+        if (before.find(speck) != std::string_view::npos) return true;
+    }
+    if ((text.front() == '<' || text.front() == '>') && (text.size() < 2 || text[1] != '=')) return true;
+    for (const std::string_view tail : {",", "，", "、"}) {
+        if (text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail) return true;
+    }
+    return false;
+}
+
 std::string repair_ocr_text(std::string_view text) {
     std::string out = replace_all(std::string(text), "兀", "元");
     // A comparison sign whose second bar was read as 一 (`<一3次` for `<=3次`, `=一0.6` for
@@ -196,6 +210,7 @@ std::optional<error> paged_grid::add_row(std::vector<layout_cell>&& cells, int p
                 out.as_read = std::move(c.text);
                 c.text = std::move(repaired);
             }
+            if (doubtful_figure(c.text)) c.confidence = std::min<std::int16_t>(c.confidence, 50);
         }
         bytes_ += c.text.size();
         if (bytes_ > options_.max_bytes) {

@@ -6,7 +6,10 @@
 // without either library linking the other.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,11 +46,38 @@ void register_page_recognizer(page_recognizer recognizer) noexcept;
 /// The page recogniser registered, or nullptr.
 [[nodiscard]] page_recognizer registered_page_recognizer() noexcept;
 
+/// Counts the pages OCR has read for `ocr_options::progress`: `page_done()` from any thread,
+/// the callback called under a lock (never two at once).
+class page_progress {
+public:
+    page_progress(const std::function<void(std::size_t, std::size_t)>& callback, std::size_t total)
+        : callback_(callback), total_(total) {}
+    void page_done() {
+        if (!callback_) return;
+        const std::lock_guard lock(mutex_);
+        ++done_;
+        callback_(done_, std::max(total_, done_));
+    }
+
+private:
+    const std::function<void(std::size_t, std::size_t)>& callback_;
+    std::size_t total_;
+    std::size_t done_ = 0;
+    std::mutex mutex_;
+};
+
 /// Repairs what OCR misreads in a figure by the value grammar: a cell that is a number but for
 /// letters that look like digits (`IO` -> `10`, `l5.O` -> `15.0`), a number split by a space
 /// (`968.191 8` -> `968.1918`), full-width separators, and `兀` for `元` anywhere. Returns the
 /// text unchanged when it is not such a cell.
 [[nodiscard]] std::string repair_ocr_text(std::string_view text);
+
+/// Whether a figure read by OCR has a mark that is more likely a speck than the form's: a point,
+/// comma or quote before its first digit (`.4`, `，4`, `””6`), a comma after its last
+/// (`0.6万元、`), or a lone `<` or `>` first (`≤` and `≥` are in neither Tesseract model, so
+/// `<30` may be `≤30`; the OCR reader finds most of them by their shape, not all). `paged_grid`
+/// gives such a cell confidence 50 at most, so that it is marked for review.
+[[nodiscard]] bool doubtful_figure(std::string_view text) noexcept;
 
 /// Why the text layer of a page (its words) looks like a poor OCR layer, or nullopt when it
 /// reads well: at least a tenth of its characters unreadable (U+FFFD, private-use code points

@@ -243,6 +243,107 @@ std::vector<std::pair<l_int32, l_int32>> ink_bands(Pix* binary, l_int32 x0, l_in
     return bands;
 }
 
+/// A sign at the start of a line that neither model can read: `≥` and `≤` are in neither the
+/// Chinese nor the Latin model's character set, which read them as `2`, `=`, `三`, `宇` (and
+/// `≥90%` as `290%`: a wrong figure). Found by its shape: a chevron (`>`: ink at the left at its
+/// top and bottom, at the right in its middle; `<` mirrored) over a bar as wide as the glyph.
+struct leading_sign {
+    std::string_view sign;   ///< "≥" or "≤"
+    l_int32 x0 = 0, y0 = 0;  ///< the glyph's box, in pixels
+    l_int32 x1 = 0, y1 = 0;
+};
+
+/// The leftmost glyph of the line `[top, bottom)` starting at column `left` (`right` its
+/// end), when it is `≥` or `≤`.
+std::optional<leading_sign> find_leading_sign(Pix* binary, l_int32 left, l_int32 right, l_int32 top, l_int32 bottom) {
+    const l_uint32* data = pixGetData(binary);
+    const l_int32 wpl = pixGetWpl(binary);
+    const auto ink = [&](l_int32 x, l_int32 y) { return GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, x) != 0; };
+    const l_int32 band = bottom - top;
+    if (band < 8) return std::nullopt;
+    // The glyph: the columns with ink from `left` up to the first blank column.
+    l_int32 end = left;
+    while (end < right) {
+        bool any = false;
+        for (l_int32 y = top; y < bottom && !any; ++y) any = ink(end, y);
+        if (!any) break;
+        ++end;
+    }
+    const l_int32 width = end - left;
+    if (end >= right || width < 4 || width > band) return std::nullopt;  // the whole line, or too wide for a sign
+    l_int32 y0 = bottom;
+    l_int32 y1 = top;
+    std::vector<std::pair<l_int32, l_int32>> extent(static_cast<std::size_t>(band), {-1, -1});  // per row: first, last ink
+    for (l_int32 y = top; y < bottom; ++y) {
+        for (l_int32 x = left; x < end; ++x) {
+            if (!ink(x, y)) continue;
+            auto& e = extent[static_cast<std::size_t>(y - top)];
+            if (e.first < 0) e.first = x - left;
+            e.second = x - left;
+            y0 = std::min(y0, y);
+            y1 = std::max(y1, y + 1);
+        }
+    }
+    const l_int32 height = y1 - y0;
+    if (height < band / 3 || height < 6 || width * 3 < height) return std::nullopt;
+    // The bar: the lowest rows with ink across (nearly) the whole width, thin.
+    const auto row = [&](l_int32 y) { return extent[static_cast<std::size_t>(y - top)]; };
+    const auto across = [&](l_int32 y) {
+        const auto e = row(y);
+        return e.first >= 0 && e.first * 6 <= width && (e.second + 1) * 6 >= width * 5;
+    };
+    l_int32 bar_top = y1;
+    while (bar_top > y0 && across(bar_top - 1)) --bar_top;
+    const l_int32 bar = y1 - bar_top;
+    if (bar == 0 || bar * 3 > height) return std::nullopt;
+    // Above it, the chevron (after the blank rows between, if any).
+    l_int32 chevron_bottom = bar_top;
+    while (chevron_bottom > y0 && row(chevron_bottom - 1).first < 0) --chevron_bottom;
+    const l_int32 chevron = chevron_bottom - y0;
+    if (chevron * 2 < height || chevron < 5) return std::nullopt;
+    // Where the ink of a row sits: -1 all in the left half, +1 reaching the right edge from the
+    // middle on, 0 otherwise; the same mirrored for `<`.
+    const auto side = [&](l_int32 y, bool mirrored) {
+        auto [a, b] = row(y);
+        if (a < 0) return 0;
+        if (mirrored) {
+            const l_int32 t = width - 1 - b;
+            b = width - 1 - a;
+            a = t;
+        }
+        if (b * 2 < width && a * 5 <= width) return -1;  // from the left edge, in the left half
+        if (a * 5 >= width * 2 && (b + 1) * 6 >= width * 5) return 1;
+        return 0;
+    };
+    // The far end of the ink moves right down to the middle of the chevron, and back: a stroke
+    // standing straight (上, 土) does not.
+    const auto far_end = [&](l_int32 y, bool mirrored) {
+        const auto [a, b] = row(y);
+        return a < 0 ? -1 : (mirrored ? width - 1 - a : b);
+    };
+    const auto diagonal = [&](l_int32 from, l_int32 to, bool mirrored) {
+        const l_int32 step = from < to ? 1 : -1;
+        l_int32 last = far_end(from, mirrored);
+        const l_int32 first = last;
+        for (l_int32 y = from + step; y != to; y += step) {
+            const l_int32 e = far_end(y, mirrored);
+            if (e < 0 || e + 2 < last) return false;  // a gap, or back to the left
+            last = std::max(last, e);
+        }
+        return (last - first) * 2 >= width;
+    };
+    for (const bool mirrored : {false, true}) {
+        const l_int32 quarter = std::max<l_int32>(1, chevron / 5);
+        bool ok = diagonal(y0, y0 + chevron / 2, mirrored) && diagonal(chevron_bottom - 1, y0 + chevron / 2, mirrored);
+        for (l_int32 y = y0; y < y0 + quarter && ok; ++y) ok = side(y, mirrored) == -1;                       // top at the left
+        for (l_int32 y = chevron_bottom - quarter; y < chevron_bottom && ok; ++y) ok = side(y, mirrored) == -1;  // bottom at the left
+        const l_int32 middle = y0 + chevron / 2;
+        ok = ok && (side(middle, mirrored) == 1 || side(middle - 1, mirrored) == 1 || side(middle + 1, mirrored) == 1);
+        if (ok) return leading_sign{mirrored ? "≤" : "≥", left, y0, end, y1};
+    }
+    return std::nullopt;
+}
+
 /// Reads the lines of text in a rectangle one by one.
 void read_lines(const engines& with, Pix* binary, l_int32 x0, l_int32 y0, l_int32 x1, l_int32 y1, unsigned dpi,
                 page_input& out) {
@@ -272,7 +373,18 @@ void read_lines(const engines& with, Pix* binary, l_int32 x0, l_int32 y0, l_int3
             }
         }
         if (right < left) continue;
-        const l_int32 l = std::max(x0, left - pad);
+        // A `≥` or `≤` first: the rest of the line read without it, the sign put before it.
+        const std::optional<leading_sign> sign = find_leading_sign(binary, left, right + 1, top, bottom);
+        if (sign) {
+            left = sign->x1;
+            while (left <= right) {
+                bool any = false;
+                for (l_int32 y = top; y < bottom && !any; ++y) any = GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, left) != 0;
+                if (any) break;
+                ++left;
+            }
+        }
+        const l_int32 l = std::max({x0, left - pad, sign ? sign->x1 : x0});  // none of the sign in the margin
         const l_int32 r = std::min(x1, right + 1 + pad);
         std::vector<std::vector<seen_word>> lines = read_block(*with.text, l, t, r - l, b - t);
         const std::string text = joined(lines);
@@ -280,6 +392,11 @@ void read_lines(const engines& with, Pix* binary, l_int32 x0, l_int32 y0, l_int3
             !has_cjk_word(text)) {
             std::vector<std::vector<seen_word>> latin = read_block(*with.figures, l, t, r - l, b - t);
             if (ascii_figure(joined(latin))) lines = std::move(latin);
+        }
+        if (sign && !lines.empty()) {
+            // As sure of the sign as of the word after it (its shape was checked, not read).
+            const float confidence = lines.front().empty() ? 0.0F : lines.front().front().confidence;
+            lines.front().insert(lines.front().begin(), seen_word{std::string(sign->sign), sign->x0, sign->y0, sign->x1, sign->y1, confidence});
         }
         for (auto& line : lines) add_line(line, dpi, out);
     }
@@ -456,6 +573,17 @@ result<recognized_page> recognize_image(const io::layout::page_image& image, con
 
 bool is_tiff(l_int32 format) noexcept { return format >= IFF_TIFF && format <= IFF_TIFF_JPEG; }
 
+/// The pages of a TIFF file (0 when they cannot be counted): the total of the progress bar.
+std::size_t tiff_pages(std::string_view bytes) {
+    // Leptonica counts the directories of a stream; the bytes are read through one in memory.
+    FILE* stream = ::fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+    if (stream == nullptr) return 0;
+    l_int32 n = 0;
+    if (tiffGetCount(stream, &n) != 0) n = 0;
+    std::fclose(stream);
+    return static_cast<std::size_t>(std::max<l_int32>(n, 0));
+}
+
 /// A page of an image file as 8-bit grey: the red channel of a colour page (a red stamp over
 /// the table drops out, black and blue ink stay), a palette resolved, bits widened.
 pix_ptr grey_of(Pix* page, bool& colour) {
@@ -507,6 +635,7 @@ result<io::grid> read_image(std::string_view bytes, const io::read_options& opti
         std::optional<result<recognized_page>> seen;
     };
     const std::size_t jobs = jixiao::detail::thread_count(options.ocr.jobs);
+    io::layout::page_progress progress(options.ocr.progress, tiff ? tiff_pages(bytes) : 1);
     io::layout::paged_grid out(io::grid_format::image, options);
     std::size_t with_text = 0;
     std::size_t number = 0;
@@ -543,6 +672,7 @@ result<io::grid> read_image(std::string_view bytes, const io::read_options& opti
         jixiao::detail::parallel_for(work.size(), jobs, [&](std::size_t i) {
             work[i].seen = recognize_grey(work[i].grey.get(), work[i].dpi, options);
             work[i].grey.reset();
+            progress.page_done();
         });
         for (page_work& w : work) {
             const int page_number = static_cast<int>(++number);

@@ -39,6 +39,17 @@ io::read_options read_options_of(const common_options& o) {
     r.ocr.languages = o.ocr_languages;
     r.ocr.dpi = o.ocr_dpi;
     r.ocr.jobs = static_cast<unsigned>(std::min<std::size_t>(o.jobs, 256));
+    if (!o.quiet && ::isatty(STDERR_FILENO)) {
+        // OCR takes a second or more a page: a page counter on a terminal, cleared when done.
+        r.ocr.progress = [](std::size_t done, std::size_t total) {
+            if (done < total) {
+                std::fprintf(stderr, "\r\x1b[KOCR: %zu/%zu pages", done, total);
+            } else {
+                std::fprintf(stderr, "\r\x1b[K");
+            }
+            std::fflush(stderr);
+        };
+    }
     return r;
 }
 

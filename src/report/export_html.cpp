@@ -102,6 +102,7 @@ table.official td.calc,table.official th.calc{background:var(--calc)}
 table.official th.calc{color:#1e3a8a}
 table.official td.calc.bad{background:var(--diff);box-shadow:inset 3px 0 0 var(--err)}
 table.official tr.flag td.name{box-shadow:inset 3px 0 0 var(--warn)}
+table.official td.ocr{background:#fff3c4;outline:2px dashed var(--warn);outline-offset:-3px}
 table.official td.goal{white-space:pre-line;font-size:12.5px;line-height:1.6;vertical-align:top}
 table.official td.name .fl{display:inline-block;margin-left:4px;font-size:10px;font-weight:700;color:#fff;background:var(--warn);
 border-radius:8px;padding:0 5px;vertical-align:1px}
@@ -569,8 +570,63 @@ std::size_t run_length(const form& f, std::size_t i, int level) {
     return n;
 }
 
+/// The cells of a form that OCR read with low confidence or repaired (`ocr.uncertain`
+/// findings): their text, by the indicator row they are in (`none` for the funds and the
+/// header), so that the form's page highlights exactly the cells to check against the scan.
+class ocr_marks {
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    explicit ocr_marks(const evaluation& e) {
+        for (const finding& fd : e.findings) {
+            if (fd.code != "ocr.uncertain") continue;
+            const std::string_view text = fd.evidence_value("text");
+            std::string tip = "OCR: " + std::string(fd.evidence_value("message"));
+            if (tip.size() == 5) tip = "OCR: " + fd.message_en;
+            marks_.push_back({fd.indicator.value_or(none), std::string(text), std::move(tip)});
+        }
+    }
+
+    /// ` ocr" title="…` to close a td's class list with, or empty when the cell is not marked.
+    /// An empty cell is marked only when OCR found ink in it but read no text.
+    [[nodiscard]] std::string attributes(std::size_t row, std::string_view text) const {
+        for (const mark& m : marks_) {
+            if (m.row != row || m.text != trimmed(text)) continue;
+            if (m.text.empty() && row == none) continue;  // an unread cell outside the indicators: no way to tell which
+            return " ocr\" title=\"" + esc(m.tip);
+        }
+        return {};
+    }
+
+    /// ` class="ocr" title="…"` for a td without classes, or empty when the cell is not marked.
+    [[nodiscard]] std::string attribute(std::size_t row, std::string_view text) const {
+        std::string a = attributes(row, text);
+        return a.empty() ? a : " class=\"" + a.substr(1) + "\"";
+    }
+
+    /// `<td class="CLASS">TEXT</td>`, highlighted when marked.
+    [[nodiscard]] std::string cell(std::string_view cls, std::size_t row, std::string_view text) const {
+        return "<td class=\"" + std::string(cls) + attributes(row, text) + "\">" + esc(text) + "</td>";
+    }
+
+private:
+    struct mark {
+        std::size_t row;
+        std::string text;
+        std::string tip;
+    };
+    static std::string_view trimmed(std::string_view t) {
+        while (!t.empty() && (t.front() == ' ' || t.front() == '\n')) t.remove_prefix(1);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+        return t;
+    }
+    std::vector<mark> marks_;
+};
+
 std::string form_section(const evaluation& e, std::size_t index, const portfolio* p) {
     const form& f = e.subject;
+    const ocr_marks ocr(e);
+    constexpr std::size_t head_rows = ocr_marks::none;
     const scorecard& card = e.card;
     const form_summary counts = summarize(std::span<const finding>(e.findings));
     std::vector<std::size_t> flags(f.indicators.size(), 0);
@@ -605,10 +661,12 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
     out += "<table class=\"official\"><colgroup><col style=\"width:9%\"><col style=\"width:10%\"><col style=\"width:17%\">"
            "<col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:7%\"><col style=\"width:8%\">"
            "<col style=\"width:10%\"><col style=\"width:17%\"></colgroup><tbody>";
-    out += "<tr><td class=\"l\">" + lbl(label::project_name) + "</td><td colspan=\"8\">" + esc(f.project_name) + "</td></tr>";
-    out += "<tr><td class=\"l\">" + lbl(label::department) + "</td><td colspan=\"3\">" + esc(f.department) +
-           "</td><td class=\"l\">" + lbl(label::implementing_unit) + "</td><td colspan=\"4\">" + esc(f.implementing_unit) +
-           "</td></tr>";
+    out += "<tr><td class=\"l\">" + lbl(label::project_name) + "</td><td colspan=\"8\"" +
+           ocr.attribute(head_rows, f.project_name) + ">" + esc(f.project_name) + "</td></tr>";
+    out += "<tr><td class=\"l\">" + lbl(label::department) + "</td><td colspan=\"3\"" +
+           ocr.attribute(head_rows, f.department) + ">" + esc(f.department) + "</td><td class=\"l\">" +
+           lbl(label::implementing_unit) + "</td><td colspan=\"4\"" + ocr.attribute(head_rows, f.implementing_unit) +
+           ">" + esc(f.implementing_unit) + "</td></tr>";
 
     // Funds.
     const std::string_view unit = f.money.unit == money_unit::yuan ? label::yuan : label::ten_thousand_yuan;
@@ -621,9 +679,9 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
     for (std::size_t r = 0; r < 4; ++r) {
         const auto row = static_cast<funds_row>(r);
         out += "<tr><td class=\"l\">" + lbl(row_labels[r]) + "</td>";
-        for (std::size_t c = 0; c < 3; ++c) out += "<td class=\"n\">" + esc(f.money.at(row, static_cast<funds_column>(c)).text) + "</td>";
+        for (std::size_t c = 0; c < 3; ++c) out += ocr.cell("n", head_rows, f.money.at(row, static_cast<funds_column>(c)).text);
         for (std::size_t c = 0; c < 3; ++c) {
-            out += "<td class=\"n\">" + esc(f.money.scoring_at(row, static_cast<funds_score_column>(c)).text) + "</td>";
+            out += ocr.cell("n", head_rows, f.money.scoring_at(row, static_cast<funds_score_column>(c)).text);
         }
         if (row == funds_row::total) {
             out += computed_cell(card.execution);
@@ -665,20 +723,20 @@ std::string form_section(const evaluation& e, std::size_t index, const portfolio
         }
         --level1_left;
         --level2_left;
-        out += "<td class=\"name\">" + esc(ind.name);
+        out += "<td class=\"name" + ocr.attributes(i, ind.name) + "\">" + esc(ind.name);
         if (flags[i]) {
             out += "<span class=\"fl" + std::string(flag_error[i] ? " e" : "") + "\" title=\"findings\">" + num(flags[i]) + "</span>";
         }
-        out += "</td><td class=\"c\">" + esc(ind.target.text) + "</td><td class=\"c\">" + esc(ind.actual.text) +
-               "</td><td class=\"n\">" + esc(ind.weight.text) + "</td><td class=\"n\">" + esc(ind.score.text) + "</td>";
+        out += "</td>" + ocr.cell("c", i, ind.target.text) + ocr.cell("c", i, ind.actual.text) + ocr.cell("n", i, ind.weight.text) +
+               ocr.cell("n", i, ind.score.text);
         out += line ? computed_cell(*line) : std::string("<td class=\"calc\"></td>");
         out += "<td>" + esc(ind.deviation_note) + "</td></tr>";
     }
 
     // Total.
     const bool total_differs = card.total_difference && !card.total_difference->is_zero();
-    out += "<tr class=\"total\"><td class=\"l\" colspan=\"5\">" + lbl(label::total) + "</td><td class=\"n\">" +
-           esc(f.total_weight.text) + "</td><td class=\"n\">" + esc(f.total_score.text) + "</td><td class=\"n calc" +
+    out += "<tr class=\"total\"><td class=\"l\" colspan=\"5\">" + lbl(label::total) + "</td>" +
+           ocr.cell("n", head_rows, f.total_weight.text) + ocr.cell("n", head_rows, f.total_score.text) + "<td class=\"n calc" +
            (total_differs ? " bad" : "") + "\">" + esc(detail::total_or_why(card));
     if (total_differs) out += "<span class=\"delta\" style=\"display:block\">Δ " + detail::signed_text(*card.total_difference) + "</span>";
     if (!card.total_complete && card.scorable) out += "<span class=\"st manual\">incomplete</span>";

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -156,6 +157,10 @@ struct ocr_options {
     std::string languages = "chi_sim";     ///< Tesseract's language data (chi_sim has Latin letters and digits too)
     std::size_t max_pixels = 80'000'000;   ///< pixels of one page image (larger: errc::limit_exceeded)
     unsigned jobs = 0;                     ///< pages recognised at once; 0: one per core
+    /// Called after each page OCR has read, with the pages done and the pages to read, from the
+    /// thread that read it but never by two at once (a progress bar: the command draws one on a
+    /// terminal). Empty: nothing is called.
+    std::function<void(std::size_t done, std::size_t total)> progress{};
 };
 
 /// Documented limits; exceeding one gives `errc::limit_exceeded`. And how old binary Office

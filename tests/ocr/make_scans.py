@@ -14,9 +14,15 @@ pdftoppm (poppler-utils) and writes, for the pages asked for (default 1-4, the f
   ocr-layer.pdf       the first clean page with a poor text layer (Tesseract's PDF made with the
                       Latin model only), when the tesseract program is installed
 
-With --full every page of the sample, and the family PDFs of make_published.py, are rendered too
-(the OCR benchmark, tests/benchmarks/ocr_benchmark.sh). Exits 77 (skip) when the published PDF,
-pdftoppm or Pillow is missing.
+and, from each family PDF of make_published.py (family-<name>.pdf: the other layout families,
+one page each):
+
+  family-<name>-clean.tif   300 dpi, grey
+  family-<name>-noisy.tif   200 dpi, damaged as noisy-200.tif
+
+With --full every page of the sample is rendered, and damaged at 300 dpi too (noisy-300.tif;
+clean-200.tif: the OCR benchmark, tests/benchmarks/ocr_benchmark.sh). Exits 77 (skip) when the
+published PDF, pdftoppm or Pillow is missing.
 """
 import io
 import math
@@ -131,6 +137,15 @@ def main(argv):
         if full:
             loud = [noisy(p, rng, 300) for p in sharp]
             save_tiff(loud, os.path.join(out, "noisy-300.tif"), 300)
+        for name in sorted(os.listdir(published)):
+            if not (name.startswith("family-") and name.endswith(".pdf")):
+                continue
+            stem = os.path.join(out, name[:-4])
+            with tempfile.TemporaryDirectory() as own:
+                save_tiff(render(os.path.join(published, name), 300, 1, 10_000, own), stem + "-clean.tif", 300, grey=True)
+            with tempfile.TemporaryDirectory() as own:
+                save_tiff([noisy(p, rng, 200) for p in render(os.path.join(published, name), 200, 1, 10_000, own)],
+                          stem + "-noisy.tif", 200)
     print(f"wrote scans of pages {first}-{min(last, first + len(sharp) - 1)} into {out}")
     return 0
 

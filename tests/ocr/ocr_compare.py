@@ -6,7 +6,8 @@ Usage: ocr_compare.py GOLD.json OCR.json [REPORT.json] [--json | --summary]
 Counts, over the golden forms (matched by position):
   - numeric cells: every funds amount, weight, rate and score, and every indicator's weight,
     score and the number of its target and actual value; read exactly when the OCR reading has
-    the same value (Decimal equality) in the same place;
+    the same value (Decimal equality) in the same place, and for a target or actual value the
+    same comparison and unit (`≥90%` read as `=90%` is wrong);
   - indicator names: read exactly when the same string.
 With REPORT (the import report of the OCR reading), every numeric cell read wrongly is looked up
 among the report's `ocr_uncertain` notes (the cells marked for review) by its text as read.
@@ -27,6 +28,12 @@ def number(cell):
         return Decimal(v) if v is not None else None
     except (InvalidOperation, TypeError):
         return None
+
+
+def reading(cell):
+    """The comparison and unit of a value expression (`≥`, `万元`), or None for an amount."""
+    v = cell.get("value") if isinstance(cell, dict) else None
+    return (v.get("op"), v.get("unit")) if isinstance(v, dict) else None
 
 
 def numeric_cells(form):
@@ -62,20 +69,20 @@ def compare(gold, ocr, report=None):
     for r in reports:
         for n in r.get("notes", []):
             if n.get("code") == "ocr_uncertain":
-                marked.add((n.get("form"), n.get("text")))  # the report counts forms from 1
+                marked.add((n.get("form"), (n.get("text") or "").replace(" ", "")))  # the report counts forms from 1
     res = {"numbers": 0, "numbers_exact": 0, "names": 0, "names_exact": 0, "wrong": [], "unmarked_wrong": []}
     for fi, g in enumerate(gold["forms"]):
         o = ocr["forms"][fi] if fi < len(ocr["forms"]) else {}
         for place, cell in numeric_cells(g):
             res["numbers"] += 1
             got = lookup(o, place)
-            if number(got) == number(cell):
+            if number(got) == number(cell) and reading(got) == reading(cell):
                 res["numbers_exact"] += 1
             else:
                 text = got.get("text") if isinstance(got, dict) else None
                 wrong = {"form": fi, "place": place, "expected": cell.get("text"), "read": text}
                 res["wrong"].append(wrong)
-                if (fi + 1, text) not in marked and text not in ("", None):
+                if (fi + 1, (text or "").replace(" ", "")) not in marked and text not in ("", None):
                     res["unmarked_wrong"].append(wrong)
         gi = g.get("indicators", [])
         oi = o.get("indicators", [])

@@ -260,6 +260,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
             todo.push_back(i);
         }
         const std::size_t jobs = jixiao::detail::thread_count(options.ocr.jobs);
+        io::layout::page_progress progress(options.ocr.progress, todo.size());
         for (std::size_t start = 0; start < todo.size(); start += jobs) {
             const std::size_t end = std::min(todo.size(), start + jobs);
             std::vector<std::optional<result<io::layout::page_image>>> images(end - start);
@@ -275,6 +276,7 @@ result<io::grid> read_pdf(std::string_view bytes, const io::read_options& option
                 recognized[static_cast<std::size_t>(todo[start + k])] =
                     image->has_value() ? ocr(**image, options) : result<io::layout::recognized_page>(image->error());
                 image.reset();
+                progress.page_done();
             });
         }
     }

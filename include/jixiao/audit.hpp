@@ -223,6 +223,8 @@ struct form_summary {
 
 /// Counts by severity; trust: any error -> untrusted, else any warning -> review, else trusted.
 [[nodiscard]] form_summary summarize(std::span<const finding> findings);
+/// The trust level of a form with `errors` errors and `warnings` warnings (the rule of `summarize`).
+[[nodiscard]] trust_level trust_for(std::size_t errors, std::size_t warnings) noexcept;
 
 /// Counts across many forms.
 struct portfolio_summary {

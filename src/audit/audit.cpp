@@ -237,8 +237,12 @@ form_summary summarize(std::span<const finding> findings) {
         case severity::notice: ++s.notices; break;
         }
     }
-    s.trust = s.errors > 0 ? trust_level::untrusted : (s.warnings > 0 ? trust_level::review : trust_level::trusted);
+    s.trust = trust_for(s.errors, s.warnings);
     return s;
+}
+
+trust_level trust_for(std::size_t errors, std::size_t warnings) noexcept {
+    return errors > 0 ? trust_level::untrusted : (warnings > 0 ? trust_level::review : trust_level::trusted);
 }
 
 void add_to_summary(portfolio_summary& p, std::span<const finding> findings) {

@@ -519,7 +519,7 @@ def evaluate(form: Form, rulebook: RulebookLike = None, *, source: str = "",
 
 def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebook: RulebookLike = None, *,
                    traces: bool = True, threads: int = 1, progress: Any = None,
-                   chunk: int = 500) -> List[Evaluation]:
+                   chunk: int = 500, batch_checks: bool = True) -> List[Evaluation]:
     """Scores and audits many forms (GIL released; ``threads`` > 1 uses that many threads).
     Given an :class:`ImportResult` or a :class:`ReadBatch`, each form keeps its source name and
     import notes. A form that repeats an earlier one of the batch (same project, units, year
@@ -527,7 +527,9 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
     whose declaration is in the batch gets the ``link.*`` findings (see :func:`link_check`).
 
     ``progress``: ``True`` shows a tqdm bar when tqdm is installed; a callable is called as
-    ``progress(done, total)`` after every ``chunk`` forms. The result is the same either way."""
+    ``progress(done, total)`` after every ``chunk`` forms. The result is the same either way.
+    ``batch_checks=False`` leaves the two batch checks out (a part of a larger batch: the
+    findings of the whole batch come from ``_core.batch_findings``, as :mod:`jixiao.dask` does)."""
     book = resolve_rulebook(rulebook)
     if isinstance(forms, ReadBatch):
         fs, sources, notes = list(forms.forms), list(forms.sources), list(forms.notes)
@@ -540,9 +542,9 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
     if _by_kind(fs, rulebook):  # each form by the rulebook of its kind, then the batch check
         out = [_core.evaluate(f, book_for_kind(f.kind), "" if sources is None else sources[i],
                               None if notes is None else list(notes[i]), traces) for i, f in enumerate(fs)]
-        return _core.flag_duplicate_forms(out)
+        return _core.flag_linked_forms(_core.flag_duplicate_forms(out)) if batch_checks else out
     if not progress:
-        return _core.evaluate_batch(fs, book, sources, notes, traces, threads)
+        return _core.evaluate_batch(fs, book, sources, notes, traces, threads, batch_checks)
     bar = None
     if progress is True:
         try:
@@ -563,7 +565,7 @@ def evaluate_batch(forms: Union[Sequence[Form], ImportResult, ReadBatch], rulebo
     if bar is not None:
         bar.close()
     # the batch checks over the whole batch: duplicates, then declarations against self-evaluations
-    return _core.flag_linked_forms(_core.flag_duplicate_forms(out))
+    return _core.flag_linked_forms(_core.flag_duplicate_forms(out)) if batch_checks else out
 
 
 def _form_pairs(path: Any, format: Optional[str], chunk_bytes: int) -> Tuple[str, Iterator[Any]]:

@@ -97,3 +97,82 @@ def _portfolio_records(part: Iterable[Any], book: Any) -> List[dict]:
 
 def _findings_records(part: Iterable[Any], book: Any) -> List[dict]:
     return _records(findings_partition(list(part), book))
+
+
+# ---- a folder of files, read and evaluated on the workers ------------------------------------
+
+def _read_and_evaluate(part: Iterable[Any], rulebook: Any, format: Any, convert: bool, ocr: str) -> List[dict]:
+    """Runs on a worker: reads the files of one partition (``(file number, path)`` pairs), scores
+    and audits their forms without the batch checks, and returns one record per form (its
+    portfolio row, the form itself for the batch checks, its key) and one per file not read."""
+    from . import ParseError, ReadBatch, _read_one, evaluate_batch
+    batch = ReadBatch()
+    keys: List[Tuple[int, int]] = []
+    unread: List[dict] = []
+    for index, path in part:
+        try:
+            forms, report = _read_one(path, format, convert, ocr)
+        except (OSError, ParseError) as e:
+            reason = str(e) if isinstance(e, ParseError) else f"{path}: {e.strerror or e}"
+            unread.append({"key": (index, -1), "source": path, "reason": reason})
+            continue
+        for i, f in enumerate(forms):
+            batch.forms.append(f)
+            batch.sources.append(path)
+            batch.notes.append(report.notes_for(i))
+            keys.append((index, i))
+    out: List[dict] = []
+    if batch.forms:
+        evaluations = evaluate_batch(batch, rulebook, traces=False, batch_checks=False)
+        rows = portfolio_frame(evaluations, rulebook=rulebook).to_dict("records")
+        for key, source, form, row in zip(keys, batch.sources, batch.forms, rows):
+            out.append({"key": key, "source": source, "form": form, "row": row})
+    return out + unread
+
+
+def portfolio_of_files(sources: Any, rulebook: Any = None, *, npartitions: Any = None, format: Any = None,
+                       convert: bool = True, ocr: str = "auto", client: Any = None) -> Tuple[pd.DataFrame, List[tuple]]:
+    """The portfolio frame of many files, read, scored and audited on the workers of a Dask
+    cluster: the same frame, row for row, as
+    ``jixiao.portfolio_frame(jixiao.evaluate_batch(jixiao.read_many(sources), rulebook))`` in
+    one process, and the same ``files_not_read``. Returns ``(frame, files_not_read)``.
+
+    ``sources``: paths, folders and glob patterns, expanded here in :func:`jixiao.read_many`'s
+    order; the files are spread over ``npartitions`` partitions (default: one per file, at most
+    256). ``client``: a ``distributed.Client`` (default: Dask's current scheduler).
+
+    Reading (PDF, Office files, OCR of scans), scoring and the per-form audit run on the
+    workers; what needs the whole batch runs here, on the forms the workers send back (a form
+    is a few KB): the batch checks (``batch.duplicate_form`` and ``link.*``, through
+    ``_core.batch_findings``), whose findings are counted into the rows they concern, and the
+    budget unit of each row (a form joins the department form of its unit, wherever that is)."""
+    import dask.bag as db
+    from . import _core as core, _expand
+    from ._pandas import _budget_unit, _department_units
+    paths = _expand(sources)
+    if not paths:
+        return _empty(PORTFOLIO_COLUMNS), []
+    parts = min(len(paths), 256) if npartitions is None else max(1, min(int(npartitions), len(paths)))
+    bag = db.from_sequence(list(enumerate(paths)), npartitions=parts)
+    records = bag.map_partitions(_read_and_evaluate, rulebook, format, convert, ocr)
+    got = (client.compute(records).result() if client is not None else records.compute())
+    got = sorted(got, key=lambda r: r["key"])
+    unread = [(r["source"], r["reason"]) for r in got if "reason" in r]
+    done = [r for r in got if "reason" not in r]
+    if not done:
+        return _empty(PORTFOLIO_COLUMNS), unread
+    forms = [r["form"] for r in done]
+    extra = core.batch_findings(forms, [r["source"] for r in done])
+    units = _department_units(forms)
+    rows = []
+    for number, (r, found) in enumerate(zip(done, extra), 1):
+        row = dict(r["row"])
+        row["form"] = number  # the position in the whole batch, as in one process
+        row["budget_unit"] = _budget_unit(r["form"], units)
+        if found:
+            counts = core.summarize_findings(list(found))
+            for level in ("errors", "warnings", "notices"):
+                row[level] += counts[level]
+            row["trust"] = core.trust_for(row["errors"], row["warnings"])
+        rows.append(row)
+    return pd.DataFrame(rows, columns=PORTFOLIO_COLUMNS), unread

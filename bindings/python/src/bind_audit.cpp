@@ -276,6 +276,38 @@ void bind_audit(py::module_& m) {
           "Scores and audits many forms (GIL released); `sources` and `notes` (one list of ImportNote per form) are "
           "optional; threads > 1 works on that many threads (0: one per hardware thread). A form that repeats an "
           "earlier one of the batch gets a batch.duplicate_form finding; the link check (link.*) runs over the batch.");
+    m.def("batch_findings", [](const py::iterable& forms, py::handle sources) {
+              // The batch checks on the forms alone (no scoring): what evaluate_batch adds to each
+              // evaluation after it scored and audited them.
+              std::vector<evaluation> light;
+              for (py::handle h : forms) {
+                  evaluation e;
+                  e.subject = h.cast<const form&>();
+                  light.push_back(std::move(e));
+              }
+              if (!sources.is_none()) {
+                  std::size_t i = 0;
+                  for (py::handle s : sources.cast<py::iterable>()) {
+                      if (i < light.size()) light[i].source = s.cast<std::string>();
+                      ++i;
+                  }
+              }
+              {
+                  py::gil_scoped_release release;
+                  flag_duplicate_forms(light);
+                  flag_linked_forms(light);
+              }
+              std::vector<std::vector<finding>> out;
+              out.reserve(light.size());
+              for (evaluation& e : light) out.push_back(std::move(e.findings));
+              return out;
+          }, py::arg("forms"), py::arg("sources") = py::none(),
+          "The findings the batch checks (batch.duplicate_form, link.*) give each of `forms` (with their `sources`), "
+          "without scoring them: for a batch scored in parts (jixiao.dask.portfolio_of_files).");
+    m.def("trust_for", [](std::size_t errors, std::size_t warnings) {
+              return enum_name(trust_for(errors, warnings), trust_names);
+          }, py::arg("errors"), py::arg("warnings"),
+          "The trust level of a form with that many errors and warnings (the rule of summarize_findings).");
     py::class_<duplicate_tracker>(m, "DuplicateTracker",
                                   "The batch check one evaluation at a time (evaluate_iter): a form that repeats one "
                                   "checked before gets a batch.duplicate_form finding.")

@@ -125,6 +125,9 @@ struct wrow {
     /// The source row holds a copy of a merged cell (HTML, PDF ruling lines, xlsx, docx): the
     /// source shows which cells are merged, so a blank label is a blank, not a merge to guess.
     bool spanned = false;
+    /// Keys of this row's cells held in `working_rows::owned_keys_` (cells with spaces inside):
+    /// released with the row.
+    std::size_t owned_keys = 0;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ void working_rows::add(const row& src) {
     r.line = src.line;
     if (!src.cells.empty()) r.page = src.cells.front().page;
     const std::size_t first_cell = cells_.size();
+    const std::size_t keys_before = owned_keys_.size();
     for (const cell& c : src.cells) {
         if (c.from_span) {  // a copy of a merged cell: "same as above", not an input cell
             r.spanned = true;
@@ -69,6 +70,7 @@ void working_rows::add(const row& src) {
         r.blank = false;
     }
     r.cells = std::span<wcell>(cells_.data() + first_cell, cells_.size() - first_cell);
+    r.owned_keys = owned_keys_.size() - keys_before;
     if (!r.cells.empty()) {
         wcell& first = r.cells.front();
         if (first.key.size() <= 150) {
@@ -95,9 +97,15 @@ void working_rows::release(std::size_t end) {
         cells_.clear();
         base_ = size();
         rows_.clear();
+        owned_keys_.clear();
         return;
     }
     const auto offset = static_cast<std::size_t>((*this)[end].cells.data() - cells_.data());
+    // The keys of the released rows' cells go with them (they are the first ones held; a deque
+    // keeps the others where they are): a document's keys are never all held at once.
+    std::size_t keys = 0;
+    for (std::size_t k = 0; k < end - base_; ++k) keys += rows_[k].owned_keys;
+    owned_keys_.erase(owned_keys_.begin(), owned_keys_.begin() + static_cast<std::ptrdiff_t>(keys));
     rows_.erase(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(end - base_));
     base_ = end;
     if (offset == 0) return;

@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -194,6 +196,18 @@ std::optional<int> audit_streaming(const common_options& o, const std::string& s
     const std::size_t jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t batch_size = 64 * jobs;
     portfolio_builder builder(book);
+    {
+        // Room for the per-form rows of every form the inputs can hold (at least 256 bytes of
+        // text a form), so that the rows are written once and never copied as they grow: the
+        // room not written is address space, not memory. Capped: a guess, not a limit.
+        std::uintmax_t bytes = 0;
+        for (const std::string& source : sources) {
+            std::error_code ec;
+            const std::uintmax_t size = std::filesystem::file_size(source, ec);
+            if (!ec) bytes += size;
+        }
+        builder.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(bytes / 256 + 64, std::uintmax_t{1} << 24)));
+    }
     duplicate_tracker duplicates;
     std::vector<unread_file> unread;
     std::vector<io::streamed_form> batch;

@@ -420,9 +420,9 @@ std::string groups_card(const portfolio& p) {
     return out;
 }
 
-/// Writes the portfolio page to `os` (one row per form, a row at a time); `names`: the display
-/// name of each form of the batch, in order.
-void portfolio_page(std::ostream& os, std::span<const std::string> names, const portfolio& p) {
+/// Writes the portfolio page to `os` (one row per form, a row at a time; a form without a project
+/// name is `form N`, as `detail::display_name` names it).
+void portfolio_page(std::ostream& os, const portfolio& p) {
     std::string out;
     // Key figures.
     out += "<div class=\"kpis\">";
@@ -480,7 +480,7 @@ void portfolio_page(std::ostream& os, std::span<const std::string> names, const 
     os << out;
     for (const portfolio_entry& e : p.entries) {
         out.clear();
-        const std::string& name = e.index < names.size() ? names[e.index] : e.project_name;
+        const std::string name = e.project_name.empty() ? "form " + num(e.index + 1) : e.project_name;  // detail::display_name
         out += "<tr data-kind=\"" + std::string(to_string(e.kind)) + "\"><td class=\"n\">" + num(e.index + 1) +
                "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" + esc(name) + "</a>" +
                (e.kind == form_kind::project_self_evaluation ? std::string()
@@ -770,8 +770,8 @@ std::string footer(const html_options& options) {
 namespace {
 
 /// Writes the report before the form sections to `os`: head, title, key figures, portfolio page.
-void report_head(std::ostream& os, std::size_t forms, std::span<const std::string> names,
-                 std::span<const std::string> sources, const portfolio& p, const html_options& options) {
+void report_head(std::ostream& os, std::size_t forms, std::span<const std::string> sources, const portfolio& p,
+                 const html_options& options) {
     const std::string title =
         options.title.empty() ? "Performance self-evaluation audit: " + num(forms) + " forms" : options.title;
     std::string out = head(title);
@@ -785,7 +785,7 @@ void report_head(std::ostream& os, std::size_t forms, std::span<const std::strin
     out += top_header(title, meta);
     out += "<main class=\"page\">\n";
     os << out;
-    if (options.portfolio_page) portfolio_page(os, names, p);
+    if (options.portfolio_page) portfolio_page(os, p);
 }
 
 std::string report_tail(const html_options& options) {
@@ -799,15 +799,10 @@ void add_source(std::vector<std::string>& sources, const std::string& source) {
 }  // namespace
 
 std::string html_report(std::span<const evaluation> evaluations, const portfolio& p, const html_options& options) {
-    std::vector<std::string> names;
     std::vector<std::string> sources;
-    names.reserve(evaluations.size());
-    for (std::size_t i = 0; i < evaluations.size(); ++i) {
-        names.push_back(detail::display_name(evaluations[i].subject, i));
-        add_source(sources, evaluations[i].source);
-    }
+    for (const evaluation& e : evaluations) add_source(sources, e.source);
     std::ostringstream os;
-    report_head(os, evaluations.size(), names, sources, p, options);
+    report_head(os, evaluations.size(), sources, p, options);
     for (std::size_t i = 0; i < evaluations.size(); ++i) os << form_section(evaluations[i], i, &p);
     os << report_tail(options);
     return std::move(os).str();
@@ -825,13 +820,12 @@ std::string html_report_writer::render(const evaluation& e, std::size_t index) c
 }
 
 void html_report_writer::take(std::string_view text, const evaluation& e) {
-    names_.push_back(detail::display_name(e.subject, added()));
     add_source(sources_, e.source);
     body_.write(text);
 }
 
 std::optional<error> html_report_writer::finish(const portfolio& p) {
-    report_head(out_, added(), names_, sources_, p, options_);
+    report_head(out_, added(), sources_, p, options_);
     if (auto e = body_.copy_to(out_)) return e;
     out_ << report_tail(options_);
     out_.flush();

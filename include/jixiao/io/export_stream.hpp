@@ -142,7 +142,6 @@ private:
     std::ostream& out_;
     html_options options_;
     portfolio grades_;                 ///< the rulebook's grades (what a form section needs of the portfolio)
-    std::vector<std::string> names_;   ///< the display name of each form
     std::vector<std::string> sources_; ///< the files, in the order first seen
     spill_file body_;
 };

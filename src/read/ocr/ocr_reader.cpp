@@ -251,6 +251,7 @@ struct leading_sign {
     std::string_view sign;   ///< "≥" or "≤"
     l_int32 x0 = 0, y0 = 0;  ///< the glyph's box, in pixels
     l_int32 x1 = 0, y1 = 0;
+    l_int32 text_from = 0;   ///< the first column with ink after it: where the rest of the line starts
 };
 
 /// The leftmost glyph of the line `[top, bottom)` starting at column `left` (`right` its
@@ -261,14 +262,15 @@ std::optional<leading_sign> find_leading_sign(Pix* binary, l_int32 left, l_int32
     const auto ink = [&](l_int32 x, l_int32 y) { return GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, x) != 0; };
     const l_int32 band = bottom - top;
     if (band < 8) return std::nullopt;
+    const auto column_has_ink = [&](l_int32 x) {
+        for (l_int32 y = top; y < bottom; ++y) {
+            if (ink(x, y)) return true;
+        }
+        return false;
+    };
     // The glyph: the columns with ink from `left` up to the first blank column.
     l_int32 end = left;
-    while (end < right) {
-        bool any = false;
-        for (l_int32 y = top; y < bottom && !any; ++y) any = ink(end, y);
-        if (!any) break;
-        ++end;
-    }
+    while (end < right && column_has_ink(end)) ++end;
     const l_int32 width = end - left;
     if (end >= right || width < 4 || width > band) return std::nullopt;  // the whole line, or too wide for a sign
     l_int32 y0 = bottom;
@@ -339,7 +341,10 @@ std::optional<leading_sign> find_leading_sign(Pix* binary, l_int32 left, l_int32
         for (l_int32 y = chevron_bottom - quarter; y < chevron_bottom && ok; ++y) ok = side(y, mirrored) == -1;  // bottom at the left
         const l_int32 middle = y0 + chevron / 2;
         ok = ok && (side(middle, mirrored) == 1 || side(middle - 1, mirrored) == 1 || side(middle + 1, mirrored) == 1);
-        if (ok) return leading_sign{mirrored ? "≤" : "≥", left, y0, end, y1};
+        if (!ok) continue;
+        l_int32 next = end;
+        while (next < right && !column_has_ink(next)) ++next;
+        return leading_sign{mirrored ? "≤" : "≥", left, y0, end, y1, next};
     }
     return std::nullopt;
 }
@@ -375,15 +380,7 @@ void read_lines(const engines& with, Pix* binary, l_int32 x0, l_int32 y0, l_int3
         if (right < left) continue;
         // A `≥` or `≤` first: the rest of the line read without it, the sign put before it.
         const std::optional<leading_sign> sign = find_leading_sign(binary, left, right + 1, top, bottom);
-        if (sign) {
-            left = sign->x1;
-            while (left <= right) {
-                bool any = false;
-                for (l_int32 y = top; y < bottom && !any; ++y) any = GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, left) != 0;
-                if (any) break;
-                ++left;
-            }
-        }
+        if (sign) left = sign->text_from;
         const l_int32 l = std::max({x0, left - pad, sign ? sign->x1 : x0});  // none of the sign in the margin
         const l_int32 r = std::min(x1, right + 1 + pad);
         std::vector<std::vector<seen_word>> lines = read_block(*with.text, l, t, r - l, b - t);

@@ -9,6 +9,7 @@
 #include <jixiao/io/export.hpp>
 #include <jixiao/io/export_stream.hpp>
 
+#include "core/text_blanks.hpp"
 #include "report/export_internal.hpp"
 
 #include <algorithm>
@@ -420,8 +421,7 @@ std::string groups_card(const portfolio& p) {
     return out;
 }
 
-/// Writes the portfolio page to `os` (one row per form, a row at a time; a form without a project
-/// name is `form N`, as `detail::display_name` names it).
+/// Writes the portfolio page to `os` (one row per form, a row at a time).
 void portfolio_page(std::ostream& os, const portfolio& p) {
     std::string out;
     // Key figures.
@@ -480,7 +480,7 @@ void portfolio_page(std::ostream& os, const portfolio& p) {
     os << out;
     for (const portfolio_entry& e : p.entries) {
         out.clear();
-        const std::string name = e.project_name.empty() ? "form " + num(e.index + 1) : e.project_name;  // detail::display_name
+        const std::string name = detail::display_name(e.project_name, e.index);
         out += "<tr data-kind=\"" + std::string(to_string(e.kind)) + "\"><td class=\"n\">" + num(e.index + 1) +
                "</td><td><a href=\"#form-" + num(e.index + 1) + "\">" + esc(name) + "</a>" +
                (e.kind == form_kind::project_self_evaluation ? std::string()
@@ -591,7 +591,7 @@ public:
     /// An empty cell is marked only when OCR found ink in it but read no text.
     [[nodiscard]] std::string attributes(std::size_t row, std::string_view text) const {
         for (const mark& m : marks_) {
-            if (m.row != row || m.text != trimmed(text)) continue;
+            if (m.row != row || m.text != jixiao::detail::text::trim(text)) continue;
             if (m.text.empty() && row == none) continue;  // an unread cell outside the indicators: no way to tell which
             return " ocr\" title=\"" + esc(m.tip);
         }
@@ -615,11 +615,6 @@ private:
         std::string text;
         std::string tip;
     };
-    static std::string_view trimmed(std::string_view t) {
-        while (!t.empty() && (t.front() == ' ' || t.front() == '\n')) t.remove_prefix(1);
-        while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
-        return t;
-    }
     std::vector<mark> marks_;
 };
 

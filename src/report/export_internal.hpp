@@ -75,10 +75,12 @@ namespace jixiao::io::detail {
 }
 
 /// A form's display name: its project name, else `form N` (1-based).
-[[nodiscard]] inline std::string display_name(const form& f, std::size_t index) {
-    if (!f.project_name.empty()) return f.project_name;
+[[nodiscard]] inline std::string display_name(std::string_view project_name, std::size_t index) {
+    if (!project_name.empty()) return std::string(project_name);
     return "form " + std::to_string(index + 1);
 }
+/// The same for a form.
+[[nodiscard]] inline std::string display_name(const form& f, std::size_t index) { return display_name(f.project_name, index); }
 
 /// Whether the computed and reported scores of a line differ (both present, not equal).
 [[nodiscard]] inline bool differs(const score_line& line) {

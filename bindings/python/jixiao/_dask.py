@@ -105,22 +105,17 @@ def _read_and_evaluate(part: Iterable[Any], rulebook: Any, format: Any, convert:
     """Runs on a worker: reads the files of one partition (``(file number, path)`` pairs), scores
     and audits their forms without the batch checks, and returns one record per form (its
     portfolio row, the form itself for the batch checks, its key) and one per file not read."""
-    from . import ParseError, ReadBatch, _read_one, evaluate_batch
+    from . import ReadBatch, evaluate_batch, read_many
     batch = ReadBatch()
     keys: List[Tuple[int, int]] = []
     unread: List[dict] = []
     for index, path in part:
-        try:
-            forms, report = _read_one(path, format, convert, ocr)
-        except (OSError, ParseError) as e:
-            reason = str(e) if isinstance(e, ParseError) else f"{path}: {e.strerror or e}"
-            unread.append({"key": (index, -1), "source": path, "reason": reason})
-            continue
-        for i, f in enumerate(forms):
-            batch.forms.append(f)
-            batch.sources.append(path)
-            batch.notes.append(report.notes_for(i))
-            keys.append((index, i))
+        one = read_many([path], format=format, convert=convert, ocr=ocr)  # the file as read_many reads it
+        unread += [{"key": (index, -1), "source": source, "reason": reason} for source, reason in one.files_not_read]
+        batch.forms += one.forms
+        batch.sources += one.sources
+        batch.notes += one.notes
+        keys += [(index, i) for i in range(len(one.forms))]
     out: List[dict] = []
     if batch.forms:
         evaluations = evaluate_batch(batch, rulebook, traces=False, batch_checks=False)

@@ -44,6 +44,18 @@ finding finding_from(py::handle h) {
                    t[8].cast<std::vector<std::pair<std::string, std::string>>>()};
 }
 
+/// `n` source names from an optional Python iterable of them (None: all empty; extra ones ignored).
+std::vector<std::string> sources_of(py::handle sources, std::size_t n) {
+    std::vector<std::string> out(n);
+    if (sources.is_none()) return out;
+    std::size_t i = 0;
+    for (py::handle s : sources.cast<py::iterable>()) {
+        if (i < n) out[i] = s.cast<std::string>();
+        ++i;
+    }
+    return out;
+}
+
 py::dict summary_dict(const form_summary& s) {
     py::dict d;
     d["errors"] = s.errors;
@@ -241,14 +253,7 @@ void bind_audit(py::module_& m) {
                                bool traces, int threads, bool batch_check) {
               std::vector<const form*> items;
               for (py::handle h : forms) items.push_back(&h.cast<const form&>());
-              std::vector<std::string> srcs(items.size());
-              if (!sources.is_none()) {
-                  std::size_t i = 0;
-                  for (py::handle s : sources.cast<py::iterable>()) {
-                      if (i < srcs.size()) srcs[i] = s.cast<std::string>();
-                      ++i;
-                  }
-              }
+              std::vector<std::string> srcs = sources_of(sources, items.size());
               std::vector<std::vector<io::import_note>> per_form(items.size());
               if (!notes.is_none()) {
                   std::size_t i = 0;
@@ -285,13 +290,8 @@ void bind_audit(py::module_& m) {
                   e.subject = h.cast<const form&>();
                   light.push_back(std::move(e));
               }
-              if (!sources.is_none()) {
-                  std::size_t i = 0;
-                  for (py::handle s : sources.cast<py::iterable>()) {
-                      if (i < light.size()) light[i].source = s.cast<std::string>();
-                      ++i;
-                  }
-              }
+              std::vector<std::string> srcs = sources_of(sources, light.size());
+              for (std::size_t i = 0; i < light.size(); ++i) light[i].source = std::move(srcs[i]);
               {
                   py::gil_scoped_release release;
                   flag_duplicate_forms(light);
